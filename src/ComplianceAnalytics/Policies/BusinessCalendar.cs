@@ -1,0 +1,62 @@
+using System.Collections.Frozen;
+using NodaTime;
+
+namespace ComplianceAnalytics.Policies;
+
+/// <summary>
+/// Which local dates are working days for one organisation: a weekday in its working days
+/// that is not one of its holidays (contract §3).
+/// </summary>
+public sealed class BusinessCalendar
+{
+    private readonly FrozenSet<IsoDayOfWeek> _workingDays;
+    private readonly FrozenSet<LocalDate> _holidays;
+
+    public BusinessCalendar(IEnumerable<IsoDayOfWeek> workingDays, IEnumerable<LocalDate> holidays)
+    {
+        _workingDays = workingDays.ToFrozenSet();
+        _holidays = holidays.ToFrozenSet();
+        if (_workingDays.Count == 0)
+        {
+            throw new ArgumentException("A calendar needs at least one working day.", nameof(workingDays));
+        }
+    }
+
+    public IReadOnlySet<IsoDayOfWeek> WorkingDays => _workingDays;
+
+    public IReadOnlySet<LocalDate> Holidays => _holidays;
+
+    public bool IsWorkingDay(LocalDate date) => _workingDays.Contains(date.DayOfWeek) && !_holidays.Contains(date);
+
+    /// <summary>The <paramref name="n"/>th working day after <paramref name="date"/>; the date itself never counts.</summary>
+    public LocalDate AddWorkingDays(LocalDate date, int n)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(n);
+        var current = date;
+        for (var counted = 0; counted < n;)
+        {
+            current = current.PlusDays(1);
+            if (IsWorkingDay(current))
+            {
+                counted++;
+            }
+        }
+
+        return current;
+    }
+
+    /// <summary>The number of working days in the interval (<paramref name="after"/>, <paramref name="upTo"/>].</summary>
+    public int CountWorkingDays(LocalDate after, LocalDate upTo)
+    {
+        var count = 0;
+        for (var d = after.PlusDays(1); d <= upTo; d = d.PlusDays(1))
+        {
+            if (IsWorkingDay(d))
+            {
+                count++;
+            }
+        }
+
+        return count;
+    }
+}

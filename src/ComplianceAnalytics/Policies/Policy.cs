@@ -1,0 +1,36 @@
+using NodaTime;
+
+namespace ComplianceAnalytics.Policies;
+
+/// <summary>One stage of a complaints procedure (contract §3).</summary>
+public sealed record StageDefinition(
+    string Id,
+    IReadOnlyList<string> Start,
+    IReadOnlyList<string> Stop,
+    TimeLimit Limit,
+    IReadOnlyList<string> PauseOn,
+    IReadOnlyList<string> ResumeOn,
+    bool Extendable);
+
+/// <summary>When a customer may take the complaint to an ADR scheme without a deadlock letter.</summary>
+public sealed record AdrRule(TimeLimit EligibleAfter);
+
+/// <summary>The time a customer has to take the next step, e.g. to ask for an escalation.</summary>
+public sealed record CustomerWindowDefinition(
+    string Id,
+    IReadOnlyList<string> From,
+    IReadOnlyList<string> To,
+    TimeLimit Limit);
+
+/// <summary>An organisation's complaints procedure as the system reads it.</summary>
+public sealed record Policy(
+    string Org,
+    string Name,
+    DateTimeZone TimeZone,
+    IReadOnlyList<IsoDayOfWeek> WorkingDays,
+    string? Holidays,
+    BusinessCalendar Calendar,
+    IReadOnlyList<StageDefinition> Stages,
+    AdrRule? Adr,
+    IReadOnlyList<CustomerWindowDefinition> CustomerWindows,
+    string SourcePath);

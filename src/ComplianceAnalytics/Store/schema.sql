@@ -1,0 +1,99 @@
+-- The store's tables. Every statement is idempotent: the schema is applied on every open.
+-- Instants are TIMESTAMPTZ (UTC, microseconds). Nothing personal is stored in the clear:
+-- customer_email and customer_phone arrive only as customer_key (keyed HMAC), and
+-- customer_name and notes are never stored.
+
+CREATE SEQUENCE IF NOT EXISTS file_id_seq START 1;
+
+-- One row per file offered to ingestion, whatever became of it.
+CREATE TABLE IF NOT EXISTS ingest_files (
+    file_id          BIGINT PRIMARY KEY,
+    path             VARCHAR NOT NULL,      -- as given, for the operator
+    file_name        VARCHAR NOT NULL,
+    sha256           VARCHAR NOT NULL,
+    size_bytes       BIGINT NOT NULL,
+    format           VARCHAR,               -- csv | jsonl
+    profile          VARCHAR,               -- mapping profile name; NULL = canonical
+    status           VARCHAR NOT NULL,      -- loaded | skipped_duplicate_file | quarantined
+    rows_read        BIGINT NOT NULL DEFAULT 0,
+    rows_loaded      BIGINT NOT NULL DEFAULT 0,
+    rows_duplicate   BIGINT NOT NULL DEFAULT 0,
+    rows_rejected    BIGINT NOT NULL DEFAULT 0,
+    rows_ignored     BIGINT NOT NULL DEFAULT 0,
+    unknown_columns  VARCHAR[],             -- columns present but not used
+    personal_fields  VARCHAR[],             -- personal-data columns that arrived
+    message          VARCHAR,               -- why a file was quarantined or skipped
+    ingested_at      TIMESTAMPTZ NOT NULL
+);
+
+-- Canonical events, one per loaded row.
+CREATE TABLE IF NOT EXISTS events (
+    org              VARCHAR NOT NULL,
+    case_ref         VARCHAR NOT NULL,
+    event_type       VARCHAR NOT NULL,
+    occurred_at      TIMESTAMPTZ NOT NULL,
+    event_id         VARCHAR,
+    channel          VARCHAR,
+    category         VARCHAR,
+    team             VARCHAR,
+    customer_type    VARCHAR,
+    outcome          VARCHAR,
+    redress_amount   DECIMAL(18, 2),
+    due_at           TIMESTAMPTZ,
+    adr_body         VARCHAR,
+    customer_key     VARCHAR,               -- HMAC-SHA256 of the normalised email/phone
+    file_id          BIGINT NOT NULL,
+    line             BIGINT NOT NULL,       -- 1-based physical line in the file (header = 1)
+    identity         VARCHAR NOT NULL       -- the duplicate identity of contract §1
+);
+
+-- Rows that could not be loaded, with one reason code and their non-personal fields.
+CREATE TABLE IF NOT EXISTS rejected_rows (
+    file_id          BIGINT NOT NULL,
+    line             BIGINT NOT NULL,
+    reason           VARCHAR NOT NULL,      -- malformed_row | missing_field | unknown_event_type | bad_timestamp | unknown_org | bad_due_at
+    field            VARCHAR,               -- the field the reason is about, when there is one
+    org              VARCHAR,
+    case_ref         VARCHAR,
+    event_type       VARCHAR,
+    occurred_at      VARCHAR,               -- as it arrived
+    event_id         VARCHAR,
+    due_at           VARCHAR
+);
+
+-- Rows counted as duplicates, so that data-quality figures can be traced to lines.
+CREATE TABLE IF NOT EXISTS duplicate_rows (
+    file_id          BIGINT NOT NULL,
+    line             BIGINT NOT NULL,
+    org              VARCHAR,
+    case_ref         VARCHAR,
+    identity         VARCHAR NOT NULL
+);
+
+-- Stage instances of every case, evaluated at evaluated_at; recomputed per case when its events change.
+CREATE TABLE IF NOT EXISTS stage_instances (
+    org              VARCHAR NOT NULL,
+    case_ref         VARCHAR NOT NULL,
+    stage            VARCHAR NOT NULL,
+    cycle            INTEGER NOT NULL,
+    started_at       TIMESTAMPTZ NOT NULL,
+    original_due_at  TIMESTAMPTZ NOT NULL,
+    due_at           TIMESTAMPTZ NOT NULL,
+    stopped_at       TIMESTAMPTZ,
+    status           VARCHAR NOT NULL,      -- met | met_extended | breached | open_within | open_breached
+    paused_seconds   DOUBLE NOT NULL,
+    extended         BOOLEAN NOT NULL,
+    evaluated_at     TIMESTAMPTZ NOT NULL
+);
+
+-- Each job run of the host: what ran, when, and what it produced.
+CREATE TABLE IF NOT EXISTS run_log (
+    run_id           VARCHAR PRIMARY KEY,
+    job              VARCHAR NOT NULL,
+    host             VARCHAR NOT NULL,
+    started_at       TIMESTAMPTZ NOT NULL,
+    ended_at         TIMESTAMPTZ,
+    outcome          VARCHAR,               -- succeeded | failed | cancelled
+    detail           VARCHAR,
+    outputs          VARCHAR                -- JSON: [{path, sha256}]
+);
