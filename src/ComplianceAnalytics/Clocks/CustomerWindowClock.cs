@@ -1,0 +1,49 @@
+using ComplianceAnalytics.Policies;
+using NodaTime;
+
+namespace ComplianceAnalytics.Clocks;
+
+/// <summary>
+/// One customer request (a <c>to</c> event of a window): the <c>from</c> event its window runs from, if any,
+/// the window's due time, and whether the request came after it.
+/// </summary>
+public sealed record CustomerWindowRequest(string Window, Instant RequestedAt, Instant? FromAt, Instant? DueAt, bool Late);
+
+/// <summary>Customer windows of contract §5: the time a customer has to take the next step.</summary>
+public static class CustomerWindowClock
+{
+    /// <summary>
+    /// Every request of every window of the policy in one case's events, by window order in the policy, then
+    /// instant. The window of a request runs from the latest <c>from</c> event strictly before it: a <c>from</c>
+    /// event at the same instant as the request is not "before it", so it neither opens that request's window
+    /// nor, being later than any earlier one, hides an earlier one. A request with no <c>from</c> before it has
+    /// no window and is not late. Day-based limits end at the end of the due date, as for stages.
+    /// </summary>
+    public static IReadOnlyList<CustomerWindowRequest> Evaluate(Policy policy, IReadOnlyList<CaseEvent> events)
+    {
+        ArgumentNullException.ThrowIfNull(policy);
+        ArgumentNullException.ThrowIfNull(events);
+
+        var ordered = events.OrderBy(e => e.OccurredAt).ToList();
+        var result = new List<CustomerWindowRequest>();
+        foreach (var window in policy.CustomerWindows)
+        {
+            foreach (var request in ordered.Where(e => window.To.Contains(e.EventType, StringComparer.Ordinal)))
+            {
+                var from = ordered.LastOrDefault(e =>
+                    e.OccurredAt < request.OccurredAt && window.From.Contains(e.EventType, StringComparer.Ordinal));
+                if (from is null)
+                {
+                    result.Add(new CustomerWindowRequest(window.Id, request.OccurredAt, null, null, Late: false));
+                    continue;
+                }
+
+                var due = DueDates.Due(from.OccurredAt, window.Limit, policy.TimeZone, policy.Calendar);
+                result.Add(new CustomerWindowRequest(
+                    window.Id, request.OccurredAt, from.OccurredAt, due, Late: request.OccurredAt > due));
+            }
+        }
+
+        return result;
+    }
+}

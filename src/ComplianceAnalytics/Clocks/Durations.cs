@@ -1,0 +1,79 @@
+using ComplianceAnalytics.Exports;
+using ComplianceAnalytics.Policies;
+using NodaTime;
+
+namespace ComplianceAnalytics.Clocks;
+
+/// <summary>One duration of one case: its measure, the instant of its end event (for the month) and its days.</summary>
+public sealed record CaseDuration(string Measure, Instant EndedAt, double Days);
+
+/// <summary>The duration measures of contract §5.</summary>
+public static class Durations
+{
+    public const string EscalationResponse = "escalation_response";
+    public const string TimeToDeadlock = "time_to_deadlock";
+    public const string DeadlockToAdr = "deadlock_to_adr";
+    public const string AdrDuration = "adr_duration";
+
+    /// <summary>
+    /// The durations of one case: one per closed cycle of each stage that starts at <c>escalation_requested</c>
+    /// and stops at <c>escalation_response_issued</c>, then at most one of each event-to-event measure.
+    /// "After it" is taken as at or after: an ADR referral or decision at the very instant of the event it
+    /// follows counts, with a duration of zero.
+    /// </summary>
+    public static IReadOnlyList<CaseDuration> Compute(
+        Policy policy, IReadOnlyList<CaseEvent> events, IReadOnlyList<StageInstance> instances)
+    {
+        ArgumentNullException.ThrowIfNull(policy);
+        ArgumentNullException.ThrowIfNull(events);
+        ArgumentNullException.ThrowIfNull(instances);
+
+        var escalationStages = policy.Stages
+            .Where(s => s.Start.Contains(EventTypes.EscalationRequested, StringComparer.Ordinal)
+                && s.Stop.Contains(EventTypes.EscalationResponseIssued, StringComparer.Ordinal))
+            .Select(s => s.Id)
+            .ToHashSet(StringComparer.Ordinal);
+        var result = instances
+            .Where(i => i.StoppedAt is not null && escalationStages.Contains(i.Stage))
+            .Select(i => Between(EscalationResponse, i.StartedAt, i.StoppedAt!.Value))
+            .ToList();
+
+        var received = First(events, EventTypes.ComplaintReceived, null);
+        var deadlock = First(events, EventTypes.DeadlockLetterIssued, null);
+        if (received is { } r && deadlock is { } d)
+        {
+            result.Add(Between(TimeToDeadlock, r, d));
+        }
+
+        if (deadlock is { } dl && First(events, EventTypes.AdrReferred, dl) is { } referredAfterDeadlock)
+        {
+            result.Add(Between(DeadlockToAdr, dl, referredAfterDeadlock));
+        }
+
+        if (First(events, EventTypes.AdrReferred, null) is { } referred
+            && First(events, EventTypes.AdrDecision, referred) is { } decided)
+        {
+            result.Add(Between(AdrDuration, referred, decided));
+        }
+
+        return result;
+    }
+
+    private static CaseDuration Between(string measure, Instant start, Instant end) =>
+        new(measure, end, (end - start).TotalSeconds / 86400d);
+
+    /// <summary>The first instant of an event of <paramref name="type"/>, at or after <paramref name="notBefore"/> if given.</summary>
+    private static Instant? First(IReadOnlyList<CaseEvent> events, string type, Instant? notBefore)
+    {
+        Instant? first = null;
+        foreach (var e in events)
+        {
+            if (e.EventType == type && (notBefore is null || e.OccurredAt >= notBefore) && (first is null || e.OccurredAt < first))
+            {
+                first = e.OccurredAt;
+            }
+        }
+
+        return first;
+    }
+}

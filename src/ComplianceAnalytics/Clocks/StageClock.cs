@@ -1,0 +1,207 @@
+using ComplianceAnalytics.Exports;
+using ComplianceAnalytics.Policies;
+using NodaTime;
+
+namespace ComplianceAnalytics.Clocks;
+
+/// <summary>The SLA clock of contract §4: every stage of a policy over one case's events, at an as-of instant.</summary>
+public static class StageClock
+{
+    /// <summary>
+    /// The stage instances of one case at <paramref name="asOf"/>, by stage order in the policy, then cycle.
+    /// Events after <paramref name="asOf"/> are ignored; the input order of the events does not matter except
+    /// between events of the same instant and the same role, which keep their input order.
+    /// </summary>
+    public static IReadOnlyList<StageInstance> Evaluate(
+        string org,
+        string caseRef,
+        Policy policy,
+        IReadOnlyList<CaseEvent> events,
+        Instant asOf,
+        StageEvaluationDiagnostics? diagnostics = null)
+    {
+        ArgumentNullException.ThrowIfNull(policy);
+        ArgumentNullException.ThrowIfNull(events);
+
+        // OrderBy is stable, so same-instant events keep their input order within a role.
+        var instants = events
+            .Where(e => e.OccurredAt <= asOf)
+            .OrderBy(e => e.OccurredAt)
+            .GroupBy(e => e.OccurredAt)
+            .ToList();
+
+        var result = new List<StageInstance>();
+        foreach (var stage in policy.Stages)
+        {
+            var run = new StageRun(org, caseRef, stage, policy, diagnostics);
+            foreach (var group in instants)
+            {
+                run.Apply(group.Key, group.ToList());
+            }
+
+            result.AddRange(run.Finish(asOf));
+        }
+
+        return result;
+    }
+
+    /// <summary>One stage over one case: its open instance, if any, and its instances so far.</summary>
+    private sealed class StageRun(
+        string org, string caseRef, StageDefinition stage, Policy policy, StageEvaluationDiagnostics? diagnostics)
+    {
+        private readonly List<StageInstance> _instances = [];
+        private OpenInstance? _open;
+        private int _cycles;
+
+        /// <summary>Applies the events of one instant in the order start, pause, resume, extension, stop.</summary>
+        public void Apply(Instant at, List<CaseEvent> group)
+        {
+            foreach (var _ in group.Where(e => Contains(stage.Start, e.EventType)))
+            {
+                if (_open is null)
+                {
+                    var due = DueDates.Due(at, stage.Limit, policy.TimeZone, policy.Calendar);
+                    _open = new OpenInstance(++_cycles, at, due);
+                }
+            }
+
+            foreach (var _ in group.Where(e => Contains(stage.PauseOn, e.EventType)))
+            {
+                // A pause after the breach rescues nothing.
+                if (_open is { PausedAt: null } && at <= _open.DueAt)
+                {
+                    _open.PausedAt = at;
+                }
+            }
+
+            foreach (var _ in group.Where(e => Contains(stage.ResumeOn, e.EventType)))
+            {
+                if (_open is { PausedAt: not null })
+                {
+                    EndPause(_open, at);
+                }
+            }
+
+            if (stage.Extendable)
+            {
+                foreach (var extension in group.Where(e => e.EventType == EventTypes.DeadlineExtended))
+                {
+                    if (_open is not null && extension.DueAt is { } newDeadline)
+                    {
+                        Extend(_open, at, newDeadline);
+                    }
+                }
+            }
+
+            foreach (var _ in group.Where(e => Contains(stage.Stop, e.EventType)))
+            {
+                if (_open is null)
+                {
+                    diagnostics?.AddOrphanStop(stage.Id);
+                    continue;
+                }
+
+                if (_open.PausedAt is not null)
+                {
+                    EndPause(_open, at);
+                }
+
+                _instances.Add(ToInstance(_open, at, Status(_open, at)));
+                _open = null;
+            }
+        }
+
+        /// <summary>The instances at <paramref name="asOf"/>: a pause still running ends there.</summary>
+        public List<StageInstance> Finish(Instant asOf)
+        {
+            if (_open is not null)
+            {
+                if (_open.PausedAt is not null)
+                {
+                    EndPause(_open, asOf);
+                }
+
+                var status = asOf > _open.DueAt ? StageStatus.OpenBreached : StageStatus.OpenWithin;
+                _instances.Add(ToInstance(_open, null, status));
+                _open = null;
+            }
+
+            return _instances;
+        }
+
+        /// <remarks>
+        /// For a paused instance the lateness test uses due_at as it would stand if the pause ended at x
+        /// (contract §4), but the instance stays paused: X is compared with, and replaces, the stored due_at, and
+        /// when the pause ends its whole shift applies to the then-current due_at, which may already be X. The
+        /// pause thus keeps its full effect, as it does on original_due_at.
+        /// </remarks>
+        private void Extend(OpenInstance open, Instant at, Instant newDeadline)
+        {
+            var dueNow = open.PausedAt is { } pausedAt ? Shift(open.DueAt, pausedAt, at) : open.DueAt;
+            if (at > dueNow)
+            {
+                diagnostics?.AddLateExtension(stage.Id);
+                return;
+            }
+
+            if (newDeadline > open.DueAt)
+            {
+                open.DueAt = stage.Limit.IsDayBased
+                    ? DueDates.EndOfDay(DueDates.DateOf(newDeadline, policy.TimeZone), policy.TimeZone)
+                    : newDeadline;
+                open.Extended = true;
+            }
+        }
+
+        private void EndPause(OpenInstance open, Instant resumedAt)
+        {
+            var pausedAt = open.PausedAt!.Value;
+            open.OriginalDueAt = Shift(open.OriginalDueAt, pausedAt, resumedAt);
+            open.DueAt = Shift(open.DueAt, pausedAt, resumedAt);
+            open.Paused += resumedAt - pausedAt;
+            open.PausedAt = null;
+        }
+
+        private Instant Shift(Instant due, Instant pausedAt, Instant resumedAt) =>
+            DueDates.ShiftForPause(due, pausedAt, resumedAt, stage.Limit, policy.TimeZone, policy.Calendar);
+
+        private static StageStatus Status(OpenInstance open, Instant stoppedAt) =>
+            stoppedAt <= open.OriginalDueAt ? StageStatus.Met
+            : stoppedAt <= open.DueAt ? StageStatus.MetExtended
+            : StageStatus.Breached;
+
+        private StageInstance ToInstance(OpenInstance open, Instant? stoppedAt, StageStatus status) =>
+            new(org, caseRef, stage.Id, open.Cycle, open.StartedAt, open.OriginalDueAt, open.DueAt, stoppedAt, status,
+                open.Paused, open.Extended);
+
+        private static bool Contains(IReadOnlyList<string> types, string type)
+        {
+            foreach (var candidate in types)
+            {
+                if (string.Equals(candidate, type, StringComparison.Ordinal))
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+    }
+
+    private sealed class OpenInstance(int cycle, Instant startedAt, Instant dueAt)
+    {
+        public int Cycle { get; } = cycle;
+
+        public Instant StartedAt { get; } = startedAt;
+
+        public Instant OriginalDueAt { get; set; } = dueAt;
+
+        public Instant DueAt { get; set; } = dueAt;
+
+        public bool Extended { get; set; }
+
+        public Instant? PausedAt { get; set; }
+
+        public Duration Paused { get; set; }
+    }
+}

@@ -1,0 +1,114 @@
+using System.Text.Encodings.Web;
+using System.Text.Json;
+
+namespace ComplianceAnalytics.Policies;
+
+/// <summary>
+/// Writes <c>compliance policies --json</c> (contract §6): the policies as the system reads
+/// them, with the field names of §3, in ordinal order of org so that the output is diffable.
+/// </summary>
+public static class PolicyJson
+{
+    /// <summary>The JSON array of <paramref name="policies"/>, indented, without a trailing newline.</summary>
+    public static string Serialize(IEnumerable<Policy> policies)
+    {
+        using var stream = new MemoryStream();
+        Write(stream, policies);
+        return System.Text.Encoding.UTF8.GetString(stream.ToArray());
+    }
+
+    /// <summary>Writes the JSON array of <paramref name="policies"/> as UTF-8 to <paramref name="stream"/>.</summary>
+    public static void Write(Stream stream, IEnumerable<Policy> policies)
+    {
+        ArgumentNullException.ThrowIfNull(policies);
+
+        // Relaxed escaping keeps names such as "Hexpress Healthcare" or Swedish text readable;
+        // the output goes to a terminal or a file, never into HTML.
+        using var json = new Utf8JsonWriter(stream, new JsonWriterOptions
+        {
+            Indented = true,
+            Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+        });
+        json.WriteStartArray();
+        foreach (var policy in policies.OrderBy(p => p.Org, StringComparer.Ordinal))
+        {
+            WritePolicy(json, policy);
+        }
+
+        json.WriteEndArray();
+    }
+
+    private static void WritePolicy(Utf8JsonWriter json, Policy policy)
+    {
+        json.WriteStartObject();
+        json.WriteString("org", policy.Org);
+        json.WriteString("name", policy.Name);
+        json.WriteString("time_zone", policy.TimeZone.Id);
+        json.WriteStartArray("working_days");
+        foreach (var day in policy.WorkingDays)
+        {
+            json.WriteStringValue(PolicyYamlReader.DayName(day));
+        }
+
+        json.WriteEndArray();
+        if (policy.Holidays is null)
+        {
+            json.WriteNull("holidays");
+        }
+        else
+        {
+            json.WriteString("holidays", policy.Holidays);
+        }
+
+        json.WriteStartArray("stages");
+        foreach (var stage in policy.Stages)
+        {
+            json.WriteStartObject();
+            json.WriteString("id", stage.Id);
+            WriteList(json, "start", stage.Start);
+            WriteList(json, "stop", stage.Stop);
+            json.WriteString("limit", stage.Limit.ToString());
+            WriteList(json, "pause_on", stage.PauseOn);
+            WriteList(json, "resume_on", stage.ResumeOn);
+            json.WriteBoolean("extendable", stage.Extendable);
+            json.WriteEndObject();
+        }
+
+        json.WriteEndArray();
+        if (policy.Adr is null)
+        {
+            json.WriteNull("adr");
+        }
+        else
+        {
+            json.WriteStartObject("adr");
+            json.WriteString("eligible_after", policy.Adr.EligibleAfter.ToString());
+            json.WriteEndObject();
+        }
+
+        json.WriteStartArray("customer_windows");
+        foreach (var window in policy.CustomerWindows)
+        {
+            json.WriteStartObject();
+            json.WriteString("id", window.Id);
+            WriteList(json, "from", window.From);
+            WriteList(json, "to", window.To);
+            json.WriteString("limit", window.Limit.ToString());
+            json.WriteEndObject();
+        }
+
+        json.WriteEndArray();
+        json.WriteEndObject();
+    }
+
+    private static void WriteList(Utf8JsonWriter json, string name, IReadOnlyList<string> values)
+    {
+        json.WriteStartArray(name);
+        foreach (var value in values)
+        {
+            json.WriteStringValue(value);
+        }
+
+        json.WriteEndArray();
+    }
+}

@@ -1,0 +1,520 @@
+using System.Globalization;
+using ComplianceAnalytics.Exports;
+using NodaTime;
+using YamlDotNet.Core;
+using YamlDotNet.RepresentationModel;
+
+namespace ComplianceAnalytics.Policies;
+
+/// <summary>
+/// Reads one policy file of contract §3 into a <see cref="Policy"/>, adding every problem to the
+/// error list (named by file and field) instead of stopping at the first, so that one run of
+/// <c>compliance policies</c> shows an author everything there is to fix.
+/// </summary>
+internal sealed class PolicyYamlReader
+{
+    private static readonly string[] RootKeys =
+        ["org", "name", "time_zone", "working_days", "holidays", "stages", "adr", "customer_windows"];
+
+    private static readonly string[] StageKeys = ["id", "start", "stop", "limit", "pause_on", "resume_on", "extendable"];
+    private static readonly string[] AdrKeys = ["eligible_after"];
+    private static readonly string[] WindowKeys = ["id", "from", "to", "limit"];
+
+    private static readonly Dictionary<string, IsoDayOfWeek> DayNames = new(StringComparer.Ordinal)
+    {
+        ["mon"] = IsoDayOfWeek.Monday,
+        ["tue"] = IsoDayOfWeek.Tuesday,
+        ["wed"] = IsoDayOfWeek.Wednesday,
+        ["thu"] = IsoDayOfWeek.Thursday,
+        ["fri"] = IsoDayOfWeek.Friday,
+        ["sat"] = IsoDayOfWeek.Saturday,
+        ["sun"] = IsoDayOfWeek.Sunday,
+    };
+
+    /// <summary>The §3 name of a weekday, e.g. <c>mon</c>.</summary>
+    public static string DayName(IsoDayOfWeek day) => DayNames.First(pair => pair.Value == day).Key;
+
+    private static readonly IsoDayOfWeek[] DefaultWorkingDays =
+        [IsoDayOfWeek.Monday, IsoDayOfWeek.Tuesday, IsoDayOfWeek.Wednesday, IsoDayOfWeek.Thursday, IsoDayOfWeek.Friday];
+
+    private readonly string _file;
+    private readonly List<PolicyError> _errors;
+    private readonly int _errorsBefore;
+
+    private PolicyYamlReader(string file, List<PolicyError> errors)
+    {
+        _file = file;
+        _errors = errors;
+        _errorsBefore = errors.Count;
+    }
+
+    /// <summary>What the reader needs to know of a named calendar.</summary>
+    internal enum CalendarState
+    {
+        Missing,
+        Invalid,
+        Valid,
+    }
+
+    /// <summary>
+    /// Reads <paramref name="text"/>, the content of <paramref name="path"/>. The policy is null
+    /// when the file had any error; the org it declares is returned either way, so that the
+    /// loader can still report a duplicate org. <paramref name="calendars"/> resolves a holidays name.
+    /// </summary>
+    public static (Policy? Policy, string? Org) Read(
+        string path,
+        string text,
+        Func<string, (CalendarState State, IReadOnlyList<Holiday> Holidays)> calendars,
+        List<PolicyError> errors)
+    {
+        var reader = new PolicyYamlReader(Path.GetFileName(path), errors);
+        YamlMappingNode? root;
+        try
+        {
+            var stream = new YamlStream();
+            stream.Load(new StringReader(text));
+            root = reader.Root(stream);
+        }
+        catch (YamlException e)
+        {
+            reader.Error("(document)", $"is not valid YAML: {e.Message}", e.Start);
+            return (null, null);
+        }
+
+        return root is null ? (null, null) : reader.Policy(root, path, calendars);
+    }
+
+    private bool HasErrors => _errors.Count > _errorsBefore;
+
+    private YamlMappingNode? Root(YamlStream stream)
+    {
+        if (stream.Documents.Count != 1)
+        {
+            Error("(document)", $"holds {stream.Documents.Count.ToString(CultureInfo.InvariantCulture)} YAML documents; expected one policy", null);
+            return null;
+        }
+
+        if (stream.Documents[0].RootNode is not YamlMappingNode root)
+        {
+            Error("(document)", "is not a mapping of the policy fields", stream.Documents[0].RootNode.Start);
+            return null;
+        }
+
+        return root;
+    }
+
+    private (Policy?, string?) Policy(
+        YamlMappingNode root,
+        string path,
+        Func<string, (CalendarState State, IReadOnlyList<Holiday> Holidays)> calendars)
+    {
+        CheckKeys(root, string.Empty, RootKeys);
+        var org = RequiredText(root, "org", "org");
+        var orgFromFile = Path.GetFileNameWithoutExtension(path);
+        if (org is not null && !string.Equals(org, orgFromFile, StringComparison.Ordinal))
+        {
+            Error("org", $"'{org}' differs from the file name: the policy of '{org}' belongs in {org}.yaml", ValueMark(root, "org"));
+        }
+
+        var name = RequiredText(root, "name", "name");
+        var timeZone = TimeZone(root);
+        var workingDays = WorkingDays(root);
+        var holidaysName = OptionalText(root, "holidays", "holidays");
+        IReadOnlyList<Holiday> holidays = [];
+        if (holidaysName is not null)
+        {
+            holidays = Holidays(root, holidaysName, calendars);
+        }
+
+        var stages = Stages(root);
+        var adr = Adr(root);
+        var windows = CustomerWindows(root);
+        if (HasErrors)
+        {
+            return (null, org);
+        }
+
+        return (new Policy(
+            org!,
+            name!,
+            timeZone!,
+            workingDays!,
+            holidaysName,
+            new BusinessCalendar(workingDays!, holidays.Select(h => h.Date)),
+            stages,
+            adr,
+            windows,
+            path), org);
+    }
+
+    private DateTimeZone? TimeZone(YamlMappingNode root)
+    {
+        var id = RequiredText(root, "time_zone", "time_zone");
+        if (id is null)
+        {
+            return null;
+        }
+
+        var zone = DateTimeZoneProviders.Tzdb.GetZoneOrNull(id);
+        if (zone is null)
+        {
+            Error("time_zone", $"'{id}' is not an IANA time zone name known to the bundled tzdb", ValueMark(root, "time_zone"));
+        }
+
+        return zone;
+    }
+
+    private IsoDayOfWeek[]? WorkingDays(YamlMappingNode root)
+    {
+        if (!TryGetValue(root, "working_days", out var node))
+        {
+            return DefaultWorkingDays;
+        }
+
+        var items = Sequence(node, "working_days");
+        if (items is null)
+        {
+            return null;
+        }
+
+        var days = new SortedSet<IsoDayOfWeek>();
+        for (var i = 0; i < items.Count; i++)
+        {
+            var field = $"working_days[{i.ToString(CultureInfo.InvariantCulture)}]";
+            var text = Text(items[i], field);
+            if (text is null)
+            {
+                continue;
+            }
+
+            if (!DayNames.TryGetValue(text.ToLowerInvariant(), out var day))
+            {
+                Error(field, $"'{text}' is not one of mon, tue, wed, thu, fri, sat, sun", items[i].Start);
+            }
+            else if (!days.Add(day))
+            {
+                Error(field, $"'{text}' is listed twice", items[i].Start);
+            }
+        }
+
+        if (items.Count == 0)
+        {
+            Error("working_days", "is empty; a calendar needs at least one working day", node.Start);
+            return null;
+        }
+
+        return [.. days];
+    }
+
+    private IReadOnlyList<Holiday> Holidays(
+        YamlMappingNode root,
+        string name,
+        Func<string, (CalendarState State, IReadOnlyList<Holiday> Holidays)> calendars)
+    {
+        var mark = ValueMark(root, "holidays");
+
+        // A calendar name is a file name: anything that could leave calendars/ is refused.
+        if (name.Contains('/', StringComparison.Ordinal) || name.Contains('\\', StringComparison.Ordinal)
+            || name.StartsWith('.'))
+        {
+            Error("holidays", $"'{name}' is not a calendar name (the file name under calendars/, without .csv)", mark);
+            return [];
+        }
+
+        var (state, holidays) = calendars(name);
+        switch (state)
+        {
+            case CalendarState.Missing:
+                Error("holidays", $"calendar file calendars/{name}.csv not found beside the policies", mark);
+                break;
+            case CalendarState.Invalid:
+                Error("holidays", $"calendar file calendars/{name}.csv has errors (listed under that file)", mark);
+                break;
+            default:
+                break;
+        }
+
+        return holidays;
+    }
+
+    private List<StageDefinition> Stages(YamlMappingNode root)
+    {
+        var stages = new List<StageDefinition>();
+        if (!TryGetValue(root, "stages", out var node))
+        {
+            Error("stages", "missing required field", root.Start);
+            return stages;
+        }
+
+        var items = Sequence(node, "stages") ?? [];
+        var firstIndexById = new Dictionary<string, int>(StringComparer.Ordinal);
+        for (var i = 0; i < items.Count; i++)
+        {
+            var prefix = $"stages[{i.ToString(CultureInfo.InvariantCulture)}]";
+            if (items[i] is not YamlMappingNode map)
+            {
+                Error(prefix, "is not a mapping of stage fields", items[i].Start);
+                continue;
+            }
+
+            CheckKeys(map, prefix + ".", StageKeys);
+            var id = Id(map, prefix, "stage", firstIndexById, i);
+            var start = EventList(map, "start", prefix, required: true);
+            var stop = EventList(map, "stop", prefix, required: true);
+            var limit = Limit(map, "limit", prefix);
+            var pauseOn = EventList(map, "pause_on", prefix, required: false);
+            var resumeOn = EventList(map, "resume_on", prefix, required: false);
+            var extendable = Boolean(map, "extendable", prefix);
+
+            // A pause without a resume is well defined (contract §4: it ends at the stop event or
+            // as_of) and is how a log without a "customer replied" event is modelled. A resume
+            // without a pause could never act, so it is a mistake in the policy.
+            if (resumeOn is { Count: > 0 } && pauseOn is { Count: 0 })
+            {
+                Error(prefix + ".resume_on", "is set but pause_on is not; a resume without a pause never acts", map.Start);
+            }
+
+            if (id is not null && start is not null && stop is not null && limit is not null
+                && pauseOn is not null && resumeOn is not null && extendable is not null)
+            {
+                stages.Add(new StageDefinition(id, start, stop, limit.Value, pauseOn, resumeOn, extendable.Value));
+            }
+        }
+
+        return stages;
+    }
+
+    private AdrRule? Adr(YamlMappingNode root)
+    {
+        if (!TryGetValue(root, "adr", out var node) || IsNull(node))
+        {
+            return null;
+        }
+
+        if (node is not YamlMappingNode map)
+        {
+            Error("adr", "is not a mapping (expected eligible_after)", node.Start);
+            return null;
+        }
+
+        CheckKeys(map, "adr.", AdrKeys);
+        var limit = Limit(map, "eligible_after", "adr");
+        return limit is null ? null : new AdrRule(limit.Value);
+    }
+
+    private List<CustomerWindowDefinition> CustomerWindows(YamlMappingNode root)
+    {
+        var windows = new List<CustomerWindowDefinition>();
+        if (!TryGetValue(root, "customer_windows", out var node) || IsNull(node))
+        {
+            return windows;
+        }
+
+        var items = Sequence(node, "customer_windows") ?? [];
+        var firstIndexById = new Dictionary<string, int>(StringComparer.Ordinal);
+        for (var i = 0; i < items.Count; i++)
+        {
+            var prefix = $"customer_windows[{i.ToString(CultureInfo.InvariantCulture)}]";
+            if (items[i] is not YamlMappingNode map)
+            {
+                Error(prefix, "is not a mapping of window fields", items[i].Start);
+                continue;
+            }
+
+            CheckKeys(map, prefix + ".", WindowKeys);
+            var id = Id(map, prefix, "customer window", firstIndexById, i);
+            var from = EventList(map, "from", prefix, required: true);
+            var to = EventList(map, "to", prefix, required: true);
+            var limit = Limit(map, "limit", prefix);
+            if (id is not null && from is not null && to is not null && limit is not null)
+            {
+                windows.Add(new CustomerWindowDefinition(id, from, to, limit.Value));
+            }
+        }
+
+        return windows;
+    }
+
+    private string? Id(YamlMappingNode map, string prefix, string what, Dictionary<string, int> firstIndexById, int index)
+    {
+        var field = prefix + ".id";
+        var id = RequiredText(map, "id", field);
+        if (id is not null && !firstIndexById.TryAdd(id, index))
+        {
+            var first = prefix[..prefix.IndexOf('[', StringComparison.Ordinal)];
+            Error(field, $"duplicate {what} id '{id}' (first used by {first}[{firstIndexById[id].ToString(CultureInfo.InvariantCulture)}])", ValueMark(map, "id"));
+        }
+
+        return id;
+    }
+
+    /// <summary>
+    /// A list of canonical event types; a single name is read as a list of one. Optional lists
+    /// that are absent read as empty; required ones must name at least one event.
+    /// </summary>
+    private List<string>? EventList(YamlMappingNode map, string key, string prefix, bool required)
+    {
+        var field = $"{prefix}.{key}";
+        if (!TryGetValue(map, key, out var node) || IsNull(node))
+        {
+            if (required)
+            {
+                Error(field, "missing required field", map.Start);
+                return null;
+            }
+
+            return [];
+        }
+
+        List<YamlNode> items = node is YamlScalarNode ? [node] : Sequence(node, field) ?? [];
+        var events = new List<string>();
+        var ok = true;
+        for (var i = 0; i < items.Count; i++)
+        {
+            var itemField = node is YamlScalarNode ? field : $"{field}[{i.ToString(CultureInfo.InvariantCulture)}]";
+            var text = Text(items[i], itemField);
+            if (text is null)
+            {
+                ok = false;
+            }
+            else if (!EventTypes.IsKnown(text))
+            {
+                Error(itemField, $"'{text}' is not a canonical event type", items[i].Start);
+                ok = false;
+            }
+            else if (!events.Contains(text, StringComparer.Ordinal))
+            {
+                events.Add(text);
+            }
+        }
+
+        if (required && items.Count == 0)
+        {
+            Error(field, "is empty; name at least one event type", node.Start);
+            ok = false;
+        }
+
+        return ok ? events : null;
+    }
+
+    private TimeLimit? Limit(YamlMappingNode map, string key, string prefix)
+    {
+        var field = $"{prefix}.{key}";
+        var text = RequiredText(map, key, field);
+        if (text is null)
+        {
+            return null;
+        }
+
+        if (!TimeLimit.TryParse(text, out var limit, out var why))
+        {
+            Error(field, $"'{text}' is not a time limit '<N> <unit>' ({why})", ValueMark(map, key));
+            return null;
+        }
+
+        return limit;
+    }
+
+    private bool? Boolean(YamlMappingNode map, string key, string prefix)
+    {
+        var field = $"{prefix}.{key}";
+        var text = OptionalText(map, key, field);
+        if (text is null)
+        {
+            return false;
+        }
+
+        if (bool.TryParse(text, out var value))
+        {
+            return value;
+        }
+
+        Error(field, $"'{text}' is not true or false", ValueMark(map, key));
+        return null;
+    }
+
+    private string? RequiredText(YamlMappingNode map, string key, string field)
+    {
+        if (!TryGetValue(map, key, out var node) || IsNull(node))
+        {
+            Error(field, "missing required field", map.Start);
+            return null;
+        }
+
+        var text = Text(node, field);
+        if (text is { Length: 0 })
+        {
+            Error(field, "is empty", node.Start);
+            return null;
+        }
+
+        return text;
+    }
+
+    private string? OptionalText(YamlMappingNode map, string key, string field) =>
+        TryGetValue(map, key, out var node) && !IsNull(node) ? Text(node, field) : null;
+
+    private string? Text(YamlNode node, string field)
+    {
+        if (node is YamlScalarNode scalar)
+        {
+            return scalar.Value?.Trim();
+        }
+
+        Error(field, "is not a single value", node.Start);
+        return null;
+    }
+
+    private List<YamlNode>? Sequence(YamlNode node, string field)
+    {
+        if (node is YamlSequenceNode sequence)
+        {
+            return [.. sequence.Children];
+        }
+
+        Error(field, "is not a list", node.Start);
+        return null;
+    }
+
+    private void CheckKeys(YamlMappingNode map, string prefix, string[] allowed)
+    {
+        foreach (var key in map.Children.Keys)
+        {
+            var name = key is YamlScalarNode scalar ? scalar.Value ?? string.Empty : key.ToString();
+            if (!allowed.Contains(name, StringComparer.Ordinal))
+            {
+                Error(prefix + name, $"unknown key; expected one of {string.Join(", ", allowed)}", key.Start);
+            }
+        }
+    }
+
+    /// <summary>Looks a key up by its text, whatever its quoting or tag.</summary>
+    private static bool TryGetValue(YamlMappingNode map, string key, out YamlNode value)
+    {
+        foreach (var (k, v) in map.Children)
+        {
+            if (k is YamlScalarNode { Value: { } name } && string.Equals(name, key, StringComparison.Ordinal))
+            {
+                value = v;
+                return true;
+            }
+        }
+
+        value = null!;
+        return false;
+    }
+
+    private static Mark? ValueMark(YamlMappingNode map, string key) =>
+        TryGetValue(map, key, out var node) ? node.Start : null;
+
+    /// <summary>An empty value, <c>~</c> or <c>null</c> written plainly is YAML's null.</summary>
+    private static bool IsNull(YamlNode node) =>
+        node is YamlScalarNode { Style: ScalarStyle.Plain or ScalarStyle.Any } scalar
+        && scalar.Value is null or "" or "~" or "null" or "Null" or "NULL";
+
+    private void Error(string field, string message, Mark? at)
+    {
+        var where = at is null ? string.Empty : $" (line {at.Value.Line.ToString(CultureInfo.InvariantCulture)})";
+        _errors.Add(new PolicyError(_file, field, message + where));
+    }
+}

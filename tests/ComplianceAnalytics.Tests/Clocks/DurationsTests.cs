@@ -1,0 +1,80 @@
+using ComplianceAnalytics.Clocks;
+using ComplianceAnalytics.Exports;
+using static ComplianceAnalytics.Tests.Clocks.ClockFixtures;
+
+namespace ComplianceAnalytics.Tests.Clocks;
+
+/// <summary>Contract §5 Durations.</summary>
+public class DurationsTests
+{
+    [Fact]
+    public void Event_to_event_durations_run_from_the_first_event_to_the_first_end_event_after_it_in_days()
+    {
+        CaseEvent[] events =
+        [
+            E(EventTypes.AdrDecision, "2026-03-09T00:00:00Z"),
+            E(EventTypes.DeadlockLetterIssued, "2026-03-05T00:00:00Z"),
+            E(EventTypes.ComplaintReceived, "2026-01-05T00:00:00Z"),
+            E(EventTypes.DeadlockLetterIssued, "2026-03-02T12:00:00Z"),
+            E(EventTypes.AdrReferred, "2026-03-20T00:00:00Z"),
+            E(EventTypes.AdrReferred, "2026-03-10T00:00:00Z"),
+            E(EventTypes.AdrDecision, "2026-04-10T00:00:00Z"),
+        ];
+
+        var durations = Durations.Compute(Policy([]), events, []);
+
+        Assert.Equal(
+            [
+                new CaseDuration(Durations.TimeToDeadlock, At("2026-03-02T12:00:00Z"), 56.5),
+                new CaseDuration(Durations.DeadlockToAdr, At("2026-03-10T00:00:00Z"), 7.5),
+                new CaseDuration(Durations.AdrDuration, At("2026-04-10T00:00:00Z"), 31),
+            ],
+            durations);
+    }
+
+    [Fact]
+    public void An_adr_referral_before_the_deadlock_letter_does_not_end_deadlock_to_adr_but_one_at_the_same_instant_does()
+    {
+        CaseEvent[] events =
+        [
+            E(EventTypes.AdrReferred, "2026-03-01T00:00:00Z"),
+            E(EventTypes.DeadlockLetterIssued, "2026-03-02T00:00:00Z"),
+            E(EventTypes.AdrReferred, "2026-03-02T00:00:00Z"),
+        ];
+
+        var duration = Assert.Single(Durations.Compute(Policy([]), events, []));
+
+        Assert.Equal(new CaseDuration(Durations.DeadlockToAdr, At("2026-03-02T00:00:00Z"), 0), duration);
+    }
+
+    [Fact]
+    public void Measures_need_both_their_events()
+    {
+        CaseEvent[] events = [E(EventTypes.DeadlockLetterIssued, "2026-03-02T00:00:00Z"), E(EventTypes.AdrDecision, "2026-04-02T00:00:00Z")];
+
+        Assert.Empty(Durations.Compute(Policy([]), events, []));
+    }
+
+    [Fact]
+    public void Escalation_response_is_each_closed_cycle_of_the_escalation_stage()
+    {
+        var policy = Policy(
+        [
+            Stage("response", "8 weeks", [EventTypes.ComplaintReceived], [EventTypes.ResponseIssued]),
+            Stage("escalation", "20 business_days", [EventTypes.EscalationRequested], [EventTypes.EscalationResponseIssued]),
+        ]);
+        CaseEvent[] events =
+        [
+            E(EventTypes.ComplaintReceived, "2026-03-01T09:00:00Z"),
+            E(EventTypes.ResponseIssued, "2026-03-20T09:00:00Z"),
+            E(EventTypes.EscalationRequested, "2026-04-01T09:00:00Z"),
+            E(EventTypes.EscalationResponseIssued, "2026-04-15T21:00:00Z"),
+            E(EventTypes.EscalationRequested, "2026-05-01T09:00:00Z"),
+        ];
+        var instances = StageClock.Evaluate("jpdit", "C-1", policy, events, At("2026-06-01T00:00:00Z"));
+
+        var duration = Assert.Single(Durations.Compute(policy, events, instances));
+
+        Assert.Equal(new CaseDuration(Durations.EscalationResponse, At("2026-04-15T21:00:00Z"), 14.5), duration);
+    }
+}
