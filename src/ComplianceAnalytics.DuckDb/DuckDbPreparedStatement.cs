@@ -25,6 +25,9 @@ public sealed class DuckDbPreparedStatement : IDisposable
     /// </summary>
     public void Bind(int index1Based, object? value) => ParameterBinder.Bind(Handle, index1Based, value);
 
+    /// <summary>How many parameters the statement takes.</summary>
+    public int ParameterCount => checked((int)NativeMethods.duckdb_nparams(Handle));
+
     /// <summary>Binds the values to parameters 1..n.</summary>
     public void BindAll(params object?[] values)
     {

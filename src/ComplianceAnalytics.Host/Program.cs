@@ -1,1 +1,3 @@
-System.Console.WriteLine("compliance");
+using ComplianceAnalytics.Host.Cli;
+
+return await CommandLine.Build().Parse(args).InvokeAsync();

@@ -1,0 +1,50 @@
+using ComplianceAnalytics.Hosting;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using NodaTime;
+
+namespace ComplianceAnalytics.Host.Cli;
+
+/// <summary>
+/// Reads configuration the same way for every verb: appsettings.json beside the executable, then
+/// environment variables (<c>Compliance__Database</c>), then the verb's own options.
+/// </summary>
+internal static class HostSetup
+{
+    public static IConfigurationRoot Configuration(IDictionary<string, string?>? overrides = null) =>
+        new ConfigurationBuilder()
+            .AddJsonFile(Path.Combine(AppContext.BaseDirectory, "appsettings.json"), optional: true)
+            .AddEnvironmentVariables()
+            .AddInMemoryCollection(overrides ?? new Dictionary<string, string?>())
+            .Build();
+
+    /// <summary>The validated options; a bad setting throws an exception that names it.</summary>
+    public static ComplianceOptions Options(IConfiguration configuration, bool requireDropFolder = true)
+    {
+        var options = new ComplianceOptions();
+        configuration.GetSection(ComplianceOptions.Section).Bind(options);
+        var result = new ComplianceOptionsValidator { RequireDropFolder = requireDropFolder }.Validate(null, options);
+        if (result.Failed)
+        {
+            throw new OptionsValidationException(ComplianceOptions.Section, typeof(ComplianceOptions), result.Failures);
+        }
+
+        return options;
+    }
+
+    public static ILoggerFactory Loggers(bool quiet = false) =>
+        LoggerFactory.Create(builder => builder
+            .SetMinimumLevel(quiet ? LogLevel.Warning : LogLevel.Information)
+            .AddSimpleConsole(o =>
+            {
+                o.SingleLine = true;
+                o.TimestampFormat = "HH:mm:ss ";
+            })
+            .AddFilter("Microsoft", LogLevel.Warning)
+            .AddFilter("Quartz", LogLevel.Warning)
+            .AddConsole(o => o.LogToStandardErrorThreshold = LogLevel.Trace));
+
+    public static ComplianceWorkspace Workspace(ComplianceOptions options, ILoggerFactory loggers) =>
+        new(options, SystemClock.Instance, loggers);
+}

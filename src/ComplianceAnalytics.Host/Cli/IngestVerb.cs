@@ -1,0 +1,141 @@
+using System.CommandLine;
+using System.Text.Json;
+using ComplianceAnalytics.Exports;
+using ComplianceAnalytics.Ingestion;
+using Spectre.Console;
+
+namespace ComplianceAnalytics.Host.Cli;
+
+/// <summary><c>compliance ingest PATH... [--db] [--policies] [--mappings] [--profile] [--json]</c>.</summary>
+internal static class IngestVerb
+{
+    public static Command Build()
+    {
+        var paths = new Argument<string[]>("PATH") { Arity = ArgumentArity.OneOrMore, Description = "Export files or folders (a folder's files in ordinal order of name)." };
+        var profile = new Option<string?>("--profile") { Description = "A mapping profile file (or a profile name in the mappings folder) for every file, instead of matching by name." };
+        var command = new Command("ingest", "Ingest export files into the store, accounting for every row.")
+        {
+            paths, CommandLine.Database, CommandLine.Policies, CommandLine.Mappings, profile, CommandLine.Json,
+        };
+        command.SetAction((parse, cancellationToken) => CommandLine.Guard(() =>
+        {
+            var json = parse.GetValue(CommandLine.Json);
+            var configuration = HostSetup.Configuration(CommandLine.Overrides(parse));
+            var options = HostSetup.Options(configuration, requireDropFolder: false);
+            using var loggers = HostSetup.Loggers(quiet: json);
+            using var workspace = HostSetup.Workspace(options, loggers);
+            var forced = ResolveProfile(parse.GetValue(profile), workspace.Profiles);
+            var files = ExportIngestion.Expand(parse.GetValue(paths)!);
+            var ingestion = new ExportIngestion(workspace.Store, workspace.Policies, workspace.Profiles, workspace.Pseudonymiser, workspace.Clock);
+
+            IngestRun run;
+            if (json)
+            {
+                run = ingestion.Ingest(files, forced, r => Console.Out.WriteLine(ToJson(r)), cancellationToken);
+            }
+            else if (!Console.IsOutputRedirected && files.Count > 0)
+            {
+                run = null!;
+                AnsiConsole.Progress().Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn(), new SpinnerColumn())
+                    .Start(context =>
+                    {
+                        var total = files.Sum(f => File.Exists(f) ? Math.Max(1, new FileInfo(f).Length) : 1);
+                        var task = context.AddTask("Ingesting", maxValue: total);
+                        run = ingestion.Ingest(files, forced, r =>
+                        {
+                            task.Description = Markup.Escape(Path.GetFileName(r.File));
+                            task.Increment(File.Exists(r.File) ? Math.Max(1, new FileInfo(r.File).Length) : 1);
+                        }, cancellationToken);
+                    });
+            }
+            else
+            {
+                run = ingestion.Ingest(files, forced, null, cancellationToken);
+            }
+
+            if (!json)
+            {
+                Summarise(run);
+            }
+
+            return Task.FromResult(0);
+        }));
+        return command;
+    }
+
+    private static MappingProfile? ResolveProfile(string? value, IReadOnlyList<MappingProfile> profiles)
+    {
+        if (value is null)
+        {
+            return null;
+        }
+
+        return File.Exists(value)
+            ? MappingProfileLoader.LoadFile(value)
+            : profiles.FirstOrDefault(p => p.Name == value)
+              ?? throw new ArgumentException($"--profile: '{value}' is neither a profile file nor a profile in the mappings folder.");
+    }
+
+    /// <summary>One JSON object per file, with the field names of contract §6.</summary>
+    internal static string ToJson(IngestResult r)
+    {
+        using var buffer = new MemoryStream();
+        using (var writer = new Utf8JsonWriter(buffer))
+        {
+            writer.WriteStartObject();
+            writer.WriteString("file", r.File);
+            writer.WriteString("sha256", r.Sha256);
+            writer.WriteString("status", r.Status);
+            writer.WriteNumber("rows_read", r.RowsRead);
+            writer.WriteNumber("rows_loaded", r.RowsLoaded);
+            writer.WriteNumber("rows_duplicate", r.RowsDuplicate);
+            writer.WriteNumber("rows_rejected", r.RowsRejected);
+            writer.WriteNumber("rows_ignored", r.RowsIgnored);
+            writer.WriteStartObject("rejects");
+            foreach (var (reason, count) in r.Rejects)
+            {
+                writer.WriteNumber(reason, count);
+            }
+
+            writer.WriteEndObject();
+            writer.WriteString("profile", r.Profile);
+            writer.WriteStartArray("unknown_columns");
+            foreach (var column in r.UnknownColumns)
+            {
+                writer.WriteStringValue(column);
+            }
+
+            writer.WriteEndArray();
+            writer.WriteString("message", r.Message);
+            writer.WriteEndObject();
+        }
+
+        return System.Text.Encoding.UTF8.GetString(buffer.ToArray());
+    }
+
+    private static void Summarise(IngestRun run)
+    {
+        var table = new Table().AddColumns("File", "Status", "Read", "Loaded", "Duplicate", "Rejected", "Ignored", "Note");
+        foreach (var r in run.Files)
+        {
+            var note = r.Message ?? string.Join(", ", r.Rejects.Where(kv => kv.Value > 0).Select(kv => $"{kv.Key} {kv.Value}"));
+            table.AddRow(
+                Markup.Escape(Path.GetFileName(r.File)), Markup.Escape(r.Status), Num(r.RowsRead), Num(r.RowsLoaded),
+                Num(r.RowsDuplicate), Num(r.RowsRejected), Num(r.RowsIgnored), Markup.Escape(note));
+        }
+
+        AnsiConsole.Write(table);
+        if (run.Evaluation is { } e)
+        {
+            AnsiConsole.MarkupLineInterpolated($"Re-evaluated {e.Cases} cases: {e.Instances} stage instances.");
+        }
+
+        var rejected = run.Files.Sum(f => f.RowsRejected);
+        if (rejected > 0)
+        {
+            AnsiConsole.MarkupLineInterpolated($"{rejected} rows were rejected; each is kept in rejected_rows with its file, line and reason.");
+        }
+    }
+
+    private static string Num(long value) => value.ToString("N0", System.Globalization.CultureInfo.InvariantCulture);
+}

@@ -1,0 +1,202 @@
+using ComplianceAnalytics.DuckDb;
+using ComplianceAnalytics.Policies;
+using ComplianceAnalytics.Store;
+using NodaTime;
+
+namespace ComplianceAnalytics.Clocks;
+
+/// <summary>
+/// Runs the clocks over the cases in the store. Events stream out of DuckDB ordered by case, each
+/// case is evaluated on its own with its organisation's policy, and the results stream back in
+/// through appenders, so memory holds one case at a time.
+/// </summary>
+public sealed class CaseEvaluation
+{
+    /// <summary>The tables one evaluation writes; <see cref="Target.Persistent"/> is the store's own stage_instances.</summary>
+    public enum Target
+    {
+        Persistent,
+        Temporary,
+    }
+
+    private readonly ComplianceStore _store;
+    private readonly PolicySet _policies;
+
+    public CaseEvaluation(ComplianceStore store, PolicySet policies)
+    {
+        _store = store;
+        _policies = policies;
+    }
+
+    private DuckDbConnection Db => _store.Connection;
+
+    /// <summary>
+    /// Recomputes the stored stage instances of the cases that have events from the given files
+    /// (all cases when <paramref name="fileIds"/> is null), evaluated at <paramref name="asOf"/>.
+    /// </summary>
+    public EvaluationSummary RefreshStored(IReadOnlyCollection<long>? fileIds, Instant asOf)
+    {
+        using var transaction = Db.BeginTransaction();
+        Db.Execute("CREATE OR REPLACE TEMP TABLE eval_cases (org VARCHAR, case_ref VARCHAR)");
+        if (fileIds is null)
+        {
+            Db.Execute("INSERT INTO eval_cases SELECT DISTINCT org, case_ref FROM events");
+            Db.Execute("DELETE FROM stage_instances");
+        }
+        else
+        {
+            Db.Execute("CREATE OR REPLACE TEMP TABLE eval_files (file_id BIGINT)");
+            using (var appender = Db.CreateAppender("eval_files"))
+            {
+                foreach (var id in fileIds)
+                {
+                    appender.Append(id).EndRow();
+                }
+            }
+
+            Db.Execute("INSERT INTO eval_cases SELECT DISTINCT org, case_ref FROM events WHERE file_id IN (SELECT file_id FROM eval_files)");
+            Db.Execute("DELETE FROM stage_instances WHERE (org, case_ref) IN (SELECT (org, case_ref) FROM eval_cases)");
+        }
+
+        var summary = Evaluate("SELECT org, case_ref FROM eval_cases", _ => asOf, Target.Persistent, asOf);
+        transaction.Commit();
+        Db.Execute("DROP TABLE IF EXISTS temp.eval_cases; DROP TABLE IF EXISTS temp.eval_files;");
+        return summary;
+    }
+
+    /// <summary>
+    /// Evaluates every case of the store into the temporary tables eval_stage_instances,
+    /// eval_durations, eval_adr_letters and eval_customer_requests, each organisation at its own
+    /// as-of instant (e.g. the first instant of the next month in its time zone).
+    /// </summary>
+    public EvaluationSummary EvaluateAll(Func<Policy, Instant> asOfFor) =>
+        Evaluate("SELECT DISTINCT org, case_ref FROM events", asOfFor, Target.Temporary, null);
+
+    private EvaluationSummary Evaluate(string casesQuery, Func<Policy, Instant> asOfFor, Target target, Instant? evaluatedAt)
+    {
+        CreateTargets(target);
+        var diagnostics = new StageEvaluationDiagnostics();
+        var asOfByOrg = _policies.All.ToDictionary(p => p.Org, asOfFor, StringComparer.Ordinal);
+        long cases = 0, instances = 0;
+
+        using var stages = Db.CreateAppender(target == Target.Persistent ? "stage_instances" : "eval_stage_instances", null);
+        using var durations = Db.CreateAppender("eval_durations");
+        using var letters = Db.CreateAppender("eval_adr_letters");
+        using var requests = Db.CreateAppender("eval_customer_requests");
+
+#pragma warning disable CA2100 // casesQuery is one of this class's own constant queries, never input.
+        using var reader = Db.Query($"""
+            SELECT e.org, e.case_ref, e.event_type, epoch_us(e.occurred_at), epoch_us(e.due_at)
+            FROM events e SEMI JOIN ({casesQuery}) c ON e.org = c.org AND e.case_ref = c.case_ref
+            ORDER BY e.org, e.case_ref, e.occurred_at, e.file_id, e.line
+            """);
+#pragma warning restore CA2100
+
+        string? org = null, caseRef = null;
+        var events = new List<CaseEvent>();
+        void Flush()
+        {
+            if (org is null || events.Count == 0 || _policies.Find(org) is not { } policy)
+            {
+                return;
+            }
+
+            cases++;
+            var asOf = asOfByOrg[org];
+            var caseInstances = StageClock.Evaluate(org, caseRef!, policy, events, asOf, diagnostics);
+            foreach (var i in caseInstances)
+            {
+                instances++;
+                stages.Append(i.Org).Append(i.CaseRef).Append(i.Stage).Append(i.Cycle)
+                    .AppendTimestampMicros(Micros(i.StartedAt)).AppendTimestampMicros(Micros(i.OriginalDueAt))
+                    .AppendTimestampMicros(Micros(i.DueAt));
+                if (i.StoppedAt is { } stopped)
+                {
+                    stages.AppendTimestampMicros(Micros(stopped));
+                }
+                else
+                {
+                    stages.AppendNull();
+                }
+
+                stages.Append(StageStatusText.Of(i.Status)).Append(i.Paused.TotalSeconds).Append(i.Extended);
+                if (target == Target.Persistent)
+                {
+                    stages.AppendTimestampMicros(Micros(evaluatedAt!.Value));
+                }
+
+                stages.EndRow();
+            }
+
+            var visible = events.Where(e => e.OccurredAt <= asOf).ToList();
+            foreach (var d in Durations.Compute(policy, visible, caseInstances))
+            {
+                durations.Append(org).Append(caseRef).Append(d.Measure).AppendTimestampMicros(Micros(d.EndedAt)).Append(d.Days).EndRow();
+            }
+
+            if (AdrLetterCheck.Evaluate(policy, visible) is { } letter && letter.DueAt <= asOf)
+            {
+                letters.Append(org).Append(caseRef).AppendTimestampMicros(Micros(letter.DueAt))
+                    .Append(letter.NeedsLetter).Append(letter.LetterMissing).EndRow();
+            }
+
+            foreach (var r in CustomerWindowClock.Evaluate(policy, visible))
+            {
+                requests.Append(org).Append(caseRef).Append(r.Window).AppendTimestampMicros(Micros(r.RequestedAt)).Append(r.Late).EndRow();
+            }
+        }
+
+        while (reader.Read())
+        {
+            var rowOrg = reader.GetString(0);
+            var rowCase = reader.GetString(1);
+            if (!string.Equals(rowOrg, org, StringComparison.Ordinal) || !string.Equals(rowCase, caseRef, StringComparison.Ordinal))
+            {
+                Flush();
+                events.Clear();
+                org = rowOrg;
+                caseRef = rowCase;
+            }
+
+            var due = reader.IsNull(4) ? (Instant?)null : Instant.FromUnixTimeTicks(reader.GetInt64(4) * 10);
+            events.Add(new CaseEvent(reader.GetString(2), Instant.FromUnixTimeTicks(reader.GetInt64(3) * 10), due));
+        }
+
+        Flush();
+        return new EvaluationSummary(cases, instances, diagnostics);
+    }
+
+    private void CreateTargets(Target target)
+    {
+        if (target == Target.Temporary)
+        {
+            Db.Execute("""
+                CREATE OR REPLACE TEMP TABLE eval_stage_instances AS SELECT * EXCLUDE (evaluated_at) FROM stage_instances LIMIT 0
+                """);
+        }
+
+        Db.Execute("""
+            CREATE OR REPLACE TEMP TABLE eval_durations (org VARCHAR, case_ref VARCHAR, measure VARCHAR, ended_at TIMESTAMPTZ, days DOUBLE);
+            CREATE OR REPLACE TEMP TABLE eval_adr_letters (org VARCHAR, case_ref VARCHAR, due_at TIMESTAMPTZ, needs_letter BOOLEAN, letter_missing BOOLEAN);
+            CREATE OR REPLACE TEMP TABLE eval_customer_requests (org VARCHAR, case_ref VARCHAR, window_id VARCHAR, requested_at TIMESTAMPTZ, late BOOLEAN);
+            """);
+    }
+
+    private static long Micros(Instant instant) => instant.ToUnixTimeTicks() / 10;
+}
+
+/// <summary>How much one evaluation did, and the data-quality counts it found.</summary>
+public sealed record EvaluationSummary(long Cases, long Instances, StageEvaluationDiagnostics Diagnostics);
+
+/// <summary>The status names of contract §4 and §6.</summary>
+public static class StageStatusText
+{
+    public static string Of(StageStatus status) => status switch
+    {
+        StageStatus.Met => "met",
+        StageStatus.MetExtended => "met_extended",
+        StageStatus.Breached => "breached",
+        StageStatus.OpenWithin => "open_within",
+        _ => "open_breached",
+    };
+}

@@ -1,0 +1,59 @@
+namespace ComplianceAnalytics.Hosting;
+
+/// <summary>The <c>Compliance</c> configuration section (contract §6).</summary>
+public sealed class ComplianceOptions
+{
+    public const string Section = "Compliance";
+
+    /// <summary>The DuckDB store file.</summary>
+    public string Database { get; set; } = "var/compliance.duckdb";
+
+    /// <summary>Where exports are dropped for the ingest job.</summary>
+    public string DropFolder { get; set; } = "sample-data/exports";
+
+    public string PoliciesFolder { get; set; } = "sample-data/policies";
+
+    public string MappingsFolder { get; set; } = "sample-data/mappings";
+
+    /// <summary>Packs land in <c>PublishFolder/YYYY-MM/</c>.</summary>
+    public string PublishFolder { get; set; } = "publish";
+
+    /// <summary>The SQL of the measures; beside the executable when not found from the working folder.</summary>
+    public string QueriesFolder { get; set; } = "queries";
+
+    /// <summary>The pack definitions; beside the executable when not found from the working folder.</summary>
+    public string ReportsFolder { get; set; } = "reports";
+
+    /// <summary>The HMAC key for customer pseudonyms (hex or base64); a key file beside the store when empty.</summary>
+    public string? PseudonymKey { get; set; }
+
+    /// <summary>The zone in which cron expressions are read and "the latest complete month" is decided.</summary>
+    public string TimeZone { get; set; } = "Europe/London";
+
+    /// <summary>A dropped file is picked up once its size and time have not changed for this long (or it has a .ready marker).</summary>
+    public int StableSeconds { get; set; } = 30;
+
+    /// <summary>Cases whose last event is older than this many years are purged.</summary>
+    public int RetentionYears { get; set; } = 6;
+
+    public ScheduleOptions Schedules { get; set; } = new();
+
+    /// <summary>
+    /// A relative folder is looked for from the working folder first, then beside the executable,
+    /// where the build copies <c>queries/</c> and <c>reports/</c>.
+    /// </summary>
+    public static string ResolveShipped(string folder) =>
+        Path.IsPathRooted(folder) || Directory.Exists(folder) || !Directory.Exists(Path.Combine(AppContext.BaseDirectory, folder))
+            ? folder
+            : Path.Combine(AppContext.BaseDirectory, folder);
+}
+
+/// <summary>Quartz cron expressions (seconds first) for each job.</summary>
+public sealed class ScheduleOptions
+{
+    public string Ingest { get; set; } = "0 */5 * * * ?";
+
+    public string Packs { get; set; } = "0 30 6 * * ?";
+
+    public string Retention { get; set; } = "0 0 3 ? * SUN";
+}

@@ -1,0 +1,68 @@
+using Microsoft.Extensions.Options;
+using NodaTime;
+using Quartz;
+
+namespace ComplianceAnalytics.Hosting;
+
+/// <summary>Checks the configuration at start-up; each failure names the setting it is about.</summary>
+public sealed class ComplianceOptionsValidator : IValidateOptions<ComplianceOptions>
+{
+    /// <summary>Verbs given their own paths (ingest, report) do not need the drop folder.</summary>
+    public bool RequireDropFolder { get; init; } = true;
+
+    public ValidateOptionsResult Validate(string? name, ComplianceOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        var failures = new List<string>();
+        void Require(bool ok, string message)
+        {
+            if (!ok)
+            {
+                failures.Add(message);
+            }
+        }
+
+        Require(!string.IsNullOrWhiteSpace(options.Database), "Compliance:Database must name the store file.");
+        Require(!string.IsNullOrWhiteSpace(options.PublishFolder), "Compliance:PublishFolder must name a folder.");
+        Require(Directory.Exists(options.PoliciesFolder), $"Compliance:PoliciesFolder '{options.PoliciesFolder}' is not a readable folder.");
+        Require(!RequireDropFolder || Directory.Exists(options.DropFolder), $"Compliance:DropFolder '{options.DropFolder}' is not a readable folder.");
+        Require(
+            Directory.Exists(ComplianceOptions.ResolveShipped(options.QueriesFolder)),
+            $"Compliance:QueriesFolder '{options.QueriesFolder}' is not a readable folder.");
+        Require(
+            Directory.Exists(ComplianceOptions.ResolveShipped(options.ReportsFolder)),
+            $"Compliance:ReportsFolder '{options.ReportsFolder}' is not a readable folder.");
+        Require(
+            string.IsNullOrEmpty(options.MappingsFolder) || Directory.Exists(options.MappingsFolder),
+            $"Compliance:MappingsFolder '{options.MappingsFolder}' is not a readable folder.");
+        Require(
+            DateTimeZoneProviders.Tzdb.GetZoneOrNull(options.TimeZone) is not null,
+            $"Compliance:TimeZone '{options.TimeZone}' is not an IANA time zone.");
+        Require(options.StableSeconds >= 0, "Compliance:StableSeconds must not be negative.");
+        Require(options.RetentionYears > 0, "Compliance:RetentionYears must be a positive number of years.");
+        foreach (var (setting, expression) in new[]
+        {
+            ("Ingest", options.Schedules.Ingest), ("Packs", options.Schedules.Packs), ("Retention", options.Schedules.Retention),
+        })
+        {
+            Require(
+                IsValidCron(expression),
+                $"Compliance:Schedules:{setting} '{expression}' is not a valid Quartz cron expression.");
+        }
+
+        return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
+    }
+
+    private static bool IsValidCron(string? expression)
+    {
+        try
+        {
+            // The constructor is Quartz's own parser, the one the scheduler will use.
+            return new CronExpression(expression ?? string.Empty) is not null;
+        }
+        catch (FormatException)
+        {
+            return false;
+        }
+    }
+}

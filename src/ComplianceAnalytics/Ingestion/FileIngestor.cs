@@ -1,0 +1,491 @@
+using System.Globalization;
+using System.Security.Cryptography;
+using ComplianceAnalytics.DuckDb;
+using ComplianceAnalytics.Exports;
+using ComplianceAnalytics.Privacy;
+using ComplianceAnalytics.Store;
+using NodaTime;
+
+namespace ComplianceAnalytics.Ingestion;
+
+/// <summary>
+/// Ingests one export file into the store as one transaction: DuckDB reads every column as text,
+/// SQL maps, validates and de-duplicates the rows, and the ledger row commits with the file's
+/// rows or nothing of the file does (contract §1, §2).
+/// </summary>
+public sealed class FileIngestor
+{
+    private const string Ignored = "ignored";
+    private const string Duplicate = "duplicate";
+    private const string Loaded = "loaded";
+
+    // Strict forms of contract §1: a date, a time of day (hours 00-23), optional fraction, optional offset.
+    private const string TimestampPattern =
+        @"^(\d{4}-\d{2}-\d{2})[T ]((?:[01]\d|2[0-3]):[0-5]\d:[0-5]\d(?:\.\d{1,9})?)(Z|[+-](?:[01]\d|2[0-3]):[0-5]\d)?$";
+
+    private const string DatePattern = @"^\d{4}-\d{2}-\d{2}$";
+
+    private static readonly string[] StagedColumns =
+    [
+        CanonicalColumns.Org, CanonicalColumns.CaseRef, CanonicalColumns.EventType, CanonicalColumns.OccurredAt,
+        CanonicalColumns.EventId, .. CanonicalColumns.Descriptive, CanonicalColumns.DueAt,
+        CanonicalColumns.CustomerEmail, CanonicalColumns.CustomerPhone,
+    ];
+
+    private readonly ComplianceStore _store;
+    private readonly IReadOnlyDictionary<string, DateTimeZone> _orgZones;
+    private readonly IReadOnlyList<MappingProfile> _profiles;
+    private readonly Pseudonymiser _pseudonymiser;
+    private readonly IClock _clock;
+
+    public FileIngestor(
+        ComplianceStore store,
+        IReadOnlyDictionary<string, DateTimeZone> orgZones,
+        IReadOnlyList<MappingProfile> profiles,
+        Pseudonymiser pseudonymiser,
+        IClock clock)
+    {
+        _store = store;
+        _orgZones = orgZones;
+        _profiles = profiles;
+        _pseudonymiser = pseudonymiser;
+        _clock = clock;
+    }
+
+    private DuckDbConnection Db => _store.Connection;
+
+    /// <summary>The profile that applies to a file name: the first that matches, else canonical.</summary>
+    public MappingProfile ProfileFor(string fileName) =>
+        _profiles.FirstOrDefault(p => p.Matches(fileName)) ?? MappingProfile.Canonical;
+
+    /// <summary>Ingests a file; a file that cannot be read is quarantined, never thrown.</summary>
+    public IngestResult Ingest(string path, MappingProfile? profile = null)
+    {
+        var fileName = Path.GetFileName(path);
+        profile ??= ProfileFor(fileName);
+        string sha256;
+        long size;
+        try
+        {
+            using var stream = File.OpenRead(path);
+            size = stream.Length;
+            sha256 = Convert.ToHexStringLower(SHA256.HashData(stream));
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            return Record(path, string.Empty, 0, null, profile, FileStatuses.Quarantined, $"the file cannot be read: {ex.Message}");
+        }
+
+        var known = Db.Scalar<long>("SELECT count(*) FROM ingest_files WHERE sha256 = $1 AND status = $2", sha256, FileStatuses.Loaded);
+        if (known > 0)
+        {
+            return Record(path, sha256, size, null, profile, FileStatuses.SkippedDuplicateFile, "the same bytes were ingested before");
+        }
+
+        var format = profile.Format ?? Path.GetExtension(fileName).ToLowerInvariant() switch
+        {
+            ".csv" => "csv",
+            ".jsonl" or ".ndjson" => "jsonl",
+            _ => null,
+        };
+        if (format is null)
+        {
+            return Record(path, sha256, size, null, profile, FileStatuses.Quarantined, "not a CSV (.csv) or JSON Lines (.jsonl, .ndjson) file");
+        }
+
+        try
+        {
+            using var transaction = Db.BeginTransaction();
+            var source = format == "csv" ? StageCsv(path, profile) : StageJsonLines(path, profile);
+            if (source.Error is not null)
+            {
+                transaction.Rollback();
+                return Record(path, sha256, size, format, profile, FileStatuses.Quarantined, source.Error);
+            }
+
+            Classify(profile);
+            var fileId = Db.Scalar<long>("SELECT nextval('file_id_seq')");
+            var result = Persist(fileId, path, sha256, size, format, profile, source);
+            transaction.Commit();
+            return result;
+        }
+        catch (DuckDbException ex)
+        {
+            return Record(path, sha256, size, format, profile, FileStatuses.Quarantined, $"the file could not be read: {FirstLine(ex.Message)}");
+        }
+        finally
+        {
+            DropWorkTables();
+        }
+    }
+
+    private sealed record StagedSource(IReadOnlyList<string> UnknownColumns, IReadOnlyList<string> PersonalFields, string? Error);
+
+    private static StagedSource Failed(string error) => new([], [], error);
+
+    /// <summary>
+    /// CSV: positional text columns c0..cN from DuckDB's reader, malformed records collected in its
+    /// rejects table with their record number (the header is line 1).
+    /// </summary>
+    private StagedSource StageCsv(string path, MappingProfile profile)
+    {
+        var (header, error) = ExportHeader.ReadCsv(path);
+        if (header is null)
+        {
+            return Failed(error!);
+        }
+
+        var positions = new Dictionary<string, int>(StringComparer.Ordinal);
+        for (var i = 0; i < header.Count; i++)
+        {
+            positions.TryAdd(header[i], i);
+        }
+
+        var columnsSpec = string.Join(", ", Enumerable.Range(0, header.Count).Select(i => $"'c{i}': 'VARCHAR'"));
+        Db.Execute("DROP TABLE IF EXISTS temp.ingest_reject_errors; DROP TABLE IF EXISTS temp.ingest_reject_scans;");
+        var columnsStruct = "{" + columnsSpec + "}";
+        Db.Execute($"""
+            CREATE OR REPLACE TEMP TABLE ingest_raw AS
+            SELECT * FROM read_csv($1, header = false, skip = 1, auto_detect = false, delim = ',', quote = '"', escape = '"',
+                columns = {columnsStruct}, strict_mode = false, store_rejects = true,
+                rejects_table = 'ingest_reject_errors', rejects_scan = 'ingest_reject_scans',
+                max_line_size = 67108864, null_padding = false)
+            """, path);
+
+        string Expr(string canonical)
+        {
+            var source = profile.SourceColumn(canonical);
+            return positions.TryGetValue(source, out var index) ? $"c{index}" : "NULL";
+        }
+
+        return Stage(profile, header, positions.ContainsKey, Expr, firstLine: 2, malformedExpr: "false", source: "SELECT rowid AS ord, * FROM ingest_raw");
+    }
+
+    /// <summary>
+    /// JSON Lines: DuckDB reads each line as one text value (no quoting, a delimiter that valid
+    /// JSON never holds raw), then SQL checks that each is a JSON object and extracts its keys.
+    /// </summary>
+    private StagedSource StageJsonLines(string path, MappingProfile profile)
+    {
+        Db.Execute("DROP TABLE IF EXISTS temp.ingest_reject_errors; DROP TABLE IF EXISTS temp.ingest_reject_scans;");
+        Db.Execute("""
+            CREATE OR REPLACE TEMP TABLE ingest_lines AS
+            SELECT * FROM read_csv($1, header = false, auto_detect = false, delim = E'\x01', quote = '', escape = '',
+                columns = {'j': 'VARCHAR'}, strict_mode = false, store_rejects = true,
+                rejects_table = 'ingest_reject_errors', rejects_scan = 'ingest_reject_scans',
+                max_line_size = 67108864, null_padding = false)
+            """, path);
+        Db.Execute("""
+            CREATE OR REPLACE TEMP TABLE ingest_raw AS
+            SELECT rowid AS ord,
+                   CASE WHEN j IS NOT NULL AND json_valid(j) AND json_type(j) = 'OBJECT' THEN j::JSON END AS j,
+                   NOT (j IS NOT NULL AND json_valid(j) AND json_type(j) = 'OBJECT') AS malformed
+            FROM ingest_lines
+            """);
+        var keys = new List<string>();
+        using (var reader = Db.Query("SELECT DISTINCT unnest(json_keys(j)) AS k FROM ingest_raw WHERE j IS NOT NULL ORDER BY k"))
+        {
+            while (reader.Read())
+            {
+                keys.Add(reader.GetString(0));
+            }
+        }
+
+        var present = new HashSet<string>(keys, StringComparer.Ordinal);
+        var parameters = new List<object?>();
+
+        // Keys are passed as JSON Pointer parameters, never written into the SQL text.
+        string Expr(string canonical)
+        {
+            var source = profile.SourceColumn(canonical);
+            if (!present.Contains(source))
+            {
+                return "NULL";
+            }
+
+            parameters.Add("/" + source.Replace("~", "~0", StringComparison.Ordinal).Replace("/", "~1", StringComparison.Ordinal));
+            return $"json_extract_string(j, ${parameters.Count.ToString(CultureInfo.InvariantCulture)})";
+        }
+
+        return Stage(profile, keys, present.Contains, Expr, firstLine: 1, malformedExpr: "malformed", source: "SELECT * FROM ingest_raw", parameters);
+    }
+
+    /// <summary>
+    /// Builds <c>ingest_staged</c>: one row per record read, with the record's line, whether it is
+    /// malformed, and the canonical columns as trimmed text (empty text is missing).
+    /// </summary>
+    private StagedSource Stage(
+        MappingProfile profile,
+        IReadOnlyList<string> sourceColumns,
+        Func<string, bool> hasSource,
+        Func<string, string> expr,
+        int firstLine,
+        string malformedExpr,
+        string source,
+        List<object?>? parameters = null)
+    {
+        parameters ??= [];
+        var selects = new List<string>();
+        foreach (var column in StagedColumns)
+        {
+            if (column == CanonicalColumns.Org && profile.Org is not null)
+            {
+                parameters.Add(profile.Org);
+                selects.Add($"${parameters.Count.ToString(CultureInfo.InvariantCulture)}::VARCHAR AS {column}");
+            }
+            else
+            {
+                selects.Add($"NULLIF(trim({expr(column)}), '') AS {column}");
+            }
+        }
+
+        // The n-th good record's line is n + (firstLine - 1) plus the malformed records before it;
+        // b is how many good records precede each malformed one, so an ASOF join finds that count.
+        Db.Execute($"""
+            CREATE OR REPLACE TEMP TABLE ingest_rejected_lines AS
+            SELECT line - {firstLine} - (j - 1) AS b, max(j) AS j
+            FROM (SELECT line, row_number() OVER (ORDER BY line) AS j FROM (SELECT DISTINCT line FROM temp.ingest_reject_errors))
+            GROUP BY ALL
+            """);
+        Db.Execute($"""
+            CREATE OR REPLACE TEMP TABLE ingest_staged AS
+            SELECT r.ord + {firstLine} + coalesce(rl.j, 0) AS line, {malformedExpr} AS malformed, {string.Join(", ", selects)}
+            FROM ({source}) r
+            ASOF LEFT JOIN ingest_rejected_lines rl ON r.ord + 1 > rl.b
+            UNION ALL
+            SELECT DISTINCT line, true, {string.Join(", ", StagedColumns.Select(c => "NULL"))}
+            FROM temp.ingest_reject_errors
+            """, [.. parameters]);
+
+        var used = new HashSet<string>(CanonicalColumns.All.Select(profile.SourceColumn), StringComparer.Ordinal);
+        var unknown = sourceColumns.Where(c => !used.Contains(c)).Distinct().ToList();
+        var personal = CanonicalColumns.Personal.Where(c => hasSource(profile.SourceColumn(c))).ToList();
+        return new StagedSource(unknown, personal, null);
+    }
+
+    /// <summary>
+    /// Gives every staged row its fate in <c>ingest_classified</c>: the first reject reason that
+    /// applies (contract §1 order), ignored (an unmapped source event type under <c>ignore</c>),
+    /// duplicate, or loaded; and the instants of its timestamps.
+    /// </summary>
+    private void Classify(MappingProfile profile)
+    {
+        Db.Execute("CREATE OR REPLACE TEMP TABLE ingest_event_types (source VARCHAR, target VARCHAR)");
+        using (var appender = Db.CreateAppender("ingest_event_types"))
+        {
+            var map = profile.EventTypes ?? EventTypes.All.ToDictionary(t => t, t => t, StringComparer.Ordinal);
+            foreach (var (source, target) in map)
+            {
+                appender.Append(source).Append(target).EndRow();
+            }
+        }
+
+        Db.Execute("CREATE OR REPLACE TEMP TABLE ingest_org_zones (org VARCHAR, zone VARCHAR)");
+        using (var appender = Db.CreateAppender("ingest_org_zones"))
+        {
+            foreach (var (org, zone) in _orgZones)
+            {
+                appender.Append(org).Append(zone.Id).EndRow();
+            }
+        }
+
+        ZoneIntervalTable.Load(Db, _orgZones.Values.Append(profile.TimeZone ?? DateTimeZone.Utc));
+        var ignoreUnmapped = profile.EventTypes is not null && profile.Unmapped == UnmappedEventTypes.Ignore;
+
+        Db.Execute($"""
+            CREATE OR REPLACE TEMP TABLE ingest_parsed AS
+            WITH s AS (
+                SELECT st.*, m.target AS mapped_type, oz.org IS NOT NULL AS org_known,
+                       coalesce($1, oz.zone) AS zone,
+                       regexp_extract(st.occurred_at, '{TimestampPattern}', ['d', 't', 'z']) AS om,
+                       regexp_extract(st.due_at, '{TimestampPattern}', ['d', 't', 'z']) AS dm,
+                       regexp_full_match(coalesce(st.due_at, ''), '{DatePattern}') AS due_is_date
+                FROM ingest_staged st
+                LEFT JOIN ingest_event_types m ON m.source = st.event_type
+                LEFT JOIN ingest_org_zones oz ON oz.org = st.org
+            )
+            SELECT s.* EXCLUDE (om, dm),
+                   CASE WHEN om.d <> '' THEN try_cast(om.d || ' ' || om.t AS TIMESTAMP) END AS occ_local,
+                   CASE WHEN om.z = 'Z' THEN 0
+                        WHEN om.z <> '' THEN (CASE WHEN om.z[1] = '-' THEN -1 ELSE 1 END)
+                             * (CAST(om.z[2:3] AS BIGINT) * 3600 + CAST(om.z[5:6] AS BIGINT) * 60) END AS occ_offset,
+                   CASE WHEN due_is_date THEN try_cast(try_cast(s.due_at AS DATE) + 1 AS TIMESTAMP)
+                        WHEN dm.d <> '' THEN try_cast(dm.d || ' ' || dm.t AS TIMESTAMP) END AS due_local,
+                   CASE WHEN dm.z = 'Z' THEN 0
+                        WHEN dm.z <> '' THEN (CASE WHEN dm.z[1] = '-' THEN -1 ELSE 1 END)
+                             * (CAST(dm.z[2:3] AS BIGINT) * 3600 + CAST(dm.z[5:6] AS BIGINT) * 60) END AS due_offset
+            FROM s
+            """, profile.TimeZone?.Id);
+
+        Db.Execute($"""
+            CREATE OR REPLACE TEMP TABLE ingest_resolved AS
+            WITH o AS (
+                SELECT p.*,
+                       CASE WHEN occ_offset IS NOT NULL THEN occ_local - to_seconds(occ_offset)
+                            WHEN occ_local < zo.prev_local_end THEN occ_local - to_seconds(zo.prev_offset_s)
+                            ELSE occ_local - to_seconds(zo.offset_s) END AS occ_utc
+                FROM ingest_parsed p
+                ASOF LEFT JOIN {ZoneIntervalTable.TableName} zo ON p.zone = zo.zone AND p.occ_local >= zo.local_start
+            )
+            SELECT o.*,
+                   CASE WHEN due_offset IS NOT NULL THEN due_local - to_seconds(due_offset)
+                        WHEN due_local < zd.prev_local_end THEN due_local - to_seconds(zd.prev_offset_s)
+                        ELSE due_local - to_seconds(zd.offset_s) END
+                   - CASE WHEN due_is_date THEN INTERVAL 1 MICROSECOND ELSE INTERVAL 0 MICROSECOND END AS due_utc
+            FROM o
+            ASOF LEFT JOIN {ZoneIntervalTable.TableName} zd ON o.zone = zd.zone AND o.due_local >= zd.local_start
+            """);
+
+        Db.Execute($"""
+            CREATE OR REPLACE TEMP TABLE ingest_checked AS
+            SELECT r.*,
+                   CASE
+                     WHEN malformed THEN '{RejectReasons.MalformedRow}'
+                     WHEN $1 AND event_type IS NOT NULL AND mapped_type IS NULL THEN '{Ignored}'
+                     WHEN org IS NULL OR case_ref IS NULL OR event_type IS NULL OR occurred_at IS NULL THEN '{RejectReasons.MissingField}'
+                     WHEN mapped_type IS NULL THEN '{RejectReasons.UnknownEventType}'
+                     WHEN occ_local IS NULL THEN '{RejectReasons.BadTimestamp}'
+                     WHEN NOT org_known THEN '{RejectReasons.UnknownOrg}'
+                     WHEN occ_utc IS NULL THEN '{RejectReasons.BadTimestamp}'
+                     WHEN mapped_type = '{EventTypes.DeadlineExtended}' AND due_utc IS NULL THEN '{RejectReasons.BadDueAt}'
+                   END AS fate,
+                   CASE
+                     WHEN malformed THEN NULL
+                     WHEN org IS NULL THEN 'org' WHEN case_ref IS NULL THEN 'case_ref'
+                     WHEN event_type IS NULL THEN 'event_type' WHEN occurred_at IS NULL THEN 'occurred_at'
+                     WHEN mapped_type IS NULL THEN 'event_type'
+                     WHEN occ_local IS NULL OR occ_utc IS NULL THEN 'occurred_at'
+                     WHEN NOT org_known THEN 'org'
+                     WHEN mapped_type = '{EventTypes.DeadlineExtended}' AND due_utc IS NULL THEN 'due_at'
+                   END AS fault_field,
+                   CAST(occ_utc AS TIMESTAMPTZ) AS occurred_instant,
+                   CASE WHEN mapped_type = '{EventTypes.DeadlineExtended}' THEN CAST(due_utc AS TIMESTAMPTZ) END AS due_instant,
+                   md5(CASE WHEN event_id IS NOT NULL THEN to_json(['id', org, event_id])
+                            ELSE to_json(['key', org, case_ref, mapped_type, CAST(epoch_us(CAST(occ_utc AS TIMESTAMP)) AS VARCHAR)]) END) AS identity
+            FROM ingest_resolved r
+            """, ignoreUnmapped);
+
+        // Duplicates: the first line of an identity in this file wins unless the store has it already.
+        Db.Execute($"""
+            CREATE OR REPLACE TEMP TABLE ingest_classified AS
+            SELECT c.* EXCLUDE (fate),
+                   CASE WHEN fate IS NOT NULL THEN fate
+                        WHEN row_number() OVER (PARTITION BY (fate IS NULL), identity ORDER BY line) > 1 THEN '{Duplicate}'
+                        WHEN identity IN (SELECT identity FROM events) THEN '{Duplicate}'
+                        ELSE '{Loaded}' END AS fate
+            FROM ingest_checked c
+            """);
+    }
+
+    private IngestResult Persist(long fileId, string path, string sha256, long size, string format, MappingProfile profile, StagedSource source)
+    {
+        PseudonymiseCustomers();
+        var now = _clock.GetCurrentInstant();
+        Db.Execute("""
+            INSERT INTO events (org, case_ref, event_type, occurred_at, event_id, channel, category, team, customer_type,
+                                outcome, redress_amount, due_at, adr_body, customer_key, file_id, line, identity)
+            SELECT c.org, c.case_ref, c.mapped_type, c.occurred_instant, c.event_id, c.channel, c.category, c.team, c.customer_type,
+                   c.outcome, try_cast(c.redress_amount AS DECIMAL(18, 2)), c.due_instant, c.adr_body, k.customer_key,
+                   $1, c.line, c.identity
+            FROM ingest_classified c
+            LEFT JOIN ingest_customer_keys k
+              ON k.email IS NOT DISTINCT FROM c.customer_email AND k.phone IS NOT DISTINCT FROM c.customer_phone
+            WHERE c.fate = 'loaded'
+            ORDER BY c.line
+            """, fileId);
+        Db.Execute($"""
+            INSERT INTO rejected_rows (file_id, line, reason, field, org, case_ref, event_type, occurred_at, event_id, due_at)
+            SELECT $1, line, fate, fault_field, org, case_ref, event_type, occurred_at, event_id, due_at
+            FROM ingest_classified WHERE fate NOT IN ('{Loaded}', '{Duplicate}', '{Ignored}')
+            ORDER BY line
+            """, fileId);
+        Db.Execute($"""
+            INSERT INTO duplicate_rows (file_id, line, org, case_ref, identity)
+            SELECT $1, line, org, case_ref, identity FROM ingest_classified WHERE fate = '{Duplicate}' ORDER BY line
+            """, fileId);
+
+        var counts = new Dictionary<string, long>(StringComparer.Ordinal);
+        using (var reader = Db.Query("SELECT fate, count(*) FROM ingest_classified GROUP BY fate"))
+        {
+            while (reader.Read())
+            {
+                counts[reader.GetString(0)] = reader.GetInt64(1);
+            }
+        }
+
+        var rejects = RejectReasons.All.ToDictionary(r => r, r => counts.GetValueOrDefault(r), StringComparer.Ordinal);
+        var result = new IngestResult(
+            path, sha256, FileStatuses.Loaded, counts.GetValueOrDefault(Loaded), counts.GetValueOrDefault(Duplicate),
+            counts.GetValueOrDefault(Ignored), rejects, source.UnknownColumns, source.PersonalFields,
+            profile.IsCanonical ? null : profile.Name, null) { FileId = fileId };
+        InsertLedger(fileId, result, size, format, now);
+        return result;
+    }
+
+    /// <summary>
+    /// Computes customer_key for each distinct (email, phone) pair in C#, where the HMAC key lives;
+    /// the clear values exist only in this transaction's temporary tables.
+    /// </summary>
+    private void PseudonymiseCustomers()
+    {
+        var pairs = new List<(string? Email, string? Phone)>();
+        using (var reader = Db.Query("""
+            SELECT DISTINCT customer_email, customer_phone FROM ingest_classified
+            WHERE fate = 'loaded' AND (customer_email IS NOT NULL OR customer_phone IS NOT NULL)
+            """))
+        {
+            while (reader.Read())
+            {
+                pairs.Add((reader.IsNull(0) ? null : reader.GetString(0), reader.IsNull(1) ? null : reader.GetString(1)));
+            }
+        }
+
+        Db.Execute("CREATE OR REPLACE TEMP TABLE ingest_customer_keys (email VARCHAR, phone VARCHAR, customer_key VARCHAR)");
+        using var appender = Db.CreateAppender("ingest_customer_keys");
+        foreach (var (email, phone) in pairs)
+        {
+            var identifier = Pseudonymiser.NormaliseEmail(email) ?? Pseudonymiser.NormalisePhone(phone);
+            appender.Append(email).Append(phone).Append(identifier is null ? null : _pseudonymiser.KeyFor(identifier)).EndRow();
+        }
+    }
+
+    private IngestResult Record(string path, string sha256, long size, string? format, MappingProfile profile, string status, string message)
+    {
+        var fileId = Db.Scalar<long>("SELECT nextval('file_id_seq')");
+        var result = new IngestResult(path, sha256, status, 0, 0, 0, IngestResult.NoRejects, [], [], profile.IsCanonical ? null : profile.Name, message)
+        {
+            FileId = fileId,
+        };
+        InsertLedger(fileId, result, size, format, _clock.GetCurrentInstant());
+        return result;
+    }
+
+    private void InsertLedger(long fileId, IngestResult result, long size, string? format, Instant at)
+    {
+        Db.Execute("""
+            INSERT INTO ingest_files (file_id, path, file_name, sha256, size_bytes, format, profile, status, rows_read, rows_loaded,
+                                      rows_duplicate, rows_rejected, rows_ignored, unknown_columns, personal_fields, message, ingested_at)
+            VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, string_split(NULLIF($14, ''), chr(31)),
+                    string_split(NULLIF($15, ''), chr(31)), $16, $17)
+            """,
+            fileId, result.File, Path.GetFileName(result.File), result.Sha256, size, format, result.Profile, result.Status,
+            result.RowsRead, result.RowsLoaded, result.RowsDuplicate, result.RowsRejected, result.RowsIgnored,
+            string.Join('\u001f', result.UnknownColumns), string.Join('\u001f', result.PersonalFields), result.Message,
+            new DuckDbTimestamp(at.ToUnixTimeTicks() / 10));
+    }
+
+    private void DropWorkTables()
+    {
+        foreach (var table in new[]
+        {
+            "ingest_raw", "ingest_lines", "ingest_staged", "ingest_rejected_lines", "ingest_event_types", "ingest_org_zones",
+            "ingest_parsed", "ingest_resolved", "ingest_checked", "ingest_classified", "ingest_customer_keys",
+            "ingest_reject_errors", "ingest_reject_scans",
+        })
+        {
+            Db.Execute($"DROP TABLE IF EXISTS temp.{table}");
+        }
+    }
+
+    private static string FirstLine(string message) => message.Split('\n', 2)[0].Trim();
+}

@@ -1,0 +1,47 @@
+using System.Globalization;
+using System.Text;
+
+namespace ComplianceAnalytics.Measures;
+
+/// <summary>
+/// Writes machine-readable CSV (contract §6): RFC 4180 quoting, LF line ends, culture-invariant
+/// numbers with the shortest text that round-trips, instants as ISO 8601 UTC with <c>Z</c>, and
+/// empty text for none. Written to a temporary file and renamed, so a reader never sees half a file.
+/// </summary>
+public static class CsvOutput
+{
+    public static void Write(string path, QueryTable table)
+    {
+        ArgumentNullException.ThrowIfNull(table);
+        var temporary = path + ".tmp";
+        using (var writer = new StreamWriter(temporary, false, new UTF8Encoding(false)))
+        {
+            writer.NewLine = "\n";
+            writer.WriteLine(string.Join(',', table.Columns.Select(Quote)));
+            foreach (var row in table.Rows)
+            {
+                writer.WriteLine(string.Join(',', row.Select(v => Quote(Format(v)))));
+            }
+        }
+
+        File.Move(temporary, path, overwrite: true);
+    }
+
+    public static string Format(object? value) => value switch
+    {
+        null => string.Empty,
+        string s => s,
+        bool b => b ? "true" : "false",
+        double d => d.ToString("R", CultureInfo.InvariantCulture),
+        float f => f.ToString("R", CultureInfo.InvariantCulture),
+        decimal m => m.ToString(CultureInfo.InvariantCulture),
+        DateTime t => t.ToUniversalTime().ToString("yyyy-MM-dd'T'HH:mm:ss.FFFFFF'Z'", CultureInfo.InvariantCulture),
+        DateOnly d => d.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+        NodaTime.Instant i => NodaTime.Text.InstantPattern.ExtendedIso.Format(i),
+        IFormattable f => f.ToString(null, CultureInfo.InvariantCulture),
+        _ => value.ToString() ?? string.Empty,
+    };
+
+    private static string Quote(string text) =>
+        text.AsSpan().IndexOfAny(",\"\r\n") >= 0 ? "\"" + text.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"" : text;
+}

@@ -1,0 +1,48 @@
+using System.Security.Cryptography;
+using System.Text;
+
+namespace ComplianceAnalytics.Measures;
+
+/// <summary>
+/// The SQL files of the measures (<c>queries/*.sql</c>), read once, each with its SHA-256 so the
+/// manifest of a pack can say exactly which SQL produced its figures.
+/// </summary>
+public sealed class QueryCatalog
+{
+    private readonly Dictionary<string, (string Sql, string Sha256)> _queries;
+
+    private QueryCatalog(Dictionary<string, (string Sql, string Sha256)> queries, string folder)
+    {
+        _queries = queries;
+        Folder = folder;
+    }
+
+    public string Folder { get; }
+
+    public IEnumerable<string> Names => _queries.Keys.Order(StringComparer.Ordinal);
+
+    public static QueryCatalog Load(string folder)
+    {
+        if (!Directory.Exists(folder))
+        {
+            throw new DirectoryNotFoundException($"The queries folder '{folder}' does not exist.");
+        }
+
+        var queries = new Dictionary<string, (string, string)>(StringComparer.Ordinal);
+        foreach (var file in Directory.EnumerateFiles(folder, "*.sql"))
+        {
+            var bytes = File.ReadAllBytes(file);
+            queries[Path.GetFileNameWithoutExtension(file)] =
+                (Encoding.UTF8.GetString(bytes), Convert.ToHexStringLower(SHA256.HashData(bytes)));
+        }
+
+        return new QueryCatalog(queries, folder);
+    }
+
+    public bool Contains(string name) => _queries.ContainsKey(name);
+
+    public string Sql(string name) =>
+        _queries.TryGetValue(name, out var q) ? q.Sql : throw new KeyNotFoundException($"There is no query '{name}' in {Folder}.");
+
+    public string Sha256(string name) => _queries[name].Sha256;
+}

@@ -1,0 +1,102 @@
+using System.Reflection;
+using ComplianceAnalytics.DuckDb;
+
+namespace ComplianceAnalytics.Store;
+
+/// <summary>
+/// The embedded DuckDB store: one file, one writing process. DuckDB locks the file, so a second
+/// process that opens a store in use fails at once; that failure is turned into a message that
+/// names the store.
+/// </summary>
+public sealed class ComplianceStore : IDisposable
+{
+    private readonly DuckDbDatabase _database;
+
+    private ComplianceStore(string path, DuckDbDatabase database, DuckDbConnection connection)
+    {
+        Path = path;
+        _database = database;
+        Connection = connection;
+    }
+
+    public string Path { get; }
+
+    /// <summary>The one connection this process writes through.</summary>
+    public DuckDbConnection Connection { get; }
+
+    public static ComplianceStore Open(string path, bool readOnly = false)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(path);
+        var inMemory = path == ":memory:";
+        if (!inMemory)
+        {
+            var directory = System.IO.Path.GetDirectoryName(System.IO.Path.GetFullPath(path));
+            if (!string.IsNullOrEmpty(directory))
+            {
+                Directory.CreateDirectory(directory);
+            }
+        }
+
+        var config = new Dictionary<string, string>(StringComparer.Ordinal);
+        if (readOnly && !inMemory)
+        {
+            config["access_mode"] = "READ_ONLY";
+        }
+
+        DuckDbDatabase database;
+        try
+        {
+            database = DuckDbDatabase.Open(inMemory ? ":memory:" : path, config);
+        }
+        catch (DuckDbException ex) when (ex.Message.Contains("lock", StringComparison.OrdinalIgnoreCase))
+        {
+            throw new StoreInUseException(path, ex);
+        }
+
+        var connection = database.Connect();
+        try
+        {
+            // Instants are read and written as UTC; local dates are always computed in C#. (The
+            // setting needs ICU, which is only loaded once a connection exists.)
+            connection.Execute("SET TimeZone = 'UTC'");
+            if (!readOnly)
+            {
+                connection.Execute(Schema);
+            }
+
+            return new ComplianceStore(path, database, connection);
+        }
+        catch
+        {
+            connection.Dispose();
+            database.Dispose();
+            throw;
+        }
+    }
+
+    /// <summary>Writes the WAL into the database file and frees deleted space.</summary>
+    public void Checkpoint() => Connection.Execute("CHECKPOINT");
+
+    public void Dispose()
+    {
+        Connection.Dispose();
+        _database.Dispose();
+    }
+
+    private static string Schema { get; } = ReadSchema();
+
+    private static string ReadSchema()
+    {
+        using var stream = Assembly.GetExecutingAssembly().GetManifestResourceStream("ComplianceAnalytics.Store.schema.sql")
+            ?? throw new InvalidOperationException("The store schema is missing from the assembly.");
+        using var reader = new StreamReader(stream);
+        return reader.ReadToEnd();
+    }
+}
+
+/// <summary>Another process holds the store.</summary>
+public sealed class StoreInUseException(string path, Exception inner)
+    : Exception($"The store {path} is in use by another process (only one process may write to it): {inner.Message}", inner)
+{
+    public string StorePath { get; } = path;
+}
