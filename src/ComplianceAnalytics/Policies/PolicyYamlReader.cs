@@ -81,7 +81,7 @@ internal sealed class PolicyYamlReader
             return (null, null);
         }
 
-        return root is null ? (null, null) : reader.Policy(root, path, calendars);
+        return root is null ? (null, null) : reader.ReadPolicy(root, path, calendars);
     }
 
     private bool HasErrors => _errors.Count > _errorsBefore;
@@ -103,7 +103,7 @@ internal sealed class PolicyYamlReader
         return root;
     }
 
-    private (Policy?, string?) Policy(
+    private (Policy?, string?) ReadPolicy(
         YamlMappingNode root,
         string path,
         Func<string, (CalendarState State, IReadOnlyList<Holiday> Holidays)> calendars)
