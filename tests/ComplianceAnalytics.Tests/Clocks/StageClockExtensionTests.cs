@@ -205,6 +205,27 @@ public class StageClockExtensionTests
     }
 
     [Fact]
+    public void An_extension_while_paused_is_compared_with_the_stored_due_time()
+    {
+        // X (16:00) is later than the stored 13:00 though earlier than the would-be 17:00: it extends, and the
+        // 4.5 hours paused then move it to 20:30.
+        var stage = HourStage with { PauseOn = [EventTypes.InfoRequested], ResumeOn = [EventTypes.InfoReceived] };
+        var instance = Single(
+            stage,
+            [
+                E(EventTypes.ComplaintReceived, "2026-01-05T09:00:00Z"),
+                E(EventTypes.InfoRequested, "2026-01-05T11:00:00Z"),
+                Extend("2026-01-05T15:00:00Z", "2026-01-05T16:00:00Z"),
+                E(EventTypes.InfoReceived, "2026-01-05T15:30:00Z"),
+            ],
+            "2026-01-05T16:00:00Z");
+
+        Assert.True(instance.Extended);
+        Assert.Equal(At("2026-01-05T17:30:00Z"), instance.OriginalDueAt);
+        Assert.Equal(At("2026-01-05T20:30:00Z"), instance.DueAt);
+    }
+
+    [Fact]
     public void An_extension_while_paused_after_the_would_be_due_time_is_late()
     {
         // Due Mon 19 Jan, paused that morning. On Sat 24 Jan the pause, had it ended then, would have counted
