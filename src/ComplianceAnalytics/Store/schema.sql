@@ -97,3 +97,16 @@ CREATE TABLE IF NOT EXISTS run_log (
     detail           VARCHAR,
     outputs          VARCHAR                -- JSON: [{path, sha256}]
 );
+
+-- What each purge removed: counts and case references, nothing personal.
+CREATE TABLE IF NOT EXISTS purge_log (
+    purged_at        TIMESTAMPTZ NOT NULL,
+    cutoff           TIMESTAMPTZ NOT NULL,   -- cases whose last event is before this were expired
+    org              VARCHAR NOT NULL,
+    case_ref         VARCHAR NOT NULL,
+    last_event_at    TIMESTAMPTZ NOT NULL,
+    events_removed   BIGINT NOT NULL,
+    rejected_removed BIGINT NOT NULL,
+    duplicates_removed BIGINT NOT NULL,
+    instances_removed BIGINT NOT NULL
+);
