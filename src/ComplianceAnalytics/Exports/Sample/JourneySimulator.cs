@@ -51,8 +51,6 @@ internal sealed class JourneySimulator(Random random, BusinessCalendar calendar,
         SortByInstant(events);
     }
 
-    public static LocalDate DateOf(Instant instant, DateTimeZone zone) => instant.InZone(zone).Date;
-
     private Instant FirstCycle(Instant acknowledged)
     {
         var response = Investigate(acknowledged);
@@ -312,7 +310,7 @@ internal sealed class JourneySimulator(Random random, BusinessCalendar calendar,
     private Instant After(Instant candidate, Instant floor) =>
         candidate > floor ? candidate : floor + Duration.FromMinutes(5 + random.Next(115));
 
-    private LocalDate Date(Instant instant) => DateOf(instant, zone);
+    private LocalDate Date(Instant instant) => instant.InZone(zone).Date;
 
     private Instant At(LocalDate date, LocalTime time) => (date + time).InZoneLeniently(zone).ToInstant();
 

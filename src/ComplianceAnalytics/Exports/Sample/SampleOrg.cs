@@ -71,7 +71,7 @@ internal sealed record SampleOrg(
     double DeadlockRate,
     int? AdrEligibleWeeks,
     string AdrBody,
-    string? ExtraColumn)
+    (string Name, string Value)? ExtraColumn)
 {
     private static TimeLimit Hours(int n) => new(n, LimitUnit.Hours);
 
@@ -100,7 +100,7 @@ internal sealed record SampleOrg(
             WorkingDays(2), WorkingDays(10), WorkingDays(2), WorkingDays(15),
             BaseBreach: 0.06, "Infrastructure", SimStage.Response, "data_protection", SimStage.EscalationResponse,
             InfoRequestRate: 0.25, ExtensionRate: 0.08, LateEscalationRate: 0.03, DeadlockRate: 0.12,
-            AdrEligibleWeeks: null, "ispa", ExtraColumn: "source_system"),
+            AdrEligibleWeeks: null, "ispa", ExtraColumn: ("source_system", "JPD-CRM")),
 
         // Netservers: escalations answered in 10 working days; Ombudsman Services after 8 weeks.
         new("netservers", 0.26, ExportLayout.CanonicalCsv, TimestampStyle.Offset, DueAtAsDate: false, HasEventId: false,

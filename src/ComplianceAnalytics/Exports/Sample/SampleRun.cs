@@ -60,6 +60,7 @@ internal sealed class SampleRun : IDisposable
     private readonly string _exportsDir;
     private readonly Dictionary<(int Org, int Month), ExportFile> _files = [];
     private readonly int[] _caseNumbers = new int[SampleOrg.All.Count];
+    // One event-id counter per org, and a last one for the planted rows of the unknown org.
     private readonly int[] _eventNumbers = new int[SampleOrg.All.Count + 1];
     private readonly Dictionary<PlantedRowKind, int> _planted = Enum.GetValues<PlantedRowKind>().ToDictionary(k => k, _ => 0);
     private readonly string?[] _row = new string?[ExportColumns.Count];
@@ -264,10 +265,7 @@ internal sealed class SampleRun : IDisposable
             row[ExportColumns.Notes] = "Called customer, left a voicemail";
         }
 
-        if (org.ExtraColumn is not null)
-        {
-            row[ExportColumns.Extra] = "JPD-CRM";
-        }
+        row[ExportColumns.Extra] = org.ExtraColumn?.Value;
     }
 
     private string Format(TimestampStyle style, Instant instant) => style switch
@@ -315,9 +313,9 @@ internal sealed class SampleRun : IDisposable
             .Select((name, column) => (name, column))
             .Where(c => org.HasEventId || c.column != ExportColumns.EventId)
             .ToList();
-        if (org.ExtraColumn is not null)
+        if (org.ExtraColumn is { } extra)
         {
-            columns.Add((org.ExtraColumn, ExportColumns.Extra));
+            columns.Add((extra.Name, ExportColumns.Extra));
         }
 
         var order = new Random(1000 + orgIndex);
