@@ -1,0 +1,27 @@
+using NodaTime;
+
+namespace ComplianceAnalytics.Exports.Sample;
+
+/// <summary>One simulated event of a case, before it is written in an org's layout.</summary>
+internal readonly record struct SampleEvent(
+    string Type,
+    Instant At,
+    string Team,
+    string? Outcome = null,
+    decimal? Redress = null,
+    LocalDate? DueDate = null,
+    string? AdrBody = null)
+{
+    /// <summary>Halo's free-text note activity: in its export, absent from the canonical types.</summary>
+    public const string NoteAdded = "note_added";
+}
+
+/// <summary>The attributes a case carries on its rows.</summary>
+internal sealed record SampleCase(
+    string CaseRef,
+    string Channel,
+    string Category,
+    string Team,
+    string CustomerType,
+    FakeCustomer Customer,
+    string Notes);
