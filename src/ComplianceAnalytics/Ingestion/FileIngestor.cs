@@ -177,10 +177,14 @@ public sealed class FileIngestor
             """, path);
         Db.Execute("""
             CREATE OR REPLACE TEMP TABLE ingest_raw AS
-            SELECT rowid AS ord,
-                   CASE WHEN j IS NOT NULL AND json_valid(j) AND json_type(j) = 'OBJECT' THEN j::JSON END AS j,
-                   NOT (j IS NOT NULL AND json_valid(j) AND json_type(j) = 'OBJECT') AS malformed
-            FROM ingest_lines
+            WITH checked AS (
+                -- Nested CASE, not AND: DuckDB evaluates both sides of an AND, and json_type fails on invalid JSON.
+                SELECT rowid AS ord,
+                       CASE WHEN coalesce(json_valid(j), false)
+                            THEN CASE WHEN json_type(j) = 'OBJECT' THEN j END END AS line_text
+                FROM ingest_lines
+            )
+            SELECT ord, line_text::JSON AS j, line_text IS NULL AS malformed FROM checked
             """);
         var keys = new List<string>();
         using (var reader = Db.Query("SELECT DISTINCT unnest(json_keys(j)) AS k FROM ingest_raw WHERE j IS NOT NULL ORDER BY k"))
@@ -240,18 +244,18 @@ public sealed class FileIngestor
         }
 
         // The n-th good record's line is n + (firstLine - 1) plus the malformed records before it;
-        // b is how many good records precede each malformed one, so an ASOF join finds that count.
+        // good_before is how many good records precede each malformed one, so an ASOF join finds that count.
         Db.Execute($"""
             CREATE OR REPLACE TEMP TABLE ingest_rejected_lines AS
-            SELECT line - {firstLine} - (j - 1) AS b, max(j) AS j
-            FROM (SELECT line, row_number() OVER (ORDER BY line) AS j FROM (SELECT DISTINCT line FROM temp.ingest_reject_errors))
+            SELECT line - {firstLine} - (n - 1) AS good_before, max(n) AS rejected_before
+            FROM (SELECT line, row_number() OVER (ORDER BY line) AS n FROM (SELECT DISTINCT line FROM temp.ingest_reject_errors))
             GROUP BY ALL
             """);
         Db.Execute($"""
             CREATE OR REPLACE TEMP TABLE ingest_staged AS
-            SELECT r.ord + {firstLine} + coalesce(rl.j, 0) AS line, {malformedExpr} AS malformed, {string.Join(", ", selects)}
+            SELECT r.ord + {firstLine} + coalesce(rl.rejected_before, 0) AS line, {malformedExpr} AS malformed, {string.Join(", ", selects)}
             FROM ({source}) r
-            ASOF LEFT JOIN ingest_rejected_lines rl ON r.ord + 1 > rl.b
+            ASOF LEFT JOIN ingest_rejected_lines rl ON r.ord + 1 > rl.good_before
             UNION ALL
             SELECT DISTINCT line, true, {string.Join(", ", StagedColumns.Select(c => "NULL"))}
             FROM temp.ingest_reject_errors
