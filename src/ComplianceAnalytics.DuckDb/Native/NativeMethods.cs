@@ -37,6 +37,12 @@ internal static unsafe partial class NativeMethods
     internal static partial int duckdb_open_ext(string? path, out DatabaseHandle database, nint config, out nint error);
 
     [LibraryImport(Library)]
+    internal static partial nint duckdb_create_instance_cache();
+
+    [LibraryImport(Library, StringMarshalling = StringMarshalling.Utf8)]
+    internal static partial int duckdb_get_or_create_from_cache(nint cache, string path, out DatabaseHandle database, nint config, out nint error);
+
+    [LibraryImport(Library)]
     internal static partial void duckdb_close(ref nint database);
 
     [LibraryImport(Library)]

@@ -77,6 +77,66 @@ public sealed class LifecycleTests : IDisposable
     }
 
     [Fact]
+    public void Two_opens_of_one_file_in_this_process_share_the_instance()
+    {
+        var path = Path.Combine(_directory.FullName, "shared.duckdb");
+        using var first = DuckDbDatabase.Open(path);
+        using var second = DuckDbDatabase.Open(path);
+        using (var writer = first.Connect())
+        {
+            writer.Execute("CREATE TABLE s (v INTEGER)");
+            writer.Execute("INSERT INTO s VALUES (?)", 7);
+        }
+
+        using (var reader = second.Connect())
+        {
+            Assert.Equal(7L, reader.Scalar<long>("SELECT v FROM s"));
+        }
+
+        var conflicting = Assert.Throws<DuckDbException>(() =>
+            DuckDbDatabase.Open(path, new Dictionary<string, string> { ["access_mode"] = "READ_ONLY" }));
+        Assert.Contains("different configuration", conflicting.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_file_locked_by_another_process_fails_with_duckdbs_message()
+    {
+        var path = Path.Combine(_directory.FullName, "locked.duckdb");
+        DuckDbDatabase.Open(path).Dispose();
+
+        // DuckDB uses POSIX record locks (fcntl F_SETLK); perl takes one on the whole file and holds it
+        // until its stdin closes. The struct flock layout is that of 64-bit Linux.
+        var start = new ProcessStartInfo("perl")
+        {
+            RedirectStandardInput = true,
+            RedirectStandardOutput = true,
+        };
+        start.ArgumentList.Add("-e");
+        start.ArgumentList.Add("""
+            use Fcntl; open(my $fh, '+<', $ARGV[0]) or die $!;
+            fcntl($fh, F_SETLK, pack('s s x4 q q l x4', F_WRLCK, SEEK_SET, 0, 0, 0)) or die $!;
+            $| = 1; print "locked\n"; <STDIN>;
+            """);
+        start.ArgumentList.Add(path);
+        using var holder = Process.Start(start)!;
+        try
+        {
+            Assert.Equal("locked", holder.StandardOutput.ReadLine());
+            var locked = Assert.Throws<DuckDbException>(() => DuckDbDatabase.Open(path));
+            Assert.Contains("Could not set lock on file", locked.Message, StringComparison.Ordinal);
+            Assert.Contains(path, locked.Message, StringComparison.Ordinal);
+        }
+        finally
+        {
+            holder.StandardInput.Close();
+            holder.WaitForExit();
+        }
+
+        // Once the other process is gone the file opens again.
+        using var reopened = DuckDbDatabase.Open(path);
+    }
+
+    [Fact]
     public void Open_failures_carry_duckdbs_message()
     {
         var badPath = Path.Combine(_directory.FullName, "no", "such", "directory", "store.duckdb");
