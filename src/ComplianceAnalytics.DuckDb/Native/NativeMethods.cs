@@ -81,9 +81,6 @@ internal static unsafe partial class NativeMethods
     internal static partial nint duckdb_column_name(ResultHandle result, ulong column);
 
     [LibraryImport(Library)]
-    internal static partial DuckDbType duckdb_column_type(ResultHandle result, ulong column);
-
-    [LibraryImport(Library)]
     internal static partial nint duckdb_column_logical_type(ResultHandle result, ulong column);
 
     [LibraryImport(Library)]
@@ -99,9 +96,6 @@ internal static unsafe partial class NativeMethods
     // ---- logical types ----
     [LibraryImport(Library)]
     internal static partial DuckDbType duckdb_get_type_id(nint logicalType);
-
-    [LibraryImport(Library)]
-    internal static partial byte duckdb_decimal_width(nint logicalType);
 
     [LibraryImport(Library)]
     internal static partial byte duckdb_decimal_scale(nint logicalType);
