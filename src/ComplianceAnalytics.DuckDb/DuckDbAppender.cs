@@ -4,11 +4,14 @@ namespace ComplianceAnalytics.DuckDb;
 
 /// <summary>
 /// Bulk insert into one table: append one value per column in order, then <see cref="EndRow"/>.
-/// Disposing flushes and closes; an error doing so is raised as a <see cref="DuckDbException"/>.
+/// Disposing flushes and closes; an error doing so is raised as a <see cref="DuckDbException"/>. After an
+/// append has already failed, disposing discards the unflushed rows quietly so that the first error is not
+/// masked by a second one.
 /// </summary>
 public sealed unsafe class DuckDbAppender : IDisposable
 {
     private readonly AppenderHandle _handle;
+    private bool _faulted;
 
     internal DuckDbAppender(AppenderHandle handle) => _handle = handle;
 
@@ -78,7 +81,17 @@ public sealed unsafe class DuckDbAppender : IDisposable
 
         try
         {
-            Check(NativeMethods.duckdb_appender_close(_handle));
+            if (_faulted)
+            {
+                NativeMethods.duckdb_appender_clear(_handle);
+            }
+            else
+            {
+                // duckdb_appender_close silently skips the flush when a row is incomplete; an explicit flush
+                // reports that instead.
+                Check(NativeMethods.duckdb_appender_flush(_handle));
+                Check(NativeMethods.duckdb_appender_close(_handle));
+            }
         }
         finally
         {
@@ -90,6 +103,7 @@ public sealed unsafe class DuckDbAppender : IDisposable
     {
         if (state != NativeMethods.Success)
         {
+            _faulted = true;
             var message = NativeMethods.ReadUtf8(NativeMethods.duckdb_appender_error(_handle));
             throw new DuckDbException(message ?? "The DuckDB appender failed.");
         }

@@ -34,6 +34,10 @@ public sealed class DuckDbConnection : IDisposable
     }
 
     /// <summary>Runs a query; with parameters it is prepared, bound and executed.</summary>
+    /// <remarks>
+    /// A lone <c>string[]</c> argument is taken by C# as the whole parameter list; pass <c>(object)array</c>
+    /// to bind it as one VARCHAR[] parameter.
+    /// </remarks>
     public DuckDbReader Query(string sql, params object?[] parameters)
     {
         ArgumentNullException.ThrowIfNull(sql);

@@ -5,13 +5,22 @@ namespace ComplianceAnalytics.DuckDb;
 /// <summary>An open DuckDB database (in-memory or a file).</summary>
 public sealed class DuckDbDatabase : IDisposable
 {
+    /// <summary>
+    /// Without DuckDB's instance cache, two opens of one file in this process would be two independent
+    /// instances writing the same file (file locks are per process, so nothing would stop them). The cache
+    /// lives as long as the process; it only holds weak references to the instances.
+    /// </summary>
+    private static readonly nint InstanceCache = NativeMethods.duckdb_create_instance_cache();
+
     private readonly DatabaseHandle _handle;
 
     private DuckDbDatabase(DatabaseHandle handle) => _handle = handle;
 
     /// <summary>
-    /// Opens <paramref name="path"/> (":memory:" or null for an in-memory database) with optional DuckDB
-    /// configuration options such as <c>threads</c>, <c>memory_limit</c> or <c>access_mode</c>.
+    /// Opens <paramref name="path"/> (":memory:" or null for a new in-memory database) with optional DuckDB
+    /// configuration options such as <c>threads</c>, <c>memory_limit</c> or <c>access_mode</c>. Opening a file
+    /// that is already open in this process shares that instance (the configuration must then match); a file
+    /// locked by another process fails with DuckDB's message.
     /// </summary>
     public static DuckDbDatabase Open(string? path, IReadOnlyDictionary<string, string>? config = null)
     {
@@ -21,7 +30,9 @@ public sealed class DuckDbDatabase : IDisposable
         int state;
         try
         {
-            state = NativeMethods.duckdb_open_ext(path, out handle, nativeConfig, out error);
+            state = path is null or "" or ":memory:"
+                ? NativeMethods.duckdb_open_ext(path, out handle, nativeConfig, out error)
+                : NativeMethods.duckdb_get_or_create_from_cache(InstanceCache, path, out handle, nativeConfig, out error);
         }
         finally
         {

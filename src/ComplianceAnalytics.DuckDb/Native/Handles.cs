@@ -55,10 +55,6 @@ internal sealed class AppenderHandle : DuckDbHandle
 
 internal sealed class DataChunkHandle : DuckDbHandle
 {
-    public DataChunkHandle()
-    {
-    }
-
     public DataChunkHandle(nint chunk) => SetHandle(chunk);
 
     protected override bool ReleaseHandle()

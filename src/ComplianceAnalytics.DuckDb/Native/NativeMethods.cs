@@ -37,6 +37,12 @@ internal static unsafe partial class NativeMethods
     internal static partial int duckdb_open_ext(string? path, out DatabaseHandle database, nint config, out nint error);
 
     [LibraryImport(Library)]
+    internal static partial nint duckdb_create_instance_cache();
+
+    [LibraryImport(Library, StringMarshalling = StringMarshalling.Utf8)]
+    internal static partial int duckdb_get_or_create_from_cache(nint cache, string path, out DatabaseHandle database, nint config, out nint error);
+
+    [LibraryImport(Library)]
     internal static partial void duckdb_close(ref nint database);
 
     [LibraryImport(Library)]
@@ -75,9 +81,6 @@ internal static unsafe partial class NativeMethods
     internal static partial nint duckdb_column_name(ResultHandle result, ulong column);
 
     [LibraryImport(Library)]
-    internal static partial DuckDbType duckdb_column_type(ResultHandle result, ulong column);
-
-    [LibraryImport(Library)]
     internal static partial nint duckdb_column_logical_type(ResultHandle result, ulong column);
 
     [LibraryImport(Library)]
@@ -93,9 +96,6 @@ internal static unsafe partial class NativeMethods
     // ---- logical types ----
     [LibraryImport(Library)]
     internal static partial DuckDbType duckdb_get_type_id(nint logicalType);
-
-    [LibraryImport(Library)]
-    internal static partial byte duckdb_decimal_width(nint logicalType);
 
     [LibraryImport(Library)]
     internal static partial byte duckdb_decimal_scale(nint logicalType);
@@ -214,6 +214,9 @@ internal static unsafe partial class NativeMethods
 
     [LibraryImport(Library)]
     internal static partial int duckdb_appender_close(AppenderHandle appender);
+
+    [LibraryImport(Library)]
+    internal static partial int duckdb_appender_clear(AppenderHandle appender);
 
     [LibraryImport(Library)]
     internal static partial int duckdb_appender_destroy(ref nint appender);
