@@ -172,6 +172,10 @@ public static class WorkbookWriter
         }
 
         worksheet.SheetView.FreezeRows(HeaderRow);
+        // Printed (and PDF-rendered) sheets keep the table and its chart side by side on one page width.
+        worksheet.PageSetup.PageOrientation = XLPageOrientation.Landscape;
+        worksheet.PageSetup.FitToPages(1, 0);
+        worksheet.PageSetup.SetRowsToRepeatAtTop(HeaderRow, HeaderRow);
 
         var cap = RowCap(sheet.MaxRows);
         var written = Math.Min(cap, table.Rows.Count);
