@@ -1,0 +1,339 @@
+using System.Globalization;
+using DocumentFormat.OpenXml;
+using DocumentFormat.OpenXml.Packaging;
+using DocumentFormat.OpenXml.Spreadsheet;
+using A = DocumentFormat.OpenXml.Drawing;
+using C = DocumentFormat.OpenXml.Drawing.Charts;
+using Xdr = DocumentFormat.OpenXml.Drawing.Spreadsheet;
+
+namespace ComplianceAnalytics.Packs;
+
+/// <summary>
+/// Adds native charts to a saved workbook with the Open XML SDK (ClosedXML 0.95 cannot write charts).
+/// Child elements are appended in the order the schema demands.
+/// </summary>
+internal static class ChartWriter
+{
+    private const string DrawingRelationshipId = "rIdPackDrawing";
+    private const string ChartRelationshipId = "rIdPackChart";
+    private const uint CategoryAxisId = 500100;
+    private const uint ValueAxisId = 500200;
+
+    /// <summary>Office's default series colours, fixed so every viewer draws the same chart.</summary>
+    private static readonly string[] Palette = ["4472C4", "ED7D31", "A5A5A5", "FFC000", "5B9BD5", "70AD47", "264478", "9E480E"];
+
+    private const string TargetColor = "C00000";
+
+    public static void AddCharts(SpreadsheetDocument document, IReadOnlyList<ChartLayout> charts)
+    {
+        var workbookPart = document.WorkbookPart ?? throw new InvalidOperationException("The workbook has no workbook part.");
+        foreach (var chart in charts)
+        {
+            AddChart(EscapedText.WorksheetPart(workbookPart, chart.SheetName), chart);
+        }
+    }
+
+    /// <summary>A reference such as <c>'Sheet Name'!$B$3:$B$14</c>; names are always quoted, apostrophes doubled.</summary>
+    internal static string Reference(string sheetName, int column, int firstRow, int lastRow) =>
+        string.Create(
+            CultureInfo.InvariantCulture,
+            $"'{sheetName.Replace("'", "''", StringComparison.Ordinal)}'!${ColumnLetters(column)}${firstRow}:${ColumnLetters(column)}${lastRow}");
+
+    internal static string ColumnLetters(int column)
+    {
+        var letters = "";
+        for (var n = column; n > 0; n = (n - 1) / 26)
+        {
+            letters = (char)('A' + ((n - 1) % 26)) + letters;
+        }
+
+        return letters;
+    }
+
+    private static void AddChart(WorksheetPart worksheetPart, ChartLayout layout)
+    {
+        var drawingsPart = worksheetPart.AddNewPart<DrawingsPart>(DrawingRelationshipId);
+        var chartPart = drawingsPart.AddNewPart<ChartPart>(ChartRelationshipId);
+        chartPart.ChartSpace = BuildChartSpace(layout);
+        drawingsPart.WorksheetDrawing = BuildDrawing(layout);
+
+        var worksheet = worksheetPart.Worksheet;
+        var drawing = new Drawing { Id = DrawingRelationshipId };
+        // <drawing> must precede these in CT_Worksheet.
+        var successor = worksheet.ChildElements.FirstOrDefault(e =>
+            e is LegacyDrawing or LegacyDrawingHeaderFooter or DrawingHeaderFooter or Picture or OleObjects or Controls
+                or WebPublishItems or TableParts or WorksheetExtensionList);
+        if (successor is null)
+        {
+            worksheet.Append(drawing);
+        }
+        else
+        {
+            worksheet.InsertBefore(drawing, successor);
+        }
+
+        worksheet.Save();
+    }
+
+    private static Xdr.WorksheetDrawing BuildDrawing(ChartLayout layout)
+    {
+        // One blank column between the table and the chart; top aligned with the header row.
+        var fromColumn = layout.TableColumns + 1;
+        var fromRow = WorkbookWriter.HeaderRow - 1;
+        var anchor = new Xdr.TwoCellAnchor(
+            Marker(new Xdr.FromMarker(), fromColumn, fromRow),
+            Marker(new Xdr.ToMarker(), fromColumn + WorkbookWriter.ChartWidthColumns, fromRow + WorkbookWriter.ChartHeightRows),
+            new Xdr.GraphicFrame(
+                new Xdr.NonVisualGraphicFrameProperties(
+                    new Xdr.NonVisualDrawingProperties { Id = 2U, Name = "Chart 1" },
+                    new Xdr.NonVisualGraphicFrameDrawingProperties()),
+                new Xdr.Transform(new A.Offset { X = 0L, Y = 0L }, new A.Extents { Cx = 0L, Cy = 0L }),
+                new A.Graphic(new A.GraphicData(new C.ChartReference { Id = ChartRelationshipId })
+                {
+                    Uri = "http://schemas.openxmlformats.org/drawingml/2006/chart",
+                }))
+            { Macro = "" },
+            new Xdr.ClientData())
+        { EditAs = Xdr.EditAsValues.OneCell };
+
+        var drawing = new Xdr.WorksheetDrawing(anchor);
+        drawing.AddNamespaceDeclaration("xdr", "http://schemas.openxmlformats.org/drawingml/2006/spreadsheetDrawing");
+        drawing.AddNamespaceDeclaration("a", "http://schemas.openxmlformats.org/drawingml/2006/main");
+        drawing.AddNamespaceDeclaration("c", "http://schemas.openxmlformats.org/drawingml/2006/chart");
+        drawing.AddNamespaceDeclaration("r", "http://schemas.openxmlformats.org/officeDocument/2006/relationships");
+        return drawing;
+    }
+
+    private static T Marker<T>(T marker, int column, int row)
+        where T : OpenXmlCompositeElement
+    {
+        marker.Append(
+            new Xdr.ColumnId(column.ToString(CultureInfo.InvariantCulture)),
+            new Xdr.ColumnOffset("0"),
+            new Xdr.RowId(row.ToString(CultureInfo.InvariantCulture)),
+            new Xdr.RowOffset("0"));
+        return marker;
+    }
+
+    private static C.ChartSpace BuildChartSpace(ChartLayout layout)
+    {
+        var chart = layout.Chart;
+        var horizontalBars = chart.Type == ChartType.StackedBar;
+        var plotArea = new C.PlotArea(new C.Layout());
+
+        if (chart.Type == ChartType.Line)
+        {
+            var line = new C.LineChart(new C.Grouping { Val = C.GroupingValues.Standard }, new C.VaryColors { Val = false });
+            AppendLineSeries(line, layout, withMarkers: true);
+            line.Append(new C.ShowMarker { Val = true }, new C.AxisId { Val = CategoryAxisId }, new C.AxisId { Val = ValueAxisId });
+            plotArea.Append(line);
+        }
+        else
+        {
+            var stacked = chart.Type is ChartType.StackedBar or ChartType.StackedColumn;
+            var bar = new C.BarChart(
+                new C.BarDirection { Val = horizontalBars ? C.BarDirectionValues.Bar : C.BarDirectionValues.Column },
+                new C.BarGrouping { Val = stacked ? C.BarGroupingValues.Stacked : C.BarGroupingValues.Clustered },
+                new C.VaryColors { Val = false });
+            for (var i = 0; i < layout.Series.Count; i++)
+            {
+                bar.Append(new C.BarChartSeries(
+                    new C.Index { Val = (uint)i },
+                    new C.Order { Val = (uint)i },
+                    SeriesText(layout, layout.Series[i]),
+                    new C.ChartShapeProperties(Solid(Palette[i % Palette.Length])),
+                    new C.InvertIfNegative { Val = false },
+                    Categories(layout),
+                    Values(layout, layout.Series[i])));
+            }
+
+            bar.Append(new C.GapWidth { Val = (ushort)80 });
+            if (stacked)
+            {
+                bar.Append(new C.Overlap { Val = (sbyte)100 });
+            }
+
+            bar.Append(new C.AxisId { Val = CategoryAxisId }, new C.AxisId { Val = ValueAxisId });
+            plotArea.Append(bar);
+
+            if (layout.Target is not null)
+            {
+                // The target line shares the bars' axes, so it lines up with the categories and the scale.
+                var line = new C.LineChart(new C.Grouping { Val = C.GroupingValues.Standard }, new C.VaryColors { Val = false });
+                AppendTargetSeries(line, layout, layout.Series.Count);
+                line.Append(new C.ShowMarker { Val = false }, new C.AxisId { Val = CategoryAxisId }, new C.AxisId { Val = ValueAxisId });
+                plotArea.Append(line);
+            }
+        }
+
+        plotArea.Append(CategoryAxis(layout, horizontalBars), ValueAxis(layout, horizontalBars));
+
+        var chartElement = new C.Chart();
+        if (chart.Title is { } title)
+        {
+            chartElement.Append(Title(title, 1400, rotated: false));
+        }
+
+        chartElement.Append(
+            new C.AutoTitleDeleted { Val = chart.Title is null },
+            plotArea,
+            new C.Legend(new C.LegendPosition { Val = C.LegendPositionValues.Bottom }, new C.Overlay { Val = false }),
+            new C.PlotVisibleOnly { Val = true },
+            new C.DisplayBlanksAs { Val = C.DisplayBlanksAsValues.Gap });
+
+        var space = new C.ChartSpace(
+            new C.Date1904 { Val = false },
+            new C.EditingLanguage { Val = "en-GB" },
+            new C.RoundedCorners { Val = false },
+            chartElement);
+        space.AddNamespaceDeclaration("c", "http://schemas.openxmlformats.org/drawingml/2006/chart");
+        space.AddNamespaceDeclaration("a", "http://schemas.openxmlformats.org/drawingml/2006/main");
+        space.AddNamespaceDeclaration("r", "http://schemas.openxmlformats.org/officeDocument/2006/relationships");
+        return space;
+    }
+
+    private static void AppendLineSeries(C.LineChart line, ChartLayout layout, bool withMarkers)
+    {
+        for (var i = 0; i < layout.Series.Count; i++)
+        {
+            var color = Palette[i % Palette.Length];
+            line.Append(new C.LineChartSeries(
+                new C.Index { Val = (uint)i },
+                new C.Order { Val = (uint)i },
+                SeriesText(layout, layout.Series[i]),
+                new C.ChartShapeProperties(new A.Outline(Solid(color)) { Width = 28575, CapType = A.LineCapValues.Round }),
+                withMarkers
+                    ? new C.Marker(
+                        new C.Symbol { Val = C.MarkerStyleValues.Circle },
+                        new C.Size { Val = (byte)5 },
+                        new C.ChartShapeProperties(Solid(color), new A.Outline(Solid(color))))
+                    : new C.Marker(new C.Symbol { Val = C.MarkerStyleValues.None }),
+                Categories(layout),
+                Values(layout, layout.Series[i]),
+                new C.Smooth { Val = false }));
+        }
+
+        if (layout.Target is not null)
+        {
+            AppendTargetSeries(line, layout, layout.Series.Count);
+        }
+    }
+
+    private static void AppendTargetSeries(C.LineChart line, ChartLayout layout, int index) =>
+        line.Append(new C.LineChartSeries(
+            new C.Index { Val = (uint)index },
+            new C.Order { Val = (uint)index },
+            SeriesText(layout, layout.Target!),
+            new C.ChartShapeProperties(new A.Outline(Solid(TargetColor), new A.PresetDash { Val = A.PresetLineDashValues.Dash }) { Width = 22225 }),
+            new C.Marker(new C.Symbol { Val = C.MarkerStyleValues.None }),
+            Categories(layout),
+            Values(layout, layout.Target!),
+            new C.Smooth { Val = false }));
+
+    private static A.SolidFill Solid(string rgb) => new(new A.RgbColorModelHex { Val = rgb });
+
+    private static C.SeriesText SeriesText(ChartLayout layout, SeriesLayout series) =>
+        new(new C.StringReference(
+            new C.Formula(Reference(layout.SheetName, series.Column, WorkbookWriter.HeaderRow, WorkbookWriter.HeaderRow)),
+            new C.StringCache(new C.PointCount { Val = 1U }, new C.StringPoint(new C.NumericValue(XmlText.Encode(series.Header))) { Index = 0U })));
+
+    private static C.CategoryAxisData Categories(ChartLayout layout)
+    {
+        var cache = new C.StringCache(new C.PointCount { Val = (uint)layout.Categories.Count });
+        for (var i = 0; i < layout.Categories.Count; i++)
+        {
+            cache.Append(new C.StringPoint(new C.NumericValue(XmlText.Encode(layout.Categories[i]))) { Index = (uint)i });
+        }
+
+        return new C.CategoryAxisData(new C.StringReference(
+            new C.Formula(Reference(layout.SheetName, layout.CategoryColumn, WorkbookWriter.FirstDataRow, layout.LastDataRow)),
+            cache));
+    }
+
+    private static C.Values Values(ChartLayout layout, SeriesLayout series)
+    {
+        var cache = new C.NumberingCache(new C.FormatCode(layout.ValueFormat), new C.PointCount { Val = (uint)series.Values.Count });
+        for (var i = 0; i < series.Values.Count; i++)
+        {
+            // A missing value has no point: the chart shows a gap rather than a zero.
+            if (series.Values[i] is { } value)
+            {
+                cache.Append(new C.NumericPoint(new C.NumericValue(value.ToString("R", CultureInfo.InvariantCulture))) { Index = (uint)i });
+            }
+        }
+
+        return new C.Values(new C.NumberReference(
+            new C.Formula(Reference(layout.SheetName, series.Column, WorkbookWriter.FirstDataRow, layout.LastDataRow)),
+            cache));
+    }
+
+    private static C.CategoryAxis CategoryAxis(ChartLayout layout, bool horizontalBars)
+    {
+        var axis = new C.CategoryAxis(
+            new C.AxisId { Val = CategoryAxisId },
+            new C.Scaling(new C.Orientation { Val = horizontalBars ? C.OrientationValues.MaxMin : C.OrientationValues.MinMax }),
+            new C.Delete { Val = false },
+            new C.AxisPosition { Val = horizontalBars ? C.AxisPositionValues.Left : C.AxisPositionValues.Bottom },
+            new C.NumberingFormat { FormatCode = "General", SourceLinked = true },
+            new C.MajorTickMark { Val = C.TickMarkValues.Outside },
+            new C.MinorTickMark { Val = C.TickMarkValues.None },
+            new C.TickLabelPosition { Val = C.TickLabelPositionValues.Low },
+            new C.CrossingAxis { Val = ValueAxisId },
+            new C.Crosses { Val = C.CrossesValues.AutoZero },
+            new C.AutoLabeled { Val = true },
+            new C.LabelAlignment { Val = C.LabelAlignmentValues.Center },
+            new C.LabelOffset { Val = (ushort)100 },
+            new C.NoMultiLevelLabels { Val = false });
+        return axis;
+    }
+
+    private static C.ValueAxis ValueAxis(ChartLayout layout, bool horizontalBars)
+    {
+        var chart = layout.Chart;
+        var scaling = new C.Scaling(new C.Orientation { Val = C.OrientationValues.MinMax });
+        if (chart.PercentAxis)
+        {
+            scaling.Append(new C.MaxAxisValue { Val = 1D }, new C.MinAxisValue { Val = 0D });
+        }
+
+        var axis = new C.ValueAxis(
+            new C.AxisId { Val = ValueAxisId },
+            scaling,
+            new C.Delete { Val = false },
+            // With the category axis reversed for top-down bars, the value axis belongs at the top edge's opposite: the bottom.
+            new C.AxisPosition { Val = horizontalBars ? C.AxisPositionValues.Bottom : C.AxisPositionValues.Left },
+            new C.MajorGridlines(new C.ChartShapeProperties(new A.Outline(Solid("D9D9D9")) { Width = 9525 })));
+        if (chart.YAxisTitle is { } title)
+        {
+            axis.Append(Title(title, 1000, rotated: !horizontalBars));
+        }
+
+        axis.Append(
+            chart.PercentAxis
+                ? new C.NumberingFormat { FormatCode = "0%", SourceLinked = false }
+                : new C.NumberingFormat { FormatCode = layout.ValueFormat, SourceLinked = true },
+            new C.MajorTickMark { Val = C.TickMarkValues.Outside },
+            new C.MinorTickMark { Val = C.TickMarkValues.None },
+            new C.TickLabelPosition { Val = C.TickLabelPositionValues.NextTo },
+            new C.CrossingAxis { Val = CategoryAxisId },
+            // Reversed categories put the crossing at the last category; "max" keeps the value axis at the bottom.
+            new C.Crosses { Val = horizontalBars ? C.CrossesValues.Maximum : C.CrossesValues.AutoZero },
+            new C.CrossBetween { Val = C.CrossBetweenValues.Between });
+        if (chart.PercentAxis)
+        {
+            axis.Append(new C.MajorUnit { Val = 0.1D });
+        }
+
+        return axis;
+    }
+
+    private static C.Title Title(string text, int size, bool rotated) =>
+        new(
+            new C.ChartText(new C.RichText(
+                rotated ? new A.BodyProperties { Rotation = -5400000, Vertical = A.TextVerticalValues.Horizontal } : new A.BodyProperties(),
+                new A.ListStyle(),
+                new A.Paragraph(
+                    new A.ParagraphProperties(new A.DefaultRunProperties { FontSize = size, Bold = true }),
+                    new A.Run(new A.RunProperties { Language = "en-GB", FontSize = size, Bold = true }, new A.Text(text))))),
+            new C.Overlay { Val = false });
+}

@@ -1,0 +1,24 @@
+namespace ComplianceAnalytics.Packs;
+
+/// <summary>
+/// An in-memory result table. Cell values are string, long, int, double, decimal, bool, DateOnly,
+/// DateTime (UTC or unspecified) or null; each row has one value per column.
+/// </summary>
+public sealed record PackTable(IReadOnlyList<string> Columns, IReadOnlyList<object?[]> Rows)
+{
+    public int IndexOf(string column)
+    {
+        for (var i = 0; i < Columns.Count; i++)
+        {
+            if (string.Equals(Columns[i], column, StringComparison.Ordinal))
+            {
+                return i;
+            }
+        }
+
+        return -1;
+    }
+}
+
+/// <summary>Document properties of a workbook. Created comes from the caller's clock so output is reproducible.</summary>
+public sealed record WorkbookMetadata(string Author, string Subject, DateTime CreatedUtc);

@@ -1,0 +1,404 @@
+using System.Globalization;
+using ClosedXML.Excel;
+using DocumentFormat.OpenXml.Packaging;
+
+namespace ComplianceAnalytics.Packs;
+
+/// <summary>
+/// Writes a pack workbook: per sheet a title row, a header row and typed data, then native charts.
+/// </summary>
+public static class WorkbookWriter
+{
+    public const int TitleRow = 1;
+    public const int HeaderRow = 2;
+    public const int FirstDataRow = 3;
+    public const string NoDataText = "No data for this period.";
+    public const string TargetHeader = "Target";
+
+    /// <summary>Rows in an Excel sheet.</summary>
+    public const int ExcelMaxRows = 1_048_576;
+
+    /// <summary>Columns the chart is anchored across, to the right of the table.</summary>
+    internal const int ChartWidthColumns = 10;
+
+    internal const int ChartHeightRows = 20;
+
+    private static readonly XLColor HeaderFill = XLColor.FromHtml("#D9E1F2");
+    private static readonly (XLColor Fill, XLColor Font) Red = (XLColor.FromHtml("#FFC7CE"), XLColor.FromHtml("#9C0006"));
+    private static readonly (XLColor Fill, XLColor Font) Amber = (XLColor.FromHtml("#FFEB9C"), XLColor.FromHtml("#9C5700"));
+    private static readonly (XLColor Fill, XLColor Font) Green = (XLColor.FromHtml("#C6EFCE"), XLColor.FromHtml("#006100"));
+
+    /// <summary>
+    /// Writes <paramref name="definition"/> to <paramref name="path"/>, replacing any file there only once
+    /// the new workbook is complete.
+    /// </summary>
+    /// <param name="tables">The table of each sheet, keyed by sheet name or, failing that, by query name.</param>
+    public static void Write(
+        PackDefinition definition,
+        IReadOnlyDictionary<string, PackTable> tables,
+        string path,
+        WorkbookMetadata metadata)
+    {
+        ArgumentNullException.ThrowIfNull(definition);
+        ArgumentNullException.ThrowIfNull(tables);
+        ArgumentNullException.ThrowIfNull(metadata);
+
+        var fullPath = Path.GetFullPath(path);
+        var folder = Path.GetDirectoryName(fullPath) ?? throw new ArgumentException($"'{path}' has no folder", nameof(path));
+        // Same folder as the target so the final rename stays on one file system and is atomic.
+        var temp = Path.Combine(folder, $".{Path.GetFileName(fullPath)}.{Guid.NewGuid():N}.tmp");
+        try
+        {
+            var charts = new List<ChartLayout>();
+            var escaped = new List<EscapedCell>();
+            ClosedXmlRuntime.EnsureInstalled();
+            using (var workbook = new XLWorkbook())
+            {
+                workbook.Properties.Title = definition.Title;
+                workbook.Properties.Author = metadata.Author;
+                workbook.Properties.Subject = metadata.Subject;
+                workbook.Properties.Created = metadata.CreatedUtc;
+                workbook.Properties.Modified = metadata.CreatedUtc;
+                foreach (var sheet in definition.Sheets)
+                {
+                    var layout = WriteSheet(workbook, definition, sheet, FindTable(definition, sheet, tables), escaped);
+                    if (layout is not null)
+                    {
+                        charts.Add(layout);
+                    }
+                }
+
+                using var stream = new FileStream(temp, FileMode.CreateNew, FileAccess.ReadWrite);
+                workbook.SaveAs(stream);
+            }
+
+            using (var document = SpreadsheetDocument.Open(temp, true))
+            {
+                EscapedText.Apply(document, escaped);
+                ChartWriter.AddCharts(document, charts);
+            }
+
+            File.Move(temp, fullPath, overwrite: true);
+        }
+        finally
+        {
+            if (File.Exists(temp))
+            {
+                File.Delete(temp);
+            }
+        }
+    }
+
+    /// <summary>Data rows a sheet can hold: the cap, and never more than fit below the header with room for the note row.</summary>
+    internal static int RowCap(int? maxRows) => Math.Min(maxRows ?? int.MaxValue, ExcelMaxRows - 1 - HeaderRow);
+
+    private static PackTable FindTable(PackDefinition definition, SheetDefinition sheet, IReadOnlyDictionary<string, PackTable> tables) =>
+        tables.TryGetValue(sheet.Name, out var byName) ? byName
+        : tables.TryGetValue(sheet.Query, out var byQuery) ? byQuery
+        : throw new ArgumentException($"{definition.SourcePath}: sheet '{sheet.Name}': no table was given for it (by sheet name or query '{sheet.Query}')", nameof(tables));
+
+    private static ChartLayout? WriteSheet(XLWorkbook workbook, PackDefinition definition, SheetDefinition sheet, PackTable table, List<EscapedCell> escaped)
+    {
+        string Where(string field) => $"{definition.SourcePath}: sheet '{sheet.Name}': {field}";
+
+        for (var r = 0; r < table.Rows.Count; r++)
+        {
+            if (table.Rows[r].Length != table.Columns.Count)
+            {
+                throw new ArgumentException(Where(string.Create(CultureInfo.InvariantCulture, $"row {r} has {table.Rows[r].Length} values for {table.Columns.Count} columns")), nameof(table));
+            }
+        }
+
+        int Source(string column, string field) =>
+            table.IndexOf(column) is var i and >= 0 ? i : throw new ArgumentException(Where($"{field}: unknown column '{column}' (the table has {string.Join(", ", table.Columns)})"));
+
+        var columns = (sheet.Columns ?? table.Columns.Select(c => new ColumnDefinition(c, null, null, null)).ToList())
+            .Select(c => OutputColumn.FromTable(c, Source(c.Source, "columns"), table))
+            .ToList();
+        var chart = sheet.Chart;
+        var categoryColumn = -1;
+        var targetColumn = -1;
+        if (chart is not null)
+        {
+            if (chart.Category.Count == 1)
+            {
+                categoryColumn = columns.FindIndex(c => c.Source == chart.Category[0]);
+            }
+            else
+            {
+                // A chart axis takes one cell per category, so several category columns get one joined helper column.
+                var parts = chart.Category.Select(c => Source(c, "chart.category")).ToList();
+                var header = string.Join(" / ", chart.Category.Select(c => columns.Find(o => o.Source == c)?.Header ?? c));
+                columns.Add(new OutputColumn(header, null, null, ColumnFormat.Text, row => string.Join(" / ", parts.Select(p => CategoryText(row[p])))));
+                categoryColumn = columns.Count - 1;
+            }
+
+            if (categoryColumn < 0)
+            {
+                throw new ArgumentException(Where($"chart.category: column '{chart.Category[0]}' is not among the sheet's columns"));
+            }
+
+            foreach (var series in chart.Series)
+            {
+                if (!columns.Exists(c => c.Source == series))
+                {
+                    throw new ArgumentException(Where($"chart.series: column '{series}' is not among the sheet's columns"));
+                }
+            }
+
+            if (chart.Target is { } target)
+            {
+                var format = columns.Find(c => c.Source == chart.Series[0])!.Format;
+                columns.Add(new OutputColumn(TargetHeader, null, null, format, _ => target));
+                targetColumn = columns.Count - 1;
+            }
+        }
+
+        var worksheet = workbook.Worksheets.Add(sheet.Name);
+        var titleCell = worksheet.Cell(TitleRow, 1);
+        SetText(titleCell, sheet.Description ?? sheet.Name, escaped);
+        titleCell.Style.Font.Bold = true;
+        titleCell.Style.Font.FontSize = 13;
+
+        for (var c = 0; c < columns.Count; c++)
+        {
+            var cell = worksheet.Cell(HeaderRow, c + 1);
+            SetText(cell, columns[c].Header, escaped);
+            cell.Style.Font.Bold = true;
+            cell.Style.Fill.BackgroundColor = HeaderFill;
+            cell.Style.Border.BottomBorder = XLBorderStyleValues.Thin;
+            cell.Style.Alignment.WrapText = true;
+            worksheet.Column(c + 1).Width = columns[c].Width ?? DefaultWidth(columns[c], table);
+        }
+
+        worksheet.SheetView.FreezeRows(HeaderRow);
+        // Printed (and PDF-rendered) sheets keep the table and its chart side by side on one page width.
+        worksheet.PageSetup.PageOrientation = XLPageOrientation.Landscape;
+        worksheet.PageSetup.FitToPages(1, 0);
+        worksheet.PageSetup.SetRowsToRepeatAtTop(HeaderRow, HeaderRow);
+
+        var cap = RowCap(sheet.MaxRows);
+        var written = Math.Min(cap, table.Rows.Count);
+        for (var r = 0; r < written; r++)
+        {
+            var row = table.Rows[r];
+            for (var c = 0; c < columns.Count; c++)
+            {
+                SetValue(worksheet.Cell(FirstDataRow + r, c + 1), columns[c].Value(row), escaped, () => Where(string.Create(CultureInfo.InvariantCulture, $"row {r}, column '{columns[c].Header}'")));
+            }
+        }
+
+        var lastRow = FirstDataRow + written - 1;
+        if (written == 0)
+        {
+            SetText(worksheet.Cell(FirstDataRow, 1), NoDataText, escaped);
+            worksheet.Cell(FirstDataRow, 1).Style.Font.Italic = true;
+        }
+        else
+        {
+            for (var c = 0; c < columns.Count; c++)
+            {
+                if (NumberFormat(columns[c].Format) is { } format)
+                {
+                    worksheet.Range(FirstDataRow, c + 1, lastRow, c + 1).Style.NumberFormat.Format = format;
+                }
+            }
+        }
+
+        worksheet.Range(HeaderRow, 1, Math.Max(lastRow, HeaderRow), columns.Count).SetAutoFilter();
+
+        if (table.Rows.Count > written)
+        {
+            var note = worksheet.Cell(lastRow + 1, 1);
+            var text = string.Create(
+                CultureInfo.InvariantCulture,
+                $"Only the first {written:N0} of {table.Rows.Count:N0} rows are shown; {table.Rows.Count - written:N0} rows were left out (limit {cap:N0}).");
+            SetText(note, text, escaped);
+            note.Style.Font.Italic = true;
+        }
+
+        if (sheet.Conditional is { } conditional && written > 0)
+        {
+            var c = columns.FindIndex(o => o.Source == conditional.Column);
+            if (c < 0)
+            {
+                throw new ArgumentException(Where($"conditional.column: column '{conditional.Column}' is not among the sheet's columns"));
+            }
+
+            ApplyConditional(worksheet, conditional, c + 1, lastRow, r => columns[c].Value(table.Rows[r]));
+        }
+
+        if (chart is null || written == 0)
+        {
+            return null;
+        }
+
+        var rows = table.Rows.Take(written).ToList();
+        SeriesLayout Series(int c) => new(c + 1, columns[c].Header, rows.Select(r => ToDouble(columns[c].Value(r), () => Where($"chart series '{columns[c].Header}'"))).ToList());
+        return new ChartLayout(
+            sheet.Name,
+            chart,
+            lastRow,
+            columns.Count,
+            categoryColumn + 1,
+            rows.Select(r => CategoryText(columns[categoryColumn].Value(r))).ToList(),
+            chart.Series.Select(s => Series(columns.FindIndex(c => c.Source == s))).ToList(),
+            targetColumn < 0 ? null : Series(targetColumn),
+            NumberFormat(columns.Find(c => c.Source == chart.Series[0])!.Format) ?? "General");
+    }
+
+    /// <summary>
+    /// Writes text as text. ClosedXML 0.95 turns a value assigned through <c>Value</c> that starts
+    /// with '=' into a formula; <c>SetValue&lt;string&gt;</c> plus an explicit Text type never does.
+    /// ClosedXML writes control characters and carriage returns raw, which fails or turns CR into LF,
+    /// so such text is written escaped into the saved file by <see cref="EscapedText"/>.
+    /// </summary>
+    private static void SetText(IXLCell cell, string text, List<EscapedCell> escaped)
+    {
+        if (XmlText.NeedsEncoding(text))
+        {
+            escaped.Add(new EscapedCell(cell.Worksheet.Name, cell.Address.ToStringRelative(), XmlText.Encode(text)));
+            text = XmlText.Encode(text);
+        }
+
+        cell.SetValue(text);
+        cell.DataType = XLDataType.Text;
+    }
+
+    private static void SetValue(IXLCell cell, object? value, List<EscapedCell> escaped, Func<string> where)
+    {
+        switch (value)
+        {
+            case null:
+                break;
+            case string text:
+                SetText(cell, text, escaped);
+                break;
+            case long number:
+                cell.SetValue(number);
+                break;
+            case int number:
+                cell.SetValue(number);
+                break;
+            case double number when double.IsFinite(number):
+                cell.SetValue(number);
+                break;
+            case decimal number:
+                cell.SetValue(number);
+                break;
+            case bool flag:
+                cell.SetValue(flag);
+                break;
+            case DateOnly date:
+                cell.SetValue(date.ToDateTime(TimeOnly.MinValue));
+                break;
+            case DateTime timestamp when timestamp.Kind != DateTimeKind.Local:
+                cell.SetValue(timestamp);
+                break;
+            default:
+                // NaN, infinities and local times have no faithful cell value; a wrong figure is worse than no pack.
+                throw new ArgumentException($"{where()}: cannot write {value.GetType().Name} value '{Convert.ToString(value, CultureInfo.InvariantCulture)}'");
+        }
+    }
+
+    private static void ApplyConditional(IXLWorksheet worksheet, ConditionalDefinition conditional, int column, int lastRow, Func<int, object?> valueAt)
+    {
+        if (conditional.Kind == ConditionalKind.ColorScale)
+        {
+            worksheet.Range(FirstDataRow, column, lastRow, column).AddConditionalFormat().ColorScale()
+                .LowestValue(XLColor.FromHtml("#FFFFFF"))
+                .HighestValue(XLColor.FromHtml("#5A8AC6"));
+            return;
+        }
+
+        // Fills computed here look the same in every viewer and leave empty cells unfilled,
+        // where an Excel "less than" rule would paint blanks red.
+        for (var r = FirstDataRow; r <= lastRow; r++)
+        {
+            if (ToDouble(valueAt(r - FirstDataRow), () => "") is not { } value)
+            {
+                continue;
+            }
+
+            var (fill, font) = value < conditional.RedBelow ? Red : value < conditional.AmberBelow ? Amber : Green;
+            var cell = worksheet.Cell(r, column);
+            cell.Style.Fill.BackgroundColor = fill;
+            cell.Style.Font.FontColor = font;
+        }
+    }
+
+    private static double? ToDouble(object? value, Func<string> where) => value switch
+    {
+        null => null,
+        long number => number,
+        int number => number,
+        double number => number,
+        decimal number => (double)number,
+        _ => throw new ArgumentException($"{where()}: '{Convert.ToString(value, CultureInfo.InvariantCulture)}' is not a number"),
+    };
+
+    /// <summary>The text a category shows on a chart axis.</summary>
+    internal static string CategoryText(object? value) => value switch
+    {
+        null => "",
+        DateOnly date => date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+        DateTime timestamp => timestamp.ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture),
+        bool flag => flag ? "TRUE" : "FALSE",
+        _ => Convert.ToString(value, CultureInfo.InvariantCulture) ?? "",
+    };
+
+    internal static string? NumberFormat(ColumnFormat? format) => format switch
+    {
+        ColumnFormat.Text => "@",
+        ColumnFormat.Integer => "#,##0",
+        ColumnFormat.Decimal2 => "#,##0.00",
+        ColumnFormat.Percent => "0.0%",
+        ColumnFormat.Days1 => "0.0",
+        ColumnFormat.Date => "yyyy-mm-dd",
+        ColumnFormat.Datetime => "yyyy-mm-dd hh:mm:ss",
+        _ => null,
+    };
+
+    /// <summary>A width in characters from the header and the first rows, so wide text stays readable without measuring fonts.</summary>
+    private static double DefaultWidth(OutputColumn column, PackTable table)
+    {
+        var longest = table.Rows.Take(200).Select(r => column.Format switch
+        {
+            ColumnFormat.Date => 10,
+            ColumnFormat.Datetime => 19,
+            _ => CategoryText(column.Value(r)).Length,
+        }).DefaultIfEmpty(0).Max();
+        return Math.Clamp(Math.Max(longest, column.Header.Length) + 2, 8, 60);
+    }
+
+    /// <summary>A column as written: a table column, or a helper computed from the row.</summary>
+    private sealed record OutputColumn(string Header, string? Source, double? Width, ColumnFormat? Format, Func<object?[], object?> Value)
+    {
+        public static OutputColumn FromTable(ColumnDefinition definition, int index, PackTable table)
+        {
+            // Dates would show as serial numbers under the General format, so they get a date format by default.
+            var format = definition.Format ?? table.Rows.Select(r => r[index]).FirstOrDefault(v => v is not null) switch
+            {
+                DateOnly => ColumnFormat.Date,
+                DateTime => ColumnFormat.Datetime,
+                _ => (ColumnFormat?)null,
+            };
+            return new OutputColumn(definition.Header ?? definition.Source, definition.Source, definition.Width, format, row => row[index]);
+        }
+    }
+}
+
+/// <summary>Where a sheet's chart data sits, and the values for the chart's caches.</summary>
+internal sealed record ChartLayout(
+    string SheetName,
+    ChartDefinition Chart,
+    int LastDataRow,
+    int TableColumns,
+    int CategoryColumn,
+    IReadOnlyList<string> Categories,
+    IReadOnlyList<SeriesLayout> Series,
+    SeriesLayout? Target,
+    string ValueFormat);
+
+/// <param name="Column">1-based sheet column.</param>
+internal sealed record SeriesLayout(int Column, string Header, IReadOnlyList<double?> Values);
