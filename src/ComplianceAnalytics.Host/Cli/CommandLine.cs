@@ -23,6 +23,7 @@ internal static class CommandLine
         root.Subcommands.Add(ExportVerb.Build());
         root.Subcommands.Add(ReportVerb.Build());
         root.Subcommands.Add(PoliciesVerb.Build());
+        root.Subcommands.Add(SampleVerb.Build());
         return root;
     }
 

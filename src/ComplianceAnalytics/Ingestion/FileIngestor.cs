@@ -296,8 +296,11 @@ public sealed class FileIngestor
         ZoneIntervalTable.Load(Db, _orgZones.Values.Append(profile.TimeZone ?? DateTimeZone.Utc));
         var ignoreUnmapped = profile.EventTypes is not null && profile.Unmapped == UnmappedEventTypes.Ignore;
 
+        // One statement, so DuckDB materialises the file's rows once: parse the timestamps, resolve
+        // local times through the zone's local-time ranges, give each row its fate, then find the
+        // duplicates (the first line of an identity in this file wins unless the store has it already).
         Db.Execute($"""
-            CREATE OR REPLACE TEMP TABLE ingest_parsed AS
+            CREATE OR REPLACE TEMP TABLE ingest_classified AS
             WITH s AS (
                 SELECT st.*, m.target AS mapped_type, oz.org IS NOT NULL AS org_known,
                        coalesce($1, oz.zone) AS zone,
@@ -307,78 +310,72 @@ public sealed class FileIngestor
                 FROM ingest_staged st
                 LEFT JOIN ingest_event_types m ON m.source = st.event_type
                 LEFT JOIN ingest_org_zones oz ON oz.org = st.org
-            )
-            SELECT s.* EXCLUDE (om, dm),
-                   CASE WHEN om.d <> '' THEN try_cast(om.d || ' ' || om.t AS TIMESTAMP) END AS occ_local,
-                   CASE WHEN om.z = 'Z' THEN 0
-                        WHEN om.z <> '' THEN (CASE WHEN om.z[1] = '-' THEN -1 ELSE 1 END)
-                             * (CAST(om.z[2:3] AS BIGINT) * 3600 + CAST(om.z[5:6] AS BIGINT) * 60) END AS occ_offset,
-                   CASE WHEN due_is_date THEN try_cast(try_cast(s.due_at AS DATE) + 1 AS TIMESTAMP)
-                        WHEN dm.d <> '' THEN try_cast(dm.d || ' ' || dm.t AS TIMESTAMP) END AS due_local,
-                   CASE WHEN dm.z = 'Z' THEN 0
-                        WHEN dm.z <> '' THEN (CASE WHEN dm.z[1] = '-' THEN -1 ELSE 1 END)
-                             * (CAST(dm.z[2:3] AS BIGINT) * 3600 + CAST(dm.z[5:6] AS BIGINT) * 60) END AS due_offset
-            FROM s
-            """, profile.TimeZone?.Id);
-
-        Db.Execute($"""
-            CREATE OR REPLACE TEMP TABLE ingest_resolved AS
-            WITH o AS (
+            ),
+            parsed AS (
+                SELECT s.* EXCLUDE (om, dm),
+                       CASE WHEN om.d <> '' THEN try_cast(om.d || ' ' || om.t AS TIMESTAMP) END AS occ_local,
+                       CASE WHEN om.z = 'Z' THEN 0
+                            WHEN om.z <> '' THEN (CASE WHEN om.z[1] = '-' THEN -1 ELSE 1 END)
+                                 * (CAST(om.z[2:3] AS BIGINT) * 3600 + CAST(om.z[5:6] AS BIGINT) * 60) END AS occ_offset,
+                       CASE WHEN due_is_date THEN try_cast(try_cast(s.due_at AS DATE) + 1 AS TIMESTAMP)
+                            WHEN dm.d <> '' THEN try_cast(dm.d || ' ' || dm.t AS TIMESTAMP) END AS due_local,
+                       CASE WHEN dm.z = 'Z' THEN 0
+                            WHEN dm.z <> '' THEN (CASE WHEN dm.z[1] = '-' THEN -1 ELSE 1 END)
+                                 * (CAST(dm.z[2:3] AS BIGINT) * 3600 + CAST(dm.z[5:6] AS BIGINT) * 60) END AS due_offset
+                FROM s
+            ),
+            resolved AS (
                 SELECT p.*,
                        CASE WHEN occ_offset IS NOT NULL THEN occ_local - to_seconds(occ_offset)
                             WHEN occ_local < zo.prev_local_end THEN occ_local - to_seconds(zo.prev_offset_s)
-                            ELSE occ_local - to_seconds(zo.offset_s) END AS occ_utc
-                FROM ingest_parsed p
-                ASOF LEFT JOIN {ZoneIntervalTable.TableName} zo ON p.zone = zo.zone AND p.occ_local >= zo.local_start
+                            ELSE occ_local - to_seconds(zo.offset_s) END AS occ_utc,
+                       CASE WHEN due_offset IS NOT NULL THEN due_local - to_seconds(due_offset)
+                            WHEN due_local < zd.prev_local_end THEN due_local - to_seconds(zd.prev_offset_s)
+                            ELSE due_local - to_seconds(zd.offset_s) END
+                       - CASE WHEN due_is_date THEN INTERVAL 1 MICROSECOND ELSE INTERVAL 0 MICROSECOND END AS due_utc
+                FROM parsed p
+                LEFT JOIN {ZoneIntervalTable.TableName} zo
+                  ON occ_offset IS NULL AND zo.zone = p.zone AND p.occ_local >= zo.local_start AND p.occ_local < zo.next_local_start
+                LEFT JOIN {ZoneIntervalTable.TableName} zd
+                  ON due_offset IS NULL AND zd.zone = p.zone AND p.due_local >= zd.local_start AND p.due_local < zd.next_local_start
+            ),
+            checked AS (
+                SELECT r.*,
+                       CASE
+                         WHEN malformed THEN '{RejectReasons.MalformedRow}'
+                         WHEN $2 AND event_type IS NOT NULL AND mapped_type IS NULL THEN '{Ignored}'
+                         WHEN org IS NULL OR case_ref IS NULL OR event_type IS NULL OR occurred_at IS NULL THEN '{RejectReasons.MissingField}'
+                         WHEN mapped_type IS NULL THEN '{RejectReasons.UnknownEventType}'
+                         WHEN occ_local IS NULL THEN '{RejectReasons.BadTimestamp}'
+                         WHEN NOT org_known THEN '{RejectReasons.UnknownOrg}'
+                         WHEN occ_utc IS NULL THEN '{RejectReasons.BadTimestamp}'
+                         WHEN mapped_type = '{EventTypes.DeadlineExtended}' AND due_utc IS NULL THEN '{RejectReasons.BadDueAt}'
+                       END AS fault,
+                       CASE
+                         WHEN malformed THEN NULL
+                         WHEN org IS NULL THEN 'org' WHEN case_ref IS NULL THEN 'case_ref'
+                         WHEN event_type IS NULL THEN 'event_type' WHEN occurred_at IS NULL THEN 'occurred_at'
+                         WHEN mapped_type IS NULL THEN 'event_type'
+                         WHEN occ_local IS NULL OR occ_utc IS NULL THEN 'occurred_at'
+                         WHEN NOT org_known THEN 'org'
+                         WHEN mapped_type = '{EventTypes.DeadlineExtended}' AND due_utc IS NULL THEN 'due_at'
+                       END AS fault_field,
+                       CAST(occ_utc AS TIMESTAMPTZ) AS occurred_instant,
+                       CASE WHEN mapped_type = '{EventTypes.DeadlineExtended}' THEN CAST(due_utc AS TIMESTAMPTZ) END AS due_instant,
+                       md5_number(CASE WHEN event_id IS NOT NULL THEN to_json(['id', org, event_id])
+                                  ELSE to_json(['key', org, case_ref, mapped_type, CAST(epoch_us(occ_utc) AS VARCHAR)]) END) AS identity
+                FROM resolved r
+            ),
+            known AS (
+                SELECT c.identity FROM checked c SEMI JOIN events e ON e.identity = c.identity WHERE c.fault IS NULL
             )
-            SELECT o.*,
-                   CASE WHEN due_offset IS NOT NULL THEN due_local - to_seconds(due_offset)
-                        WHEN due_local < zd.prev_local_end THEN due_local - to_seconds(zd.prev_offset_s)
-                        ELSE due_local - to_seconds(zd.offset_s) END
-                   - CASE WHEN due_is_date THEN INTERVAL 1 MICROSECOND ELSE INTERVAL 0 MICROSECOND END AS due_utc
-            FROM o
-            ASOF LEFT JOIN {ZoneIntervalTable.TableName} zd ON o.zone = zd.zone AND o.due_local >= zd.local_start
-            """);
-
-        Db.Execute($"""
-            CREATE OR REPLACE TEMP TABLE ingest_checked AS
-            SELECT r.*,
-                   CASE
-                     WHEN malformed THEN '{RejectReasons.MalformedRow}'
-                     WHEN $1 AND event_type IS NOT NULL AND mapped_type IS NULL THEN '{Ignored}'
-                     WHEN org IS NULL OR case_ref IS NULL OR event_type IS NULL OR occurred_at IS NULL THEN '{RejectReasons.MissingField}'
-                     WHEN mapped_type IS NULL THEN '{RejectReasons.UnknownEventType}'
-                     WHEN occ_local IS NULL THEN '{RejectReasons.BadTimestamp}'
-                     WHEN NOT org_known THEN '{RejectReasons.UnknownOrg}'
-                     WHEN occ_utc IS NULL THEN '{RejectReasons.BadTimestamp}'
-                     WHEN mapped_type = '{EventTypes.DeadlineExtended}' AND due_utc IS NULL THEN '{RejectReasons.BadDueAt}'
-                   END AS fate,
-                   CASE
-                     WHEN malformed THEN NULL
-                     WHEN org IS NULL THEN 'org' WHEN case_ref IS NULL THEN 'case_ref'
-                     WHEN event_type IS NULL THEN 'event_type' WHEN occurred_at IS NULL THEN 'occurred_at'
-                     WHEN mapped_type IS NULL THEN 'event_type'
-                     WHEN occ_local IS NULL OR occ_utc IS NULL THEN 'occurred_at'
-                     WHEN NOT org_known THEN 'org'
-                     WHEN mapped_type = '{EventTypes.DeadlineExtended}' AND due_utc IS NULL THEN 'due_at'
-                   END AS fault_field,
-                   CAST(occ_utc AS TIMESTAMPTZ) AS occurred_instant,
-                   CASE WHEN mapped_type = '{EventTypes.DeadlineExtended}' THEN CAST(due_utc AS TIMESTAMPTZ) END AS due_instant,
-                   md5(CASE WHEN event_id IS NOT NULL THEN to_json(['id', org, event_id])
-                            ELSE to_json(['key', org, case_ref, mapped_type, CAST(epoch_us(CAST(occ_utc AS TIMESTAMP)) AS VARCHAR)]) END) AS identity
-            FROM ingest_resolved r
-            """, ignoreUnmapped);
-
-        // Duplicates: the first line of an identity in this file wins unless the store has it already.
-        Db.Execute($"""
-            CREATE OR REPLACE TEMP TABLE ingest_classified AS
-            SELECT c.* EXCLUDE (fate),
-                   CASE WHEN fate IS NOT NULL THEN fate
-                        WHEN row_number() OVER (PARTITION BY (fate IS NULL), identity ORDER BY line) > 1 THEN '{Duplicate}'
-                        WHEN identity IN (SELECT identity FROM events) THEN '{Duplicate}'
+            SELECT c.* EXCLUDE (fault),
+                   CASE WHEN fault IS NOT NULL THEN fault
+                        WHEN row_number() OVER (PARTITION BY (fault IS NULL), identity ORDER BY line) > 1 THEN '{Duplicate}'
+                        WHEN identity IN (SELECT identity FROM known) THEN '{Duplicate}'
                         ELSE '{Loaded}' END AS fate
-            FROM ingest_checked c
-            """);
+            FROM checked c
+            """, profile.TimeZone?.Id, ignoreUnmapped);
     }
 
     private IngestResult Persist(long fileId, string path, string sha256, long size, string format, MappingProfile profile, StagedSource source)
@@ -483,7 +480,7 @@ public sealed class FileIngestor
         foreach (var table in new[]
         {
             "ingest_raw", "ingest_lines", "ingest_staged", "ingest_rejected_lines", "ingest_event_types", "ingest_org_zones",
-            "ingest_parsed", "ingest_resolved", "ingest_checked", "ingest_classified", "ingest_customer_keys",
+            "ingest_classified", "ingest_customer_keys",
             "ingest_reject_errors", "ingest_reject_scans",
         })
         {

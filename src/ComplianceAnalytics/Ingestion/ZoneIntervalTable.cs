@@ -6,36 +6,44 @@ namespace ComplianceAnalytics.Ingestion;
 
 /// <summary>
 /// Loads a temporary table that lets SQL resolve local times exactly as NodaTime's lenient
-/// resolver does (contract §1): one row per zone interval with its local start, its offset, and
-/// the previous interval's local end and offset. An ASOF join on the local start finds the
-/// interval; a local time before the previous interval's local end is ambiguous and takes the
-/// earlier instant (the previous offset); a local time in a gap keeps the offset before the gap,
-/// which shifts it forward by the gap's length. DuckDB's own ICU conversion resolves ambiguous
+/// resolver does (contract §1): one row per zone interval with its local start, the next
+/// interval's local start (so the rows of a zone partition the local time line), its offset, and
+/// the previous interval's local end and offset. A local time belongs to the row whose range holds
+/// it; one before the previous interval's local end is ambiguous and takes the earlier instant (the
+/// previous offset); one in a gap keeps the offset before the gap, which shifts it forward by the
+/// gap's length. DuckDB's own ICU conversion resolves ambiguous
 /// times to the later instant, so it cannot be used.
 /// </summary>
 internal static class ZoneIntervalTable
 {
     public const string TableName = "zone_intervals";
 
-    private static readonly Instant From = Instant.FromUtc(1900, 1, 1, 0, 0);
-    private static readonly Instant To = Instant.FromUtc(2200, 1, 1, 0, 0);
+    private static readonly Instant From = Instant.FromUtc(1970, 1, 1, 0, 0);
+    private static readonly Instant To = Instant.FromUtc(2100, 1, 1, 0, 0);
 
     public static void Load(DuckDbConnection connection, IEnumerable<DateTimeZone> zones)
     {
         connection.Execute($"""
             CREATE OR REPLACE TEMP TABLE {TableName} (
-                zone VARCHAR, local_start TIMESTAMP, offset_s BIGINT, prev_local_end TIMESTAMP, prev_offset_s BIGINT)
+                zone VARCHAR, local_start TIMESTAMP, next_local_start TIMESTAMP, offset_s BIGINT,
+                prev_local_end TIMESTAMP, prev_offset_s BIGINT)
             """);
         using var appender = connection.CreateAppender(TableName);
         foreach (var zone in zones.DistinctBy(z => z.Id))
         {
             ZoneInterval? previous = null;
-            foreach (var interval in zone.GetZoneIntervals(From, To))
+            var intervals = zone.GetZoneIntervals(From, To).ToList();
+            for (var i = 0; i < intervals.Count; i++)
             {
+                var interval = intervals[i];
                 var offset = interval.WallOffset.Seconds;
                 var start = interval.HasStart ? interval.Start : From;
+                var nextLocalStart = i + 1 < intervals.Count
+                    ? LocalMicros(intervals[i + 1].Start, intervals[i + 1].WallOffset.Seconds)
+                    : LocalMicros(To, offset);
                 appender.Append(zone.Id)
                     .AppendTimestampMicros(LocalMicros(start, offset))
+                    .AppendTimestampMicros(nextLocalStart)
                     .Append((long)offset);
                 if (previous is null)
                 {

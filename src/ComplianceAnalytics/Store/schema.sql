@@ -44,7 +44,7 @@ CREATE TABLE IF NOT EXISTS events (
     customer_key     VARCHAR,               -- HMAC-SHA256 of the normalised email/phone
     file_id          BIGINT NOT NULL,
     line             BIGINT NOT NULL,       -- 1-based physical line in the file (header = 1)
-    identity         VARCHAR NOT NULL       -- the duplicate identity of contract §1
+    identity         UHUGEINT NOT NULL      -- md5 of the duplicate identity of contract §1
 );
 
 -- Rows that could not be loaded, with one reason code and their non-personal fields.
@@ -67,7 +67,7 @@ CREATE TABLE IF NOT EXISTS duplicate_rows (
     line             BIGINT NOT NULL,
     org              VARCHAR,
     case_ref         VARCHAR,
-    identity         VARCHAR NOT NULL
+    identity         UHUGEINT NOT NULL
 );
 
 -- Stage instances of every case, evaluated at evaluated_at; recomputed per case when its events change.

@@ -1,0 +1,40 @@
+#!/usr/bin/env bash
+# Measures ingestion, evaluation and packs on a large sample beside DuckDB doing the same work
+# alone, in the same run on the same machine. Usage: scripts/benchmark.sh [CASES] [WORKDIR]
+#   ingestion  vs  CREATE TABLE AS SELECT * FROM read_csv/read_json of the same files (target: within 2.0x)
+#   evaluation (export of every stage instance) vs COPY of the events sorted by case to CSV (target: within 4x)
+#   packs for one month (target: under 10 s); peak memory of each step (target: under 1.5 GB, packs 1 GB)
+set -euo pipefail
+cases=${1:-300000}
+work=${2:-$(mktemp -d /tmp/compliance-bench.XXXXXX)}
+root=$(cd "$(dirname "$0")/.." && pwd)
+cd "$root"
+dotnet build ComplianceAnalytics.sln -c Release -v q -nologo >/dev/null
+bin="dotnet src/ComplianceAnalytics.Host/bin/Release/net10.0/compliance.dll"
+baseline="dotnet bench/ComplianceAnalytics.Benchmarks/bin/Release/net10.0/compliance-baseline.dll"
+export Compliance__PseudonymKey=00112233445566778899aabbccddeeff
+
+# Runs a command, printing "<seconds> <peak RSS MB>" of it.
+measure() {
+  local log; log=$(mktemp)
+  /usr/bin/time -f '%e %M' -o "$log" "$@" >/dev/null
+  awk '{printf "%s %.0f\n", $1, $2/1024}' "$log"; rm -f "$log"
+}
+
+echo "Generating $cases cases into $work ..."
+$bin sample --cases "$cases" --seed 7 --out "$work" >/dev/null
+size=$(du -sh "$work/exports" | cut -f1); files=$(ls "$work/exports" | wc -l)
+
+rm -f "$work"/*.duckdb*
+read -r base_load base_load_mb < <(measure $baseline load "$work/exports" "$work/baseline.duckdb")
+read -r ingest ingest_mb < <(measure $bin ingest "$work/exports" --db "$work/store.duckdb" --mappings "$work/mappings" --json)
+read -r sorted sorted_mb < <(measure $baseline sorted-csv "$work/store.duckdb" "$work/sorted.csv")
+read -r export export_mb < <(measure $bin export --as-of 2026-11-01T00:00:00Z --out "$work/export" --db "$work/store.duckdb")
+read -r packs packs_mb < <(measure $bin report --month 2026-10 --out "$work/report" --db "$work/store.duckdb")
+rows=$(($(wc -l < "$work/sorted.csv") - 1))
+
+printf '\n%s cases, %s events in %s files (%s)\n\n' "$cases" "$rows" "$files" "$size"
+printf '| step | time (s) | peak memory (MB) | DuckDB alone (s) | ratio | target |\n|---|---|---|---|---|---|\n'
+printf '| ingest | %s | %s | %s (CTAS read_csv) | %.2fx | 2.0x, 1.5 GB |\n' "$ingest" "$ingest_mb" "$base_load" "$(echo "$ingest / $base_load" | bc -l)"
+printf '| evaluate every stage (export) | %s | %s | %s (sorted COPY to CSV) | %.2fx | 4x, 1.5 GB |\n' "$export" "$export_mb" "$sorted" "$(echo "$export / $sorted" | bc -l)"
+printf '| three packs, one month (report) | %s | %s | | | 10 s, 1 GB |\n' "$packs" "$packs_mb"
