@@ -163,7 +163,22 @@ public sealed class CaseEvaluation
         }
 
         Flush();
+        WriteDiagnostics(diagnostics);
         return new EvaluationSummary(cases, instances, diagnostics);
+    }
+
+    /// <summary>eval_diagnostics: orphan stops and late extensions per organisation and stage, for data-quality sheets.</summary>
+    private void WriteDiagnostics(StageEvaluationDiagnostics diagnostics)
+    {
+        Db.Execute("CREATE OR REPLACE TEMP TABLE eval_diagnostics (org VARCHAR, stage VARCHAR, orphan_stops BIGINT, late_extensions BIGINT)");
+        using var appender = Db.CreateAppender("eval_diagnostics");
+        foreach (var key in diagnostics.OrphanStops.Keys.Union(diagnostics.LateExtensions.Keys).Order())
+        {
+            appender.Append(key.Org).Append(key.Stage)
+                .Append((long)diagnostics.OrphanStops.GetValueOrDefault(key))
+                .Append((long)diagnostics.LateExtensions.GetValueOrDefault(key))
+                .EndRow();
+        }
     }
 
     private void CreateTargets(Target target)

@@ -97,7 +97,7 @@ public static class StageClock
             {
                 if (_open is null)
                 {
-                    diagnostics?.AddOrphanStop(stage.Id);
+                    diagnostics?.AddOrphanStop(org, stage.Id);
                     continue;
                 }
 
@@ -140,7 +140,7 @@ public static class StageClock
             var dueNow = open.PausedAt is { } pausedAt ? Shift(open.DueAt, pausedAt, at) : open.DueAt;
             if (at > dueNow)
             {
-                diagnostics?.AddLateExtension(stage.Id);
+                diagnostics?.AddLateExtension(org, stage.Id);
                 return;
             }
 

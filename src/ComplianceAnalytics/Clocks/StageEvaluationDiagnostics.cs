@@ -1,25 +1,27 @@
 namespace ComplianceAnalytics.Clocks;
 
 /// <summary>
-/// Data-quality counts gathered while evaluating stages, per stage id: stop events with no open instance
-/// and extensions notified after the breach (contract §4). One accumulator may be shared across cases.
+/// Data-quality counts gathered while evaluating stages, per organisation and stage: stop events with no
+/// open instance and extensions notified after the breach (contract §4). One accumulator may be shared
+/// across cases and organisations.
 /// </summary>
 public sealed class StageEvaluationDiagnostics
 {
-    private readonly Dictionary<string, int> _orphanStops = new(StringComparer.Ordinal);
-    private readonly Dictionary<string, int> _lateExtensions = new(StringComparer.Ordinal);
+    private readonly Dictionary<(string Org, string Stage), int> _orphanStops = new();
+    private readonly Dictionary<(string Org, string Stage), int> _lateExtensions = new();
 
-    public IReadOnlyDictionary<string, int> OrphanStops => _orphanStops;
+    public IReadOnlyDictionary<(string Org, string Stage), int> OrphanStops => _orphanStops;
 
-    public IReadOnlyDictionary<string, int> LateExtensions => _lateExtensions;
+    public IReadOnlyDictionary<(string Org, string Stage), int> LateExtensions => _lateExtensions;
 
-    public void AddOrphanStop(string stage) => Increment(_orphanStops, stage);
+    public void AddOrphanStop(string org, string stage) => Increment(_orphanStops, org, stage);
 
-    public void AddLateExtension(string stage) => Increment(_lateExtensions, stage);
+    public void AddLateExtension(string org, string stage) => Increment(_lateExtensions, org, stage);
 
-    private static void Increment(Dictionary<string, int> counts, string stage)
+    private static void Increment(Dictionary<(string Org, string Stage), int> counts, string org, string stage)
     {
+        ArgumentNullException.ThrowIfNull(org);
         ArgumentNullException.ThrowIfNull(stage);
-        counts[stage] = counts.GetValueOrDefault(stage) + 1;
+        counts[(org, stage)] = counts.GetValueOrDefault((org, stage)) + 1;
     }
 }

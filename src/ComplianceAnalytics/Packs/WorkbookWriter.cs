@@ -51,7 +51,6 @@ public static class WorkbookWriter
         {
             var charts = new List<ChartLayout>();
             var escaped = new List<EscapedCell>();
-            ClosedXmlRuntime.EnsureInstalled();
             using (var workbook = new XLWorkbook())
             {
                 workbook.Properties.Title = definition.Title;

@@ -34,7 +34,7 @@ public class StageClockCycleTests
         Assert.Equal(At("2026-01-06T09:00:00Z"), instance.StoppedAt);
         Assert.Equal(StageStatus.Met, instance.Status);
         // The second stop finds nothing open.
-        Assert.Equal(1, diagnostics.OrphanStops["acknowledgement"]);
+        Assert.Equal(1, diagnostics.OrphanStops[("jpdit", "acknowledgement")]);
     }
 
     [Fact]
@@ -65,8 +65,8 @@ public class StageClockCycleTests
 
         var acknowledgement = Assert.Single(instances, i => i.Stage == "acknowledgement");
         Assert.Null(acknowledgement.StoppedAt);
-        Assert.Equal(1, diagnostics.OrphanStops["acknowledgement"]);
-        Assert.False(diagnostics.OrphanStops.ContainsKey("investigation"));
+        Assert.Equal(1, diagnostics.OrphanStops[("jpdit", "acknowledgement")]);
+        Assert.False(diagnostics.OrphanStops.ContainsKey(("jpdit", "investigation")));
     }
 
     [Fact]

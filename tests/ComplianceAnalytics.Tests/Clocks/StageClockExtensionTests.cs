@@ -85,7 +85,7 @@ public class StageClockExtensionTests
         Assert.Equal(At("2026-01-05T13:00:00Z"), instance.DueAt);
         Assert.False(instance.Extended);
         Assert.Equal(StageStatus.Breached, instance.Status);
-        Assert.Equal(1, diagnostics.LateExtensions["callback"]);
+        Assert.Equal(1, diagnostics.LateExtensions[("jpdit", "callback")]);
     }
 
     [Fact]
@@ -244,7 +244,7 @@ public class StageClockExtensionTests
         Assert.False(instance.Extended);
         Assert.Equal(At("2026-01-23T23:59:59.999999Z"), instance.DueAt);
         Assert.Equal(StageStatus.OpenBreached, instance.Status);
-        Assert.Equal(1, diagnostics.LateExtensions["investigation"]);
+        Assert.Equal(1, diagnostics.LateExtensions[("jpdit", "investigation")]);
     }
 
     [Fact]
