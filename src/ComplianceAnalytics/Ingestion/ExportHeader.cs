@@ -115,3 +115,108 @@ internal static class ExportHeader
         return fields;
     }
 }
+
+/// <summary>
+/// What DuckDB's lenient CSV reader does not report: the records that are empty (it skips them,
+/// yet they count as lines) and the records with more fields than the header (it keeps their first
+/// fields and drops the rest). Records are numbered as DuckDB numbers them: the header is line 1
+/// and a quoted line break does not end a record.
+/// </summary>
+internal sealed record CsvLayout(IReadOnlyList<long> EmptyLines, IReadOnlyList<long> OverfullLines)
+{
+    public static CsvLayout Scan(string path, int columns)
+    {
+        var empty = new List<long>();
+        var overfull = new List<long>();
+        using var stream = File.OpenRead(path);
+        var buffer = new byte[1 << 16];
+        long line = 1;
+        var fields = 1;
+        var content = false;      // the record holds something other than CR
+        var fieldStart = true;    // the next byte starts a field
+        var quoted = false;
+        var quoteSeen = false;    // a quote inside a quoted field: it closes the field or escapes the next
+        var first = true;
+        int read;
+        while ((read = stream.Read(buffer, 0, buffer.Length)) > 0)
+        {
+            var start = 0;
+            if (first)
+            {
+                first = false;
+                start = read >= 3 && buffer[0] == 0xEF && buffer[1] == 0xBB && buffer[2] == 0xBF ? 3 : 0;
+            }
+
+            for (var i = start; i < read; i++)
+            {
+                var b = buffer[i];
+                if (quoted)
+                {
+                    if (quoteSeen)
+                    {
+                        quoteSeen = false;
+                        if (b == (byte)'"')
+                        {
+                            continue;
+                        }
+
+                        quoted = false;
+                    }
+                    else
+                    {
+                        if (b == (byte)'"')
+                        {
+                            quoteSeen = true;
+                        }
+
+                        continue;
+                    }
+                }
+
+                switch (b)
+                {
+                    case (byte)'\n':
+                        if (!content)
+                        {
+                            empty.Add(line);
+                        }
+                        else if (fields > columns)
+                        {
+                            overfull.Add(line);
+                        }
+
+                        line++;
+                        fields = 1;
+                        content = false;
+                        fieldStart = true;
+                        break;
+                    case (byte)'\r':
+                        break;
+                    case (byte)',':
+                        fields++;
+                        content = true;
+                        fieldStart = true;
+                        break;
+                    case (byte)'"' when fieldStart:
+                        quoted = true;
+                        content = true;
+                        fieldStart = false;
+                        break;
+                    default:
+                        content = true;
+                        fieldStart = false;
+                        break;
+                }
+            }
+        }
+
+        if (content && !(quoted && !quoteSeen) && fields > columns)
+        {
+            overfull.Add(line);
+        }
+
+        // The header's own empty lines are not records of the file's body.
+        empty.RemoveAll(l => l == 1);
+        return new CsvLayout(empty, overfull);
+    }
+}

@@ -25,6 +25,10 @@ public sealed class FileIngestor
 
     private const string DatePattern = @"^\d{4}-\d{2}-\d{2}$";
 
+    // What trimming removes from every value: ASCII white space and the no-break space (an empty
+    // or blank value is a missing one).
+    private const string Whitespace = "(' ' || chr(9) || chr(10) || chr(11) || chr(12) || chr(13) || chr(160))";
+
     private static readonly string[] StagedColumns =
     [
         CanonicalColumns.Org, CanonicalColumns.CaseRef, CanonicalColumns.EventType, CanonicalColumns.OccurredAt,
@@ -141,6 +145,7 @@ public sealed class FileIngestor
             positions.TryAdd(header[i], i);
         }
 
+        LoadLayout(CsvLayout.Scan(path, header.Count));
         var columnsSpec = string.Join(", ", Enumerable.Range(0, header.Count).Select(i => $"'c{i}': 'VARCHAR'"));
         Db.Execute("DROP TABLE IF EXISTS temp.ingest_reject_errors; DROP TABLE IF EXISTS temp.ingest_reject_scans;");
         var columnsStruct = "{" + columnsSpec + "}";
@@ -150,7 +155,7 @@ public sealed class FileIngestor
                 columns = {columnsStruct}, strict_mode = false, store_rejects = true,
                 rejects_table = 'ingest_reject_errors', rejects_scan = 'ingest_reject_scans',
                 max_line_size = 67108864, null_padding = false)
-            """, path);
+            """, GlobLiteral(path));
 
         string Expr(string canonical)
         {
@@ -158,7 +163,7 @@ public sealed class FileIngestor
             return positions.TryGetValue(source, out var index) ? $"c{index}" : "NULL";
         }
 
-        return Stage(profile, header, positions.ContainsKey, Expr, firstLine: 2, malformedExpr: "false", source: "SELECT rowid AS ord, * FROM ingest_raw");
+        return Stage(profile, header, positions.ContainsKey, Expr, firstLine: 2, malformedExpr: "false", source: $"SELECT {Ordinal("ingest_raw")} AS ord, * FROM ingest_raw");
     }
 
     /// <summary>
@@ -167,6 +172,7 @@ public sealed class FileIngestor
     /// </summary>
     private StagedSource StageJsonLines(string path, MappingProfile profile)
     {
+        LoadLayout(new CsvLayout([], []));
         Db.Execute("DROP TABLE IF EXISTS temp.ingest_reject_errors; DROP TABLE IF EXISTS temp.ingest_reject_scans;");
         Db.Execute("""
             CREATE OR REPLACE TEMP TABLE ingest_lines AS
@@ -174,17 +180,18 @@ public sealed class FileIngestor
                 columns = {'j': 'VARCHAR'}, strict_mode = false, store_rejects = true,
                 rejects_table = 'ingest_reject_errors', rejects_scan = 'ingest_reject_scans',
                 max_line_size = 67108864, null_padding = false)
-            """, path);
-        Db.Execute("""
+            """, GlobLiteral(path));
+        // json_type fails on text that is not JSON, and AND does not stop it being evaluated: the
+        // CASE does. The object's text stays VARCHAR so that no cast can fail either.
+        Db.Execute($"""
             CREATE OR REPLACE TEMP TABLE ingest_raw AS
-            WITH checked AS (
-                -- Nested CASE, not AND: DuckDB evaluates both sides of an AND, and json_type fails on invalid JSON.
-                SELECT rowid AS ord,
-                       CASE WHEN coalesce(json_valid(j), false)
-                            THEN CASE WHEN json_type(j) = 'OBJECT' THEN j END END AS line_text
+            WITH l AS (
+                SELECT {Ordinal("ingest_lines")} AS ord, j,
+                       coalesce(CASE WHEN json_valid(j) THEN json_type(j) = 'OBJECT' END, false) AS is_object
                 FROM ingest_lines
             )
-            SELECT ord, line_text::JSON AS j, line_text IS NULL AS malformed FROM checked
+            SELECT ord, j IS NULL AS blank, CASE WHEN is_object THEN j END AS j, NOT is_object AS malformed
+            FROM l
             """);
         var keys = new List<string>();
         using (var reader = Db.Query("SELECT DISTINCT unnest(json_keys(j)) AS k FROM ingest_raw WHERE j IS NOT NULL ORDER BY k"))
@@ -211,7 +218,7 @@ public sealed class FileIngestor
             return $"json_extract_string(j, ${parameters.Count.ToString(CultureInfo.InvariantCulture)})";
         }
 
-        return Stage(profile, keys, present.Contains, Expr, firstLine: 1, malformedExpr: "malformed", source: "SELECT * FROM ingest_raw", parameters);
+        return Stage(profile, keys, present.Contains, Expr, firstLine: 1, malformedExpr: "malformed", source: "SELECT * FROM ingest_raw WHERE NOT blank", parameters);
     }
 
     /// <summary>
@@ -239,16 +246,18 @@ public sealed class FileIngestor
             }
             else
             {
-                selects.Add($"NULLIF(trim({expr(column)}), '') AS {column}");
+                selects.Add($"NULLIF(trim({expr(column)}, {Whitespace}), '') AS {column}");
             }
         }
 
-        // The n-th good record's line is n + (firstLine - 1) plus the malformed records before it;
-        // good_before is how many good records precede each malformed one, so an ASOF join finds that count.
+        // The n-th good record's line is n + (firstLine - 1) plus the records before it that gave no row
+        // (malformed, or empty CSV lines, which DuckDB skips); good_before is how many good records precede each
+        // such line, rejected_before how many such lines there are up to it, so an ASOF join finds that count.
         Db.Execute($"""
             CREATE OR REPLACE TEMP TABLE ingest_rejected_lines AS
             SELECT line - {firstLine} - (n - 1) AS good_before, max(n) AS rejected_before
-            FROM (SELECT line, row_number() OVER (ORDER BY line) AS n FROM (SELECT DISTINCT line FROM temp.ingest_reject_errors))
+            FROM (SELECT line, row_number() OVER (ORDER BY line) AS n
+                  FROM (SELECT line FROM temp.ingest_reject_errors UNION SELECT line FROM ingest_layout WHERE kind = 'empty'))
             GROUP BY ALL
             """);
         Db.Execute($"""
@@ -261,7 +270,16 @@ public sealed class FileIngestor
             FROM temp.ingest_reject_errors
             """, [.. parameters]);
 
-        var used = new HashSet<string>(CanonicalColumns.All.Select(profile.SourceColumn), StringComparer.Ordinal);
+        // A record with more fields than the header is malformed: its values may have shifted, so none is kept.
+        Db.Execute($"""
+            UPDATE ingest_staged SET malformed = true, {string.Join(", ", StagedColumns.Select(c => c + " = NULL"))}
+            WHERE line IN (SELECT line FROM ingest_layout WHERE kind = 'overfull')
+            """);
+
+        // A constant org leaves the file's own org column unused, so it is named as unknown.
+        var used = new HashSet<string>(
+            CanonicalColumns.All.Where(c => c != CanonicalColumns.Org || profile.Org is null).Select(profile.SourceColumn),
+            StringComparer.Ordinal);
         var unknown = sourceColumns.Where(c => !used.Contains(c)).Distinct().ToList();
         var personal = CanonicalColumns.Personal.Where(c => hasSource(profile.SourceColumn(c))).ToList();
         return new StagedSource(unknown, personal, null);
@@ -427,6 +445,28 @@ public sealed class FileIngestor
     /// Computes customer_key for each distinct (email, phone) pair in C#, where the HMAC key lives;
     /// the clear values exist only in this transaction's temporary tables.
     /// </summary>
+    /// <summary>
+    /// A row's 0-based position in a table this transaction created. Such a table's rowids do not
+    /// start at 0 (DuckDB numbers transaction-local rows from a large base), but they are consecutive
+    /// in the order the reader produced the rows.
+    /// </summary>
+    private static string Ordinal(string table) => $"(rowid - (SELECT min(rowid) FROM {table}))";
+
+    private void LoadLayout(CsvLayout layout)
+    {
+        Db.Execute("CREATE OR REPLACE TEMP TABLE ingest_layout (line BIGINT, kind VARCHAR)");
+        using var appender = Db.CreateAppender("ingest_layout");
+        foreach (var line in layout.EmptyLines)
+        {
+            appender.Append(line).Append("empty").EndRow();
+        }
+
+        foreach (var line in layout.OverfullLines)
+        {
+            appender.Append(line).Append("overfull").EndRow();
+        }
+    }
+
     private void PseudonymiseCustomers()
     {
         var pairs = new List<(string? Email, string? Phone)>();
@@ -481,11 +521,26 @@ public sealed class FileIngestor
         {
             "ingest_raw", "ingest_lines", "ingest_staged", "ingest_rejected_lines", "ingest_event_types", "ingest_org_zones",
             "ingest_classified", "ingest_customer_keys",
-            "ingest_reject_errors", "ingest_reject_scans",
+            "ingest_reject_errors", "ingest_reject_scans", "ingest_layout",
         })
         {
             Db.Execute($"DROP TABLE IF EXISTS temp.{table}");
         }
+    }
+
+    /// <summary>
+    /// DuckDB's readers take a path as a glob: a file named <c>a?.csv</c> would also read <c>a1.csv</c>.
+    /// Each glob character is written as a one-character class so the path names only itself.
+    /// </summary>
+    internal static string GlobLiteral(string path)
+    {
+        var text = new System.Text.StringBuilder(path.Length);
+        foreach (var c in path)
+        {
+            text.Append(c is '[' or '*' or '?' ? "[" + c + "]" : c.ToString());
+        }
+
+        return text.ToString();
     }
 
     private static string FirstLine(string message) => message.Split('\n', 2)[0].Trim();

@@ -18,8 +18,8 @@ internal static class ZoneIntervalTable
 {
     public const string TableName = "zone_intervals";
 
-    private static readonly Instant From = Instant.FromUtc(1970, 1, 1, 0, 0);
-    private static readonly Instant To = Instant.FromUtc(2100, 1, 1, 0, 0);
+    private static readonly Instant From = Instant.FromUtc(1900, 1, 1, 0, 0);
+    private static readonly Instant To = Instant.FromUtc(2200, 1, 1, 0, 0);
 
     public static void Load(DuckDbConnection connection, IEnumerable<DateTimeZone> zones)
     {

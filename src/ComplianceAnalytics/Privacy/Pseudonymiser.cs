@@ -39,7 +39,7 @@ public sealed class Pseudonymiser
 
     /// <summary>
     /// Phone numbers compare as digits with the country code: a UK national number
-    /// (leading 0) gains 44, an international prefix 00 is dropped.
+    /// (leading 0) gains 44, an international prefix 00 is dropped, and a trunk (0) after 44 is dropped.
     /// </summary>
     public static string? NormalisePhone(string? phone)
     {
@@ -61,6 +61,13 @@ public sealed class Pseudonymiser
         else if (digits.StartsWith('0'))
         {
             digits = "44" + digits[1..];
+        }
+
+        // "+44 (0)7700 900123": the UK trunk 0 written after the country code is dropped, as a
+        // UK number never starts with 0 after 44.
+        if (digits.StartsWith("440", StringComparison.Ordinal))
+        {
+            digits = "44" + digits[3..];
         }
 
         return "phone:" + digits;
