@@ -24,7 +24,7 @@ internal static class ExportVerb
             var instant = parsed.Success
                 ? parsed.Value.ToInstant()
                 : InstantPattern.ExtendedIso.Parse(text).GetValueOrThrow();
-            var options = HostSetup.Options(HostSetup.Configuration(CommandLine.Overrides(parse)), requireDropFolder: false);
+            var options = HostSetup.Options(HostSetup.Configuration(CommandLine.Overrides(parse)), requireDropFolder: false, requireReportFolders: false);
             using var loggers = HostSetup.Loggers(quiet: true);
             using var workspace = HostSetup.Workspace(options, loggers);
             var dir = parse.GetValue(outDir)!;

@@ -20,11 +20,11 @@ internal static class HostSetup
             .Build();
 
     /// <summary>The validated options; a bad setting throws an exception that names it.</summary>
-    public static ComplianceOptions Options(IConfiguration configuration, bool requireDropFolder = true)
+    public static ComplianceOptions Options(IConfiguration configuration, bool requireDropFolder = true, bool requireReportFolders = true)
     {
         var options = new ComplianceOptions();
         configuration.GetSection(ComplianceOptions.Section).Bind(options);
-        var result = new ComplianceOptionsValidator { RequireDropFolder = requireDropFolder }.Validate(null, options);
+        var result = new ComplianceOptionsValidator { RequireDropFolder = requireDropFolder, RequireReportFolders = requireReportFolders }.Validate(null, options);
         if (result.Failed)
         {
             throw new OptionsValidationException(ComplianceOptions.Section, typeof(ComplianceOptions), result.Failures);

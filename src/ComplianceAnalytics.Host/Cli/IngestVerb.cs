@@ -21,7 +21,7 @@ internal static class IngestVerb
         {
             var json = parse.GetValue(CommandLine.Json);
             var configuration = HostSetup.Configuration(CommandLine.Overrides(parse));
-            var options = HostSetup.Options(configuration, requireDropFolder: false);
+            var options = HostSetup.Options(configuration, requireDropFolder: false, requireReportFolders: false);
             using var loggers = HostSetup.Loggers(quiet: json);
             using var workspace = HostSetup.Workspace(options, loggers);
             var forced = ResolveProfile(parse.GetValue(profile), workspace.Profiles);

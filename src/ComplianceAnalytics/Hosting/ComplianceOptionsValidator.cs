@@ -10,6 +10,9 @@ public sealed class ComplianceOptionsValidator : IValidateOptions<ComplianceOpti
     /// <summary>Verbs given their own paths (ingest, report) do not need the drop folder.</summary>
     public bool RequireDropFolder { get; init; } = true;
 
+    /// <summary>Only verbs that write reports need the queries and pack definitions.</summary>
+    public bool RequireReportFolders { get; init; } = true;
+
     public ValidateOptionsResult Validate(string? name, ComplianceOptions options)
     {
         ArgumentNullException.ThrowIfNull(options);
@@ -27,10 +30,10 @@ public sealed class ComplianceOptionsValidator : IValidateOptions<ComplianceOpti
         Require(Directory.Exists(options.PoliciesFolder), $"Compliance:PoliciesFolder '{options.PoliciesFolder}' is not a readable folder.");
         Require(!RequireDropFolder || Directory.Exists(options.DropFolder), $"Compliance:DropFolder '{options.DropFolder}' is not a readable folder.");
         Require(
-            Directory.Exists(ComplianceOptions.ResolveShipped(options.QueriesFolder)),
+            !RequireReportFolders || Directory.Exists(ComplianceOptions.ResolveShipped(options.QueriesFolder)),
             $"Compliance:QueriesFolder '{options.QueriesFolder}' is not a readable folder.");
         Require(
-            Directory.Exists(ComplianceOptions.ResolveShipped(options.ReportsFolder)),
+            !RequireReportFolders || Directory.Exists(ComplianceOptions.ResolveShipped(options.ReportsFolder)),
             $"Compliance:ReportsFolder '{options.ReportsFolder}' is not a readable folder.");
         Require(
             string.IsNullOrEmpty(options.MappingsFolder) || Directory.Exists(options.MappingsFolder),

@@ -115,7 +115,7 @@ public sealed class FileIngestor
         }
         catch (DuckDbException ex)
         {
-            return Record(path, sha256, size, format, profile, FileStatuses.Quarantined, $"the file could not be read: {FirstLine(ex.Message)}");
+            return Record(path, sha256, size, format, profile, FileStatuses.Quarantined, $"the file could not be read ({ErrorKind(ex.Message)}); nothing of it was loaded");
         }
         finally
         {
@@ -543,5 +543,13 @@ public sealed class FileIngestor
         return text.ToString();
     }
 
-    private static string FirstLine(string message) => message.Split('\n', 2)[0].Trim();
+    /// <summary>
+    /// The kind of a DuckDB error ("Invalid Input Error"), never its text: DuckDB quotes the offending
+    /// input, which may be personal data, and the message goes to the ledger, the logs and the packs.
+    /// </summary>
+    private static string ErrorKind(string message)
+    {
+        var colon = message.IndexOf(':', StringComparison.Ordinal);
+        return colon > 0 && colon < 60 ? message[..colon].Trim() : "DuckDB error";
+    }
 }
