@@ -4,7 +4,6 @@ using ComplianceAnalytics.Hosting;
 using ComplianceAnalytics.Store;
 using NodaTime;
 using NodaTime.Text;
-using Spectre.Console;
 
 namespace ComplianceAnalytics.Host.Cli;
 
@@ -28,7 +27,7 @@ internal static class StatusVerb
             ShowSchedules(options);
             if (!File.Exists(options.Database))
             {
-                AnsiConsole.MarkupLineInterpolated($"No store yet at {options.Database}: nothing has run.");
+                Console.Out.WriteLine($"No store yet at {options.Database}: nothing has run.");
                 return Task.FromResult(0);
             }
 
@@ -45,47 +44,40 @@ internal static class StatusVerb
     {
         var zone = ComplianceSchedules.Zone(options);
         var now = SystemClock.Instance.GetCurrentInstant().ToDateTimeOffset();
-        var table = new Table().Title($"Schedules ({Markup.Escape(options.TimeZone)})").AddColumns("Job", "Setting", "Cron", "Next fire times");
+        Console.Out.WriteLine($"Schedules (cron read in {options.TimeZone}):");
         foreach (var schedule in ComplianceSchedules.All(options))
         {
             var next = ComplianceSchedules.NextFireTimes(schedule.Cron, zone, now, 3)
                 .Select(t => t.ToString("yyyy-MM-dd HH:mm:ss zzz", CultureInfo.InvariantCulture));
-            table.AddRow(Markup.Escape(schedule.Job), Markup.Escape(schedule.Setting), Markup.Escape(schedule.Cron), Markup.Escape(string.Join(Environment.NewLine, next)));
+            Console.Out.WriteLine($"  {schedule.Job,-10} {schedule.Cron,-16} ({schedule.Setting}) next: {string.Join(", ", next)}");
         }
-
-        AnsiConsole.Write(table);
     }
 
     private static void ShowRuns(IReadOnlyList<RunRecord> runs)
     {
-        var table = new Table().Title("Last runs").AddColumns("Run", "Job", "Started (UTC)", "Ended (UTC)", "Outcome", "Detail", "Outputs");
+        Console.Out.WriteLine();
+        Console.Out.WriteLine(runs.Count == 0 ? "Last runs: none yet." : "Last runs (newest first, times UTC):");
         foreach (var run in runs)
         {
-            table.AddRow(
-                Markup.Escape(run.RunId), Markup.Escape(run.Job), Markup.Escape(Format(run.StartedAt)),
-                Markup.Escape(run.EndedAt is { } ended ? Format(ended) : "-"),
-                Markup.Escape(run.Outcome ?? "unfinished"), Markup.Escape(run.Detail ?? string.Empty),
-                Markup.Escape(OutputCount(run.Outputs)));
+            var ended = run.EndedAt is { } end ? Format(end) : "-";
+            Console.Out.WriteLine($"  {Format(run.StartedAt)} .. {ended}  {run.Job,-10} {run.Outcome ?? "unfinished",-10} {run.RunId}  outputs: {OutputCount(run.Outputs)}");
+            if (!string.IsNullOrEmpty(run.Detail))
+            {
+                Console.Out.WriteLine($"      {run.Detail}");
+            }
         }
-
-        AnsiConsole.Write(table);
     }
 
     private static void ShowTotals(LedgerTotals totals)
     {
-        var table = new Table().Title("Ledger").AddColumns("Measure", "Count");
-        foreach (var (status, count) in totals.FilesByStatus)
-        {
-            table.AddRow(Markup.Escape($"files {status}"), Num(count));
-        }
-
-        table.AddRow("rows read", Num(totals.RowsRead));
-        table.AddRow("rows loaded", Num(totals.RowsLoaded));
-        table.AddRow("rows duplicate", Num(totals.RowsDuplicate));
-        table.AddRow("rows rejected", Num(totals.RowsRejected));
-        table.AddRow("rows ignored", Num(totals.RowsIgnored));
-        table.AddRow("events in store", Num(totals.Events));
-        AnsiConsole.Write(table);
+        Console.Out.WriteLine();
+        Console.Out.WriteLine("Ledger:");
+        Console.Out.WriteLine("  files: " + (totals.FilesByStatus.Count == 0
+            ? "none"
+            : string.Join(", ", totals.FilesByStatus.Select(kv => $"{Num(kv.Value)} {kv.Key}"))));
+        Console.Out.WriteLine(
+            $"  rows: {Num(totals.RowsRead)} read, {Num(totals.RowsLoaded)} loaded, {Num(totals.RowsDuplicate)} duplicate, " +
+            $"{Num(totals.RowsRejected)} rejected, {Num(totals.RowsIgnored)} ignored; {Num(totals.Events)} events in the store");
     }
 
     private static string OutputCount(string? outputsJson)
