@@ -114,7 +114,10 @@ public sealed class PackPublisher
         {
             Directory.CreateDirectory(staging);
             var written = write(month, staging);
-            var targets = written.Select(o => (o.Path, Target: Inside(monthDir, Path.GetFileName(o.Path)))).ToList();
+            // Only a file's name is used, on both sides: nothing is taken from outside the staging
+            // folder nor put outside the month's folder, whatever the writer's paths say.
+            var targets = written.Select(o => Path.GetFileName(o.Path))
+                .Select(name => (Source: Inside(staging, name), Target: Inside(monthDir, name))).ToList();
 
             Directory.CreateDirectory(monthDir);
             var earlier = Directory.GetFiles(monthDir);
