@@ -24,6 +24,9 @@ internal static class CommandLine
         root.Subcommands.Add(ReportVerb.Build());
         root.Subcommands.Add(PoliciesVerb.Build());
         root.Subcommands.Add(SampleVerb.Build());
+        root.Subcommands.Add(RunOnceVerb.Build());
+        root.Subcommands.Add(ServeVerb.Build());
+        root.Subcommands.Add(StatusVerb.Build());
         return root;
     }
 

@@ -1,5 +1,6 @@
 using ComplianceAnalytics.Hosting;
 using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using NodaTime;
@@ -44,6 +45,29 @@ internal static class HostSetup
             .AddFilter("Microsoft", LogLevel.Warning)
             .AddFilter("Quartz", LogLevel.Warning)
             .AddConsole(o => o.LogToStandardErrorThreshold = LogLevel.Trace));
+
+    /// <summary>
+    /// The generic host of <c>serve</c> and <c>run-once</c>: the same configuration as every verb, the
+    /// <c>Logging</c> section for levels, a single-line console, and the jobs of
+    /// <see cref="ComplianceServiceCollectionExtensions.AddComplianceJobs"/>.
+    /// </summary>
+    public static IHost BuildHost(IDictionary<string, string?> overrides)
+    {
+        var builder = Microsoft.Extensions.Hosting.Host.CreateEmptyApplicationBuilder(new HostApplicationBuilderSettings
+        {
+            ContentRootPath = Directory.GetCurrentDirectory(),
+        });
+        builder.Configuration.AddConfiguration(Configuration(overrides));
+        builder.Logging.AddConfiguration(builder.Configuration.GetSection("Logging"));
+        builder.Logging.AddSimpleConsole(o =>
+        {
+            o.SingleLine = true;
+            o.TimestampFormat = "HH:mm:ss ";
+        });
+        builder.Logging.AddConsole(o => o.LogToStandardErrorThreshold = LogLevel.Trace);
+        builder.Services.AddComplianceJobs(builder.Configuration);
+        return builder.Build();
+    }
 
     public static ComplianceWorkspace Workspace(ComplianceOptions options, ILoggerFactory loggers) =>
         new(options, SystemClock.Instance, loggers);

@@ -28,7 +28,7 @@ public sealed class ComplianceOptionsValidator : IValidateOptions<ComplianceOpti
         Require(!string.IsNullOrWhiteSpace(options.Database), "Compliance:Database must name the store file.");
         Require(!string.IsNullOrWhiteSpace(options.PublishFolder), "Compliance:PublishFolder must name a folder.");
         Require(Directory.Exists(options.PoliciesFolder), $"Compliance:PoliciesFolder '{options.PoliciesFolder}' is not a readable folder.");
-        Require(!RequireDropFolder || Directory.Exists(options.DropFolder), $"Compliance:DropFolder '{options.DropFolder}' is not a readable folder.");
+        Require(!RequireDropFolder || IsReadableFolder(options.DropFolder), $"Compliance:DropFolder '{options.DropFolder}' is not a readable folder.");
         Require(
             !RequireReportFolders || Directory.Exists(ComplianceOptions.ResolveShipped(options.QueriesFolder)),
             $"Compliance:QueriesFolder '{options.QueriesFolder}' is not a readable folder.");
@@ -39,7 +39,8 @@ public sealed class ComplianceOptionsValidator : IValidateOptions<ComplianceOpti
             string.IsNullOrEmpty(options.MappingsFolder) || Directory.Exists(options.MappingsFolder),
             $"Compliance:MappingsFolder '{options.MappingsFolder}' is not a readable folder.");
         Require(
-            DateTimeZoneProviders.Tzdb.GetZoneOrNull(options.TimeZone) is not null,
+            DateTimeZoneProviders.Tzdb.GetZoneOrNull(options.TimeZone) is not null
+                && TimeZoneInfo.TryFindSystemTimeZoneById(options.TimeZone, out _),
             $"Compliance:TimeZone '{options.TimeZone}' is not an IANA time zone.");
         Require(options.StableSeconds >= 0, "Compliance:StableSeconds must not be negative.");
         Require(options.RetentionYears > 0, "Compliance:RetentionYears must be a positive number of years.");
@@ -54,6 +55,26 @@ public sealed class ComplianceOptionsValidator : IValidateOptions<ComplianceOpti
         }
 
         return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
+    }
+
+    /// <summary>Exists and can be listed: the ingest job lists it every few minutes.</summary>
+    private static bool IsReadableFolder(string? folder)
+    {
+        if (string.IsNullOrEmpty(folder) || !Directory.Exists(folder))
+        {
+            return false;
+        }
+
+        try
+        {
+            using var entries = Directory.EnumerateFileSystemEntries(folder).GetEnumerator();
+            entries.MoveNext();
+            return true;
+        }
+        catch (Exception ex) when (ex is UnauthorizedAccessException or IOException)
+        {
+            return false;
+        }
     }
 
     private static bool IsValidCron(string? expression)

@@ -110,3 +110,23 @@ CREATE TABLE IF NOT EXISTS purge_log (
     duplicates_removed BIGINT NOT NULL,
     instances_removed BIGINT NOT NULL
 );
+
+-- What the ingest job last saw of each drop-folder file (path, size, last write), so that an
+-- unchanged file is not hashed again on every run; a changed file is offered to the ledger again.
+CREATE TABLE IF NOT EXISTS drop_files (
+    path             VARCHAR PRIMARY KEY,
+    size_bytes       BIGINT NOT NULL,
+    modified_at      TIMESTAMPTZ NOT NULL,
+    file_id          BIGINT NOT NULL,       -- the ledger row (ingest_files.file_id) of the last offer
+    status           VARCHAR NOT NULL
+);
+
+-- The packs published for each month, with the fingerprint of the inputs they were made from;
+-- a month whose fingerprint changes is republished (the earlier files are kept as superseded).
+CREATE TABLE IF NOT EXISTS published_packs (
+    month            VARCHAR PRIMARY KEY,   -- YYYY-MM
+    fingerprint      VARCHAR NOT NULL,
+    run_id           VARCHAR NOT NULL,
+    published_at     TIMESTAMPTZ NOT NULL,
+    outputs          VARCHAR NOT NULL       -- JSON: [{path, sha256}]
+);

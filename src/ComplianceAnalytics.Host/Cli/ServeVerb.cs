@@ -1,0 +1,23 @@
+using System.CommandLine;
+using Microsoft.Extensions.Hosting;
+
+namespace ComplianceAnalytics.Host.Cli;
+
+/// <summary><c>compliance serve [--db] [--policies] [--mappings]</c>: the scheduled host, until SIGTERM or Ctrl+C.</summary>
+internal static class ServeVerb
+{
+    public static Command Build()
+    {
+        var command = new Command("serve", "Run the ingest, packs and retention jobs on their schedules until stopped.")
+        {
+            CommandLine.Database, CommandLine.Policies, CommandLine.Mappings,
+        };
+        command.SetAction((parse, cancellationToken) => CommandLine.Guard(async () =>
+        {
+            using var host = HostSetup.BuildHost(CommandLine.Overrides(parse));
+            await host.RunAsync(cancellationToken).ConfigureAwait(false);
+            return 0;
+        }));
+        return command;
+    }
+}

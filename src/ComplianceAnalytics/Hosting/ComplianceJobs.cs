@@ -1,0 +1,56 @@
+using ComplianceAnalytics.Privacy;
+using Microsoft.Extensions.Logging;
+using NodaTime.Text;
+using Quartz;
+
+namespace ComplianceAnalytics.Hosting;
+
+/// <summary>The scheduled ingest job: the drop folder's files that have stopped changing.</summary>
+[DisallowConcurrentExecution]
+public sealed class IngestJob(JobRunner runner, DropFolderIngest ingest) : IJob
+{
+    public const string Name = "ingest";
+
+    public static readonly JobKey Key = new(Name);
+
+    public async ValueTask Execute(IJobExecutionContext context, CancellationToken cancellationToken) =>
+        await runner.RunAsync(Name, (run, ct) => ingest.Run(run, onlyStable: true, ct), cancellationToken).ConfigureAwait(false);
+}
+
+/// <summary>The scheduled packs job: the latest complete month, and any month whose inputs changed.</summary>
+[DisallowConcurrentExecution]
+public sealed class PacksJob(JobRunner runner, PackPublisher publisher) : IJob
+{
+    public const string Name = "packs";
+
+    public static readonly JobKey Key = new(Name);
+
+    public async ValueTask Execute(IJobExecutionContext context, CancellationToken cancellationToken) =>
+        await runner.RunAsync(Name, publisher.Run, cancellationToken).ConfigureAwait(false);
+}
+
+/// <summary>The scheduled retention job: purges the cases past Compliance:RetentionYears.</summary>
+[DisallowConcurrentExecution]
+public sealed class RetentionJob(JobRunner runner, ComplianceWorkspace workspace, ILogger<RetentionJob> logger) : IJob
+{
+    public const string Name = "retention";
+
+    public static readonly JobKey Key = new(Name);
+
+    public async ValueTask Execute(IJobExecutionContext context, CancellationToken cancellationToken) =>
+        await runner.RunAsync(Name, (run, _) => Purge(run, workspace, logger), cancellationToken).ConfigureAwait(false);
+
+    /// <summary>The job's work, shared with <c>run-once</c>.</summary>
+    public static void Purge(JobRun run, ComplianceWorkspace workspace, ILogger logger)
+    {
+        ArgumentNullException.ThrowIfNull(run);
+        ArgumentNullException.ThrowIfNull(workspace);
+
+        // One transaction in Retention: there is no point between cases at which to stop.
+        var retention = new Retention(workspace.Store, workspace.Clock, workspace.Options.RetentionYears);
+        var cutoff = InstantPattern.ExtendedIso.Format(retention.Cutoff);
+        var purged = retention.Purge();
+        run.Detail = $"cut-off {cutoff}: {purged.Count} cases purged, {purged.Sum(c => c.Events)} events";
+        HostingLog.RetentionPurged(logger, purged.Count, cutoff);
+    }
+}

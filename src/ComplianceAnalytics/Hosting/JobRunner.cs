@@ -1,0 +1,129 @@
+using System.Diagnostics;
+using System.Globalization;
+using ComplianceAnalytics.Publishing;
+using Microsoft.Extensions.Logging;
+using NodaTime;
+using NodaTime.Text;
+
+namespace ComplianceAnalytics.Hosting;
+
+/// <summary>What one run has done so far; a run that is cancelled or fails records what it got to.</summary>
+public sealed class JobRun
+{
+    internal JobRun(string job, string runId)
+    {
+        Job = job;
+        RunId = runId;
+    }
+
+    public string Job { get; }
+
+    public string RunId { get; }
+
+    /// <summary>The counts for the run log's detail column, in the operator's words.</summary>
+    public string Detail { get; set; } = string.Empty;
+
+    public List<OutputFile> Outputs { get; } = [];
+
+    /// <summary>How the run ended (see <see cref="RunOutcomes"/>); null while it runs.</summary>
+    public string? Outcome { get; internal set; }
+}
+
+/// <summary>
+/// Runs a job's body with a run-log row around it. The store has one connection, so runs of
+/// different jobs take turns through one gate rather than interleaving statements and
+/// transactions on it; a run of the same job never overlaps itself either way.
+/// </summary>
+public sealed class JobRunner : IDisposable
+{
+    private static readonly InstantPattern RunIdTime = InstantPattern.CreateWithInvariantCulture("uuuuMMdd'T'HHmmss'Z'");
+
+    private readonly SemaphoreSlim _storeGate = new(1, 1);
+    private readonly ComplianceWorkspace _workspace;
+    private readonly ILogger<JobRunner> _logger;
+
+    public JobRunner(ComplianceWorkspace workspace, ILogger<JobRunner> logger)
+    {
+        _workspace = workspace;
+        _logger = logger;
+    }
+
+    /// <summary>Runs <paramref name="work"/> and returns the run with its outcome; failures are logged and recorded, not thrown.</summary>
+    public async Task<JobRun> RunAsync(string job, Action<JobRun, CancellationToken> work, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(work);
+        var run = new JobRun(job, NewRunId(job));
+        try
+        {
+            await _storeGate.WaitAsync(cancellationToken).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException)
+        {
+            run.Detail = "cancelled before it started";
+            run.Outcome = RunOutcomes.Cancelled;
+            HostingLog.JobCancelled(_logger, job, run.RunId, 0, run.Detail);
+            return run;
+        }
+
+        try
+        {
+            run.Outcome = Run(run, work, cancellationToken);
+            return run;
+        }
+        finally
+        {
+            _storeGate.Release();
+        }
+    }
+
+    private string Run(JobRun run, Action<JobRun, CancellationToken> work, CancellationToken cancellationToken)
+    {
+        var timer = Stopwatch.StartNew();
+        var begun = false;
+        string outcome;
+        try
+        {
+            new RunLog(_workspace.Store).Begin(run.RunId, run.Job, _workspace.Clock.GetCurrentInstant());
+            begun = true;
+            HostingLog.JobStarted(_logger, run.Job, run.RunId);
+            work(run, cancellationToken);
+            outcome = RunOutcomes.Succeeded;
+            HostingLog.JobSucceeded(_logger, run.Job, run.RunId, timer.Elapsed.TotalSeconds, run.Detail);
+        }
+        catch (OperationCanceledException)
+        {
+            outcome = RunOutcomes.Cancelled;
+            HostingLog.JobCancelled(_logger, run.Job, run.RunId, timer.Elapsed.TotalSeconds, run.Detail);
+        }
+#pragma warning disable CA1031 // A scheduled job's last line of defence: the failure is logged and recorded in the run log.
+        catch (Exception ex)
+#pragma warning restore CA1031
+        {
+            outcome = RunOutcomes.Failed;
+            run.Detail = string.IsNullOrEmpty(run.Detail) ? ex.Message : run.Detail + "; " + ex.Message;
+            HostingLog.JobFailed(_logger, ex, run.Job, run.RunId);
+        }
+
+        if (begun)
+        {
+            try
+            {
+                new RunLog(_workspace.Store).End(run.RunId, _workspace.Clock.GetCurrentInstant(), outcome, run.Detail, run.Outputs);
+            }
+#pragma warning disable CA1031 // The run itself is over; a run log that cannot be written is reported, and the outcome stands.
+            catch (Exception ex)
+#pragma warning restore CA1031
+            {
+                HostingLog.RunLogFailed(_logger, ex, run.Job, run.RunId);
+                outcome = RunOutcomes.Failed;
+            }
+        }
+
+        return outcome;
+    }
+
+    private string NewRunId(string job) =>
+        string.Create(CultureInfo.InvariantCulture, $"{job}-{RunIdTime.Format(_workspace.Clock.GetCurrentInstant())}-{Guid.NewGuid().ToString("N")[..6]}");
+
+    public void Dispose() => _storeGate.Dispose();
+}

@@ -1,0 +1,211 @@
+using System.Globalization;
+using System.Security.Cryptography;
+using System.Text;
+using ComplianceAnalytics.Measures;
+using ComplianceAnalytics.Publishing;
+using Microsoft.Extensions.Logging;
+using NodaTime;
+
+namespace ComplianceAnalytics.Hosting;
+
+/// <summary>
+/// The packs job: publishes each month from the first with data up to the latest complete month
+/// (in Compliance:TimeZone) whose inputs differ from those its packs were made from: on a fresh
+/// store that is every month, later the newly completed month and any month whose events, policies
+/// or queries changed. Packs land in <c>PublishFolder/YYYY-MM/</c>; a republished month's earlier
+/// files move to <c>superseded/RUN-ID/</c> beside them.
+/// </summary>
+public sealed class PackPublisher
+{
+    public const string SupersededFolder = "superseded";
+    public const string StagingFolder = ".staging";
+
+    private readonly ComplianceWorkspace _workspace;
+    private readonly ILogger<PackPublisher> _logger;
+
+    public PackPublisher(ComplianceWorkspace workspace, ILogger<PackPublisher> logger)
+    {
+        _workspace = workspace;
+        _logger = logger;
+    }
+
+    private string PublishRoot => Path.GetFullPath(_workspace.Options.PublishFolder);
+
+    public void Run(JobRun run, CancellationToken cancellationToken) =>
+        Run(run, (month, dir) => new MonthlyReport(_workspace).Write(month, dir), cancellationToken);
+
+    /// <summary>As <see cref="Run(JobRun, CancellationToken)"/>, with the writer of a month's files into a folder given.</summary>
+    internal void Run(JobRun run, Func<YearMonth, string, IReadOnlyList<OutputFile>> write, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(run);
+        var inputs = InputsHash();
+        var published = new List<string>();
+        var due = DueMonths();
+        run.Detail = "no month has data up to the latest complete month";
+        foreach (var month in due)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            var fingerprint = Fingerprint(month, inputs);
+            var previous = _workspace.Store.Connection.Scalar<string>("SELECT fingerprint FROM published_packs WHERE month = $1", ReportContext.FormatMonth(month));
+            if (previous == fingerprint)
+            {
+                continue;
+            }
+
+            run.Outputs.AddRange(Publish(month, run.RunId, fingerprint, write));
+            var monthText = ReportContext.FormatMonth(month);
+            var monthDir = MonthFolder(month);
+            var reason = previous is null ? "first publication" : "inputs changed";
+            HostingLog.MonthPublished(_logger, monthText, monthDir, reason);
+            published.Add(monthText + (previous is null ? string.Empty : " (republished)"));
+            run.Detail = Describe(due, published);
+        }
+
+        if (due.Count > 0)
+        {
+            run.Detail = Describe(due, published);
+        }
+    }
+
+    /// <summary>The months from the first with events to the latest complete month, in the schedule's zone.</summary>
+    internal IReadOnlyList<YearMonth> DueMonths()
+    {
+        var first = _workspace.Store.Connection.Scalar<long?>("SELECT epoch_us(min(occurred_at)) FROM events");
+        if (first is null)
+        {
+            return [];
+        }
+
+        var zone = _workspace.ScheduleZone;
+        var latest = MonthOf(_workspace.Clock.GetCurrentInstant(), zone).PlusMonths(-1);
+        var months = new List<YearMonth>();
+        for (var month = MonthOf(RunLog.FromMicros(first.Value), zone); month <= latest; month = month.PlusMonths(1))
+        {
+            months.Add(month);
+        }
+
+        return months;
+    }
+
+    /// <summary>
+    /// What a month's packs depend on: the events before its end (their count and the newest file
+    /// they came from) and the policies, queries and pack definitions.
+    /// </summary>
+    internal string Fingerprint(YearMonth month, string inputsHash)
+    {
+        var end = _workspace.Policies.All.Select(p => ReportContext.MonthEnd(month, p.TimeZone))
+            .DefaultIfEmpty(ReportContext.MonthEnd(month, _workspace.ScheduleZone)).Max();
+        using var reader = _workspace.Store.Connection.Query(
+            "SELECT count(*), coalesce(max(file_id), 0) FROM events WHERE occurred_at < $1", RunLog.Timestamp(end));
+        reader.Read();
+        return string.Create(CultureInfo.InvariantCulture, $"events={reader.GetInt64(0)};max_file={reader.GetInt64(1)};inputs={inputsHash}");
+    }
+
+    /// <summary>
+    /// Writes the month into a staging folder under the publish folder (same file system, so each
+    /// move into place is an atomic rename), moves any earlier files aside, then moves the new ones in.
+    /// </summary>
+    internal IReadOnlyList<OutputFile> Publish(YearMonth month, string runId, string fingerprint, Func<YearMonth, string, IReadOnlyList<OutputFile>> write)
+    {
+        ArgumentNullException.ThrowIfNull(write);
+        var monthDir = MonthFolder(month);
+        var staging = Path.Combine(PublishRoot, StagingFolder, runId, ReportContext.FormatMonth(month));
+        try
+        {
+            Directory.CreateDirectory(staging);
+            var written = write(month, staging);
+            // Only a file's name is used, on both sides: nothing is taken from outside the staging
+            // folder nor put outside the month's folder, whatever the writer's paths say.
+            var targets = written.Select(o => Path.GetFileName(o.Path))
+                .Select(name => (Source: Inside(staging, name), Target: Inside(monthDir, name))).ToList();
+
+            Directory.CreateDirectory(monthDir);
+            var earlier = Directory.GetFiles(monthDir);
+            if (earlier.Length > 0)
+            {
+                var superseded = Inside(Path.Combine(monthDir, SupersededFolder), runId);
+                Directory.CreateDirectory(superseded);
+                foreach (var file in earlier)
+                {
+                    File.Move(file, Path.Combine(superseded, Path.GetFileName(file)));
+                }
+
+                var monthText = ReportContext.FormatMonth(month);
+                HostingLog.MonthSuperseded(_logger, monthText, superseded);
+            }
+
+            var placed = new List<OutputFile>();
+            foreach (var (source, target) in targets)
+            {
+                File.Move(source, target, overwrite: true);
+                placed.Add(OutputFile.Of(target));
+            }
+
+            _workspace.Store.Connection.Execute(
+                "INSERT OR REPLACE INTO published_packs (month, fingerprint, run_id, published_at, outputs) VALUES ($1, $2, $3, $4, $5)",
+                ReportContext.FormatMonth(month), fingerprint, runId, RunLog.Timestamp(_workspace.Clock.GetCurrentInstant()), RunLog.OutputsJson(placed));
+            return placed;
+        }
+        finally
+        {
+            var runStaging = Path.Combine(PublishRoot, StagingFolder, runId);
+            if (Directory.Exists(runStaging))
+            {
+                Directory.Delete(runStaging, recursive: true);
+            }
+        }
+    }
+
+    private string MonthFolder(YearMonth month) => Inside(PublishRoot, ReportContext.FormatMonth(month));
+
+    /// <summary>A file or folder name joined to a folder, refused unless the result is directly inside it.</summary>
+    internal static string Inside(string folder, string name)
+    {
+        var parent = Path.GetFullPath(folder);
+        var full = Path.GetFullPath(Path.Combine(parent, name));
+        if (string.IsNullOrEmpty(name) || !string.Equals(Path.GetDirectoryName(full), parent.TrimEnd(Path.DirectorySeparatorChar), StringComparison.Ordinal))
+        {
+            throw new InvalidOperationException($"Refusing to publish '{name}': it would land outside {parent}.");
+        }
+
+        return full;
+    }
+
+    /// <summary>The hash of every file the packs are computed from besides the events.</summary>
+    private string InputsHash()
+    {
+        using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
+        var options = _workspace.Options;
+        foreach (var (label, folder) in new[]
+        {
+            ("policies", options.PoliciesFolder),
+            ("queries", ComplianceOptions.ResolveShipped(options.QueriesFolder)),
+            ("reports", ComplianceOptions.ResolveShipped(options.ReportsFolder)),
+        })
+        {
+            if (!Directory.Exists(folder))
+            {
+                continue;
+            }
+
+            foreach (var file in Directory.EnumerateFiles(folder, "*", SearchOption.AllDirectories).Order(StringComparer.Ordinal))
+            {
+                hash.AppendData(Encoding.UTF8.GetBytes(label + "/" + Path.GetRelativePath(folder, file) + "\n"));
+                hash.AppendData(File.ReadAllBytes(file));
+            }
+        }
+
+        return Convert.ToHexStringLower(hash.GetHashAndReset());
+    }
+
+    private static YearMonth MonthOf(Instant instant, DateTimeZone zone)
+    {
+        var date = instant.InZone(zone).Date;
+        return new YearMonth(date.Year, date.Month);
+    }
+
+    private static string Describe(IReadOnlyList<YearMonth> due, List<string> published) =>
+        string.Create(CultureInfo.InvariantCulture, $"""
+            months {ReportContext.FormatMonth(due[0])}..{ReportContext.FormatMonth(due[^1])}: {published.Count} published{(published.Count == 0 ? " (all up to date)" : ": " + string.Join(", ", published))}
+            """);
+}
