@@ -32,7 +32,13 @@ else
     using var db = DuckDbDatabase.Open(args[1]);
     using var connection = db.Connect();
     var target = "'" + args[2].Replace("'", "''", StringComparison.Ordinal) + "'";
-    connection.Execute($"COPY (SELECT * FROM events ORDER BY org, case_ref, occurred_at) TO {target} (HEADER)");
+    // Instants are written as UTC timestamps: formatting TIMESTAMPTZ goes through ICU's calendar
+    // per value, which would make the baseline many times slower than DuckDB's plain work.
+    connection.Execute($"""
+        COPY (SELECT * REPLACE (CAST(occurred_at AS TIMESTAMP) AS occurred_at, CAST(due_at AS TIMESTAMP) AS due_at)
+              FROM events ORDER BY org, case_ref, occurred_at)
+        TO {target} (HEADER)
+        """);
 }
 
 Console.Out.WriteLine(watch.Elapsed.TotalSeconds.ToString("F2", CultureInfo.InvariantCulture));

@@ -41,6 +41,7 @@ public sealed class FileIngestor
     private readonly IReadOnlyList<MappingProfile> _profiles;
     private readonly Pseudonymiser _pseudonymiser;
     private readonly IClock _clock;
+    private readonly HashSet<string> _zonesLoaded = new(StringComparer.Ordinal);
 
     public FileIngestor(
         ComplianceStore store,
@@ -54,6 +55,19 @@ public sealed class FileIngestor
         _profiles = profiles;
         _pseudonymiser = pseudonymiser;
         _clock = clock;
+        ZoneIntervalTable.Create(Db);
+        EnsureZones(orgZones.Values.Concat(profiles.Select(p => p.TimeZone).OfType<DateTimeZone>()));
+    }
+
+    /// <summary>Loads the local-time intervals of zones not loaded yet (outside any file's transaction).</summary>
+    private void EnsureZones(IEnumerable<DateTimeZone> zones)
+    {
+        var missing = zones.Where(z => !_zonesLoaded.Contains(z.Id)).DistinctBy(z => z.Id).ToList();
+        if (missing.Count > 0)
+        {
+            ZoneIntervalTable.Add(Db, missing);
+            _zonesLoaded.UnionWith(missing.Select(z => z.Id));
+        }
     }
 
     private DuckDbConnection Db => _store.Connection;
@@ -99,6 +113,11 @@ public sealed class FileIngestor
 
         try
         {
+            if (profile.TimeZone is { } zone)
+            {
+                EnsureZones([zone]);
+            }
+
             using var transaction = Db.BeginTransaction();
             var source = format == "csv" ? StageCsv(path, profile) : StageJsonLines(path, profile);
             if (source.Error is not null)
@@ -311,7 +330,6 @@ public sealed class FileIngestor
             }
         }
 
-        ZoneIntervalTable.Load(Db, _orgZones.Values.Append(profile.TimeZone ?? DateTimeZone.Utc));
         var ignoreUnmapped = profile.EventTypes is not null && profile.Unmapped == UnmappedEventTypes.Ignore;
 
         // One statement, so DuckDB materialises the file's rows once: parse the timestamps, resolve
@@ -353,9 +371,11 @@ public sealed class FileIngestor
                        - CASE WHEN due_is_date THEN INTERVAL 1 MICROSECOND ELSE INTERVAL 0 MICROSECOND END AS due_utc
                 FROM parsed p
                 LEFT JOIN {ZoneIntervalTable.TableName} zo
-                  ON occ_offset IS NULL AND zo.zone = p.zone AND p.occ_local >= zo.local_start AND p.occ_local < zo.next_local_start
+                  ON zo.zone = p.zone AND zo.bucket = date_trunc('month', CASE WHEN occ_offset IS NULL THEN p.occ_local END)
+                 AND p.occ_local >= zo.local_start AND p.occ_local < zo.next_local_start
                 LEFT JOIN {ZoneIntervalTable.TableName} zd
-                  ON due_offset IS NULL AND zd.zone = p.zone AND p.due_local >= zd.local_start AND p.due_local < zd.next_local_start
+                  ON zd.zone = p.zone AND zd.bucket = date_trunc('month', CASE WHEN due_offset IS NULL THEN p.due_local END)
+                 AND p.due_local >= zd.local_start AND p.due_local < zd.next_local_start
             ),
             checked AS (
                 SELECT r.*,
@@ -378,21 +398,28 @@ public sealed class FileIngestor
                          WHEN NOT org_known THEN 'org'
                          WHEN mapped_type = '{EventTypes.DeadlineExtended}' AND due_utc IS NULL THEN 'due_at'
                        END AS fault_field,
-                       CAST(occ_utc AS TIMESTAMPTZ) AS occurred_instant,
-                       CASE WHEN mapped_type = '{EventTypes.DeadlineExtended}' THEN CAST(due_utc AS TIMESTAMPTZ) END AS due_instant,
+                       -- make_timestamptz(micros) reinterprets a UTC timestamp; a cast would go through ICU's calendar.
+                       make_timestamptz(epoch_us(occ_utc)) AS occurred_instant,
+                       CASE WHEN mapped_type = '{EventTypes.DeadlineExtended}' THEN make_timestamptz(epoch_us(due_utc)) END AS due_instant,
                        md5_number(CASE WHEN event_id IS NOT NULL THEN to_json(['id', org, event_id])
                                   ELSE to_json(['key', org, case_ref, mapped_type, CAST(epoch_us(occ_utc) AS VARCHAR)]) END) AS identity
                 FROM resolved r
             ),
+            firsts AS (
+                -- Narrow on purpose: the first line of each identity, not a window over every column.
+                SELECT identity, min(line) AS first_line FROM checked WHERE fault IS NULL GROUP BY identity
+            ),
             known AS (
-                SELECT c.identity FROM checked c SEMI JOIN events e ON e.identity = c.identity WHERE c.fault IS NULL
+                SELECT f.identity FROM firsts f SEMI JOIN events e ON e.identity = f.identity
             )
             SELECT c.* EXCLUDE (fault),
                    CASE WHEN fault IS NOT NULL THEN fault
-                        WHEN row_number() OVER (PARTITION BY (fault IS NULL), identity ORDER BY line) > 1 THEN '{Duplicate}'
-                        WHEN identity IN (SELECT identity FROM known) THEN '{Duplicate}'
+                        WHEN c.line > f.first_line THEN '{Duplicate}'
+                        WHEN k.identity IS NOT NULL THEN '{Duplicate}'
                         ELSE '{Loaded}' END AS fate
             FROM checked c
+            LEFT JOIN firsts f ON f.identity = c.identity
+            LEFT JOIN known k ON k.identity = c.identity
             """, profile.TimeZone?.Id, ignoreUnmapped);
     }
 
