@@ -61,7 +61,12 @@ public sealed class ReportContext
             CREATE OR REPLACE TEMP TABLE report_months (org VARCHAR, month VARCHAR, start_at TIMESTAMPTZ, end_at TIMESTAMPTZ);
             CREATE OR REPLACE TEMP TABLE report_params (month VARCHAR, first_month VARCHAR);
             """);
-        PolicyStagesTable.Load(store, policies);
+        // A day either side of the events' UTC dates covers their local dates in any zone.
+        var firstDay = db.Scalar<long?>("SELECT epoch_us(min(occurred_at)) FROM events") is { } first
+            ? Instant.FromUnixTimeTicks(first * 10).InUtc().Date.PlusDays(-1)
+            : month.OnDayOfMonth(1);
+        var lastDay = month.PlusMonths(1).OnDayOfMonth(1).PlusDays(1);
+        PolicyTables.Load(store, policies, new DateInterval(LocalDate.Min(firstDay, lastDay), lastDay));
         using (var months = db.CreateAppender("report_months"))
         {
             foreach (var policy in policies.All)
@@ -80,21 +85,44 @@ public sealed class ReportContext
 
         db.Execute("INSERT INTO report_params VALUES ($1, $2)", FormatMonth(month), FormatMonth(month.PlusMonths(-(TrendMonths - 1))));
         var evaluation = new CaseEvaluation(store, policies).EvaluateAll(p => MonthEnd(month, p.TimeZone));
-        return new ReportContext(store, policies, queries, month, evaluation);
+        var context = new ReportContext(store, policies, queries, month, evaluation);
+        foreach (var name in queries.Names.Where(IsPreparation))
+        {
+            context.Run(name);
+        }
+
+        return context;
     }
 
-    /// <summary>Runs one query of the catalogue; a query that takes a parameter gets the month as <c>$1</c>.</summary>
+    /// <summary>
+    /// A query whose name starts with "_" prepares a table that other queries read (e.g. case_facts);
+    /// all of them run once, in ordinal order of name, before any other.
+    /// </summary>
+    public static bool IsPreparation(string queryName) => queryName.StartsWith('_');
+
+    /// <summary>Runs one query of the catalogue; a query that uses <c>$1</c> gets the month as that parameter.</summary>
     public QueryTable Run(string queryName)
     {
         var sql = _queries.Sql(queryName);
-        using var statement = _store.Connection.Prepare(sql);
-        if (statement.ParameterCount > 0)
+        try
         {
-            statement.Bind(1, MonthText);
-        }
+            // A query without the month parameter runs unprepared: DuckDB turns a PIVOT over values
+            // taken from the data into several statements, which cannot be prepared.
+            if (!sql.Contains("$1", StringComparison.Ordinal))
+            {
+                using var plain = _store.Connection.Query(sql);
+                return Read(plain);
+            }
 
-        using var reader = statement.ExecuteReader();
-        return Read(reader);
+            using var statement = _store.Connection.Prepare(sql);
+            statement.Bind(1, MonthText);
+            using var reader = statement.ExecuteReader();
+            return Read(reader);
+        }
+        catch (DuckDbException ex)
+        {
+            throw new InvalidOperationException($"{Path.Combine(_queries.Folder, queryName + ".sql")}: {ex.Message}", ex);
+        }
     }
 
     internal static QueryTable Read(DuckDbReader reader)

@@ -83,7 +83,7 @@ public static class StageInstanceExport
 
     private static EvaluationSummary Evaluate(ComplianceStore store, PolicySet policies, Instant asOf)
     {
-        PolicyStagesTable.Load(store, policies);
+        PolicyTables.Load(store, policies);
         return new CaseEvaluation(store, policies).EvaluateAll(_ => asOf);
     }
 

@@ -24,12 +24,15 @@ internal static class ChartWriter
 
     private const string TargetColor = "C00000";
 
+    /// <summary>Control limits and centre lines: darker greys than the palette's, so they read as guides, not data.</summary>
+    private static readonly string[] ReferenceColors = ["7F7F7F", "404040", "7F7F7F"];
+
     public static void AddCharts(SpreadsheetDocument document, IReadOnlyList<ChartLayout> charts)
     {
         var workbookPart = document.WorkbookPart ?? throw new InvalidOperationException("The workbook has no workbook part.");
-        foreach (var chart in charts)
+        foreach (var sheet in charts.GroupBy(c => c.SheetName, StringComparer.Ordinal))
         {
-            AddChart(EscapedText.WorksheetPart(workbookPart, chart.SheetName), chart);
+            AddCharts(EscapedText.WorksheetPart(workbookPart, sheet.Key), sheet.ToList());
         }
     }
 
@@ -50,13 +53,24 @@ internal static class ChartWriter
         return letters;
     }
 
-    private static void AddChart(WorksheetPart worksheetPart, ChartLayout layout)
+    private static void AddCharts(WorksheetPart worksheetPart, IReadOnlyList<ChartLayout> layouts)
     {
         var drawingsPart = worksheetPart.AddNewPart<DrawingsPart>(DrawingRelationshipId);
-        var chartPart = drawingsPart.AddNewPart<ChartPart>(ChartRelationshipId);
-        chartPart.ChartSpace = BuildChartSpace(layout);
-        drawingsPart.WorksheetDrawing = BuildDrawing(layout);
+        var drawing = NewDrawing();
+        foreach (var layout in layouts)
+        {
+            var relationshipId = ChartRelationshipId + (layout.Index + 1).ToString(CultureInfo.InvariantCulture);
+            var chartPart = drawingsPart.AddNewPart<ChartPart>(relationshipId);
+            chartPart.ChartSpace = BuildChartSpace(layout);
+            drawing.Append(Anchor(layout, relationshipId));
+        }
 
+        drawingsPart.WorksheetDrawing = drawing;
+        AttachDrawing(worksheetPart);
+    }
+
+    private static void AttachDrawing(WorksheetPart worksheetPart)
+    {
         var worksheet = worksheetPart.Worksheet;
         var drawing = new Drawing { Id = DrawingRelationshipId };
         // <drawing> must precede these in CT_Worksheet.
@@ -75,28 +89,33 @@ internal static class ChartWriter
         worksheet.Save();
     }
 
-    private static Xdr.WorksheetDrawing BuildDrawing(ChartLayout layout)
+    private static Xdr.TwoCellAnchor Anchor(ChartLayout layout, string relationshipId)
     {
-        // One blank column between the table and the chart; top aligned with the header row.
+        // One blank column between the table and the chart; the first chart top aligned with the
+        // header row, further ones (one per group of a split chart) below it with a row between.
         var fromColumn = layout.TableColumns + 1;
-        var fromRow = WorkbookWriter.HeaderRow - 1;
-        var anchor = new Xdr.TwoCellAnchor(
+        var fromRow = WorkbookWriter.HeaderRow - 1 + (layout.Index * (WorkbookWriter.ChartHeightRows + 1));
+        var id = (uint)layout.Index + 2;
+        return new Xdr.TwoCellAnchor(
             Marker(new Xdr.FromMarker(), fromColumn, fromRow),
             Marker(new Xdr.ToMarker(), fromColumn + WorkbookWriter.ChartWidthColumns, fromRow + WorkbookWriter.ChartHeightRows),
             new Xdr.GraphicFrame(
                 new Xdr.NonVisualGraphicFrameProperties(
-                    new Xdr.NonVisualDrawingProperties { Id = 2U, Name = "Chart 1" },
+                    new Xdr.NonVisualDrawingProperties { Id = id, Name = string.Create(CultureInfo.InvariantCulture, $"Chart {id - 1}") },
                     new Xdr.NonVisualGraphicFrameDrawingProperties()),
                 new Xdr.Transform(new A.Offset { X = 0L, Y = 0L }, new A.Extents { Cx = 0L, Cy = 0L }),
-                new A.Graphic(new A.GraphicData(new C.ChartReference { Id = ChartRelationshipId })
+                new A.Graphic(new A.GraphicData(new C.ChartReference { Id = relationshipId })
                 {
                     Uri = "http://schemas.openxmlformats.org/drawingml/2006/chart",
                 }))
             { Macro = "" },
             new Xdr.ClientData())
         { EditAs = Xdr.EditAsValues.OneCell };
+    }
 
-        var drawing = new Xdr.WorksheetDrawing(anchor);
+    private static Xdr.WorksheetDrawing NewDrawing()
+    {
+        var drawing = new Xdr.WorksheetDrawing();
         drawing.AddNamespaceDeclaration("xdr", "http://schemas.openxmlformats.org/drawingml/2006/spreadsheetDrawing");
         drawing.AddNamespaceDeclaration("a", "http://schemas.openxmlformats.org/drawingml/2006/main");
         drawing.AddNamespaceDeclaration("c", "http://schemas.openxmlformats.org/drawingml/2006/chart");
@@ -124,7 +143,8 @@ internal static class ChartWriter
         if (chart.Type == ChartType.Line)
         {
             var line = new C.LineChart(new C.Grouping { Val = C.GroupingValues.Standard }, new C.VaryColors { Val = false });
-            AppendLineSeries(line, layout, withMarkers: true);
+            AppendLineSeries(line, layout);
+            AppendOverlaySeries(line, layout, layout.Series.Count);
             line.Append(new C.ShowMarker { Val = true }, new C.AxisId { Val = CategoryAxisId }, new C.AxisId { Val = ValueAxisId });
             plotArea.Append(line);
         }
@@ -141,7 +161,7 @@ internal static class ChartWriter
                     new C.Index { Val = (uint)i },
                     new C.Order { Val = (uint)i },
                     SeriesText(layout, layout.Series[i]),
-                    new C.ChartShapeProperties(Solid(Palette[i % Palette.Length])),
+                    new C.ChartShapeProperties(Solid(SeriesColor(layout, i))),
                     new C.InvertIfNegative { Val = false },
                     Categories(layout),
                     Values(layout, layout.Series[i])));
@@ -156,11 +176,11 @@ internal static class ChartWriter
             bar.Append(new C.AxisId { Val = CategoryAxisId }, new C.AxisId { Val = ValueAxisId });
             plotArea.Append(bar);
 
-            if (layout.Target is not null)
+            if (layout.Target is not null || layout.ReferenceSeries.Count > 0)
             {
-                // The target line shares the bars' axes, so it lines up with the categories and the scale.
+                // Target and reference lines share the bars' axes, so they line up with the categories and the scale.
                 var line = new C.LineChart(new C.Grouping { Val = C.GroupingValues.Standard }, new C.VaryColors { Val = false });
-                AppendTargetSeries(line, layout, layout.Series.Count);
+                AppendOverlaySeries(line, layout, layout.Series.Count);
                 line.Append(new C.ShowMarker { Val = false }, new C.AxisId { Val = CategoryAxisId }, new C.AxisId { Val = ValueAxisId });
                 plotArea.Append(line);
             }
@@ -169,13 +189,13 @@ internal static class ChartWriter
         plotArea.Append(CategoryAxis(layout, horizontalBars), ValueAxis(layout, horizontalBars));
 
         var chartElement = new C.Chart();
-        if (chart.Title is { } title)
+        if (layout.Title is { } title)
         {
             chartElement.Append(Title(title, 1400, rotated: false));
         }
 
         chartElement.Append(
-            new C.AutoTitleDeleted { Val = chart.Title is null },
+            new C.AutoTitleDeleted { Val = layout.Title is null },
             plotArea,
             new C.Legend(new C.LegendPosition { Val = C.LegendPositionValues.Bottom }, new C.Overlay { Val = false }),
             new C.PlotVisibleOnly { Val = true },
@@ -192,43 +212,54 @@ internal static class ChartWriter
         return space;
     }
 
-    private static void AppendLineSeries(C.LineChart line, ChartLayout layout, bool withMarkers)
+    private static void AppendLineSeries(C.LineChart line, ChartLayout layout)
     {
         for (var i = 0; i < layout.Series.Count; i++)
         {
-            var color = Palette[i % Palette.Length];
+            var color = SeriesColor(layout, i);
             line.Append(new C.LineChartSeries(
                 new C.Index { Val = (uint)i },
                 new C.Order { Val = (uint)i },
                 SeriesText(layout, layout.Series[i]),
                 new C.ChartShapeProperties(new A.Outline(Solid(color)) { Width = 28575, CapType = A.LineCapValues.Round }),
-                withMarkers
-                    ? new C.Marker(
-                        new C.Symbol { Val = C.MarkerStyleValues.Circle },
-                        new C.Size { Val = (byte)5 },
-                        new C.ChartShapeProperties(Solid(color), new A.Outline(Solid(color))))
-                    : new C.Marker(new C.Symbol { Val = C.MarkerStyleValues.None }),
+                new C.Marker(
+                    new C.Symbol { Val = C.MarkerStyleValues.Circle },
+                    new C.Size { Val = (byte)5 },
+                    new C.ChartShapeProperties(Solid(color), new A.Outline(Solid(color)))),
                 Categories(layout),
                 Values(layout, layout.Series[i]),
                 new C.Smooth { Val = false }));
         }
+    }
 
-        if (layout.Target is not null)
+    /// <summary>Reference lines (grey, dotted) and the target line (red, dashed), without markers, after the data series.</summary>
+    private static void AppendOverlaySeries(C.LineChart line, ChartLayout layout, int firstIndex)
+    {
+        var index = firstIndex;
+        foreach (var reference in layout.ReferenceSeries)
         {
-            AppendTargetSeries(line, layout, layout.Series.Count);
+            line.Append(DashedSeries(layout, reference, index++, ReferenceColors[(index - firstIndex - 1) % ReferenceColors.Length], A.PresetLineDashValues.SystemDash));
+        }
+
+        if (layout.Target is { } target)
+        {
+            line.Append(DashedSeries(layout, target, index, TargetColor, A.PresetLineDashValues.Dash));
         }
     }
 
-    private static void AppendTargetSeries(C.LineChart line, ChartLayout layout, int index) =>
-        line.Append(new C.LineChartSeries(
+    private static C.LineChartSeries DashedSeries(ChartLayout layout, SeriesLayout series, int index, string color, A.PresetLineDashValues dash) =>
+        new(
             new C.Index { Val = (uint)index },
             new C.Order { Val = (uint)index },
-            SeriesText(layout, layout.Target!),
-            new C.ChartShapeProperties(new A.Outline(Solid(TargetColor), new A.PresetDash { Val = A.PresetLineDashValues.Dash }) { Width = 22225 }),
+            SeriesText(layout, series),
+            new C.ChartShapeProperties(new A.Outline(Solid(color), new A.PresetDash { Val = dash }) { Width = 22225 }),
             new C.Marker(new C.Symbol { Val = C.MarkerStyleValues.None }),
             Categories(layout),
-            Values(layout, layout.Target!),
-            new C.Smooth { Val = false }));
+            Values(layout, series),
+            new C.Smooth { Val = false });
+
+    private static string SeriesColor(ChartLayout layout, int index) =>
+        layout.Chart.Colors is { } colors ? colors[index] : Palette[index % Palette.Length];
 
     private static A.SolidFill Solid(string rgb) => new(new A.RgbColorModelHex { Val = rgb });
 
@@ -246,7 +277,7 @@ internal static class ChartWriter
         }
 
         return new C.CategoryAxisData(new C.StringReference(
-            new C.Formula(Reference(layout.SheetName, layout.CategoryColumn, WorkbookWriter.FirstDataRow, layout.LastDataRow)),
+            new C.Formula(Reference(layout.SheetName, layout.CategoryColumn, layout.FirstDataRow, layout.LastDataRow)),
             cache));
     }
 
@@ -263,7 +294,7 @@ internal static class ChartWriter
         }
 
         return new C.Values(new C.NumberReference(
-            new C.Formula(Reference(layout.SheetName, series.Column, WorkbookWriter.FirstDataRow, layout.LastDataRow)),
+            new C.Formula(Reference(layout.SheetName, series.Column, layout.FirstDataRow, layout.LastDataRow)),
             cache));
     }
 

@@ -13,8 +13,13 @@ public sealed record SheetDefinition(
     ChartDefinition? Chart,
     int? MaxRows);
 
-/// <summary>A table column to show: <see cref="Source"/> names the column in the table.</summary>
-public sealed record ColumnDefinition(string Source, string? Header, ColumnFormat? Format, double? Width);
+/// <summary>
+/// A table column to show: <see cref="Source"/> names the column in the table. With
+/// <see cref="SourcePattern"/> instead, every table column whose name matches the regular expression
+/// is shown, in table order, under its own name (for columns a query makes from data, such as months
+/// of a PIVOT).
+/// </summary>
+public sealed record ColumnDefinition(string Source, string? Header, ColumnFormat? Format, double? Width, string? SourcePattern = null);
 
 public enum ColumnFormat
 {
@@ -40,7 +45,8 @@ public enum ConditionalKind
     ColorScale,
 }
 
-public sealed record ConditionalDefinition(string Column, ConditionalKind Kind, double? RedBelow, double? AmberBelow);
+/// <summary>A conditional fill on <see cref="Column"/>, or on every shown column matching <see cref="ColumnPattern"/>.</summary>
+public sealed record ConditionalDefinition(string Column, ConditionalKind Kind, double? RedBelow, double? AmberBelow, string? ColumnPattern = null);
 
 public enum ChartType
 {
@@ -50,6 +56,12 @@ public enum ChartType
     StackedColumn,
 }
 
+/// <param name="SplitBy">
+/// Columns whose values group the rows (the query sorts by them): one chart per group, titled with the
+/// group's values, each reading its own rows. Empty: one chart over every row.
+/// </param>
+/// <param name="ReferenceSeries">Series drawn as dashed lines without markers (control limits, centre lines).</param>
+/// <param name="Colors">RGB hex colours of the data series in order (e.g. green for met, red for breached); the default palette otherwise.</param>
 public sealed record ChartDefinition(
     ChartType Type,
     string? Title,
@@ -57,4 +69,7 @@ public sealed record ChartDefinition(
     IReadOnlyList<string> Series,
     string? YAxisTitle,
     bool PercentAxis,
-    double? Target);
+    double? Target,
+    IReadOnlyList<string>? SplitBy = null,
+    IReadOnlyList<string>? ReferenceSeries = null,
+    IReadOnlyList<string>? Colors = null);

@@ -103,25 +103,35 @@ public static class PackDefinitionLoader
             var list = new List<ColumnDefinition>();
             foreach (var columnNode in node.RequiredSequence("columns"))
             {
-                columnNode.Only("source", "header", "format", "width");
+                columnNode.Only("source", "source_pattern", "header", "format", "width");
                 var width = columnNode.OptionalDouble("width");
                 if (width is <= 0 or > 255)
                 {
                     throw columnNode.Error("width", "width must be between 0 and 255 characters");
                 }
 
+                var pattern = columnNode.OptionalPattern("source_pattern");
+                if (pattern is not null && (columnNode.Has("source") || columnNode.Has("header")))
+                {
+                    throw columnNode.Error("source_pattern", "a column is either a source (with an optional header) or a source_pattern, not both");
+                }
+
                 list.Add(new ColumnDefinition(
-                    columnNode.RequiredString("source"),
+                    pattern is null ? columnNode.RequiredString("source") : "",
                     columnNode.OptionalString("header"),
                     columnNode.OptionalEnum<ColumnFormat>("format"),
-                    width));
+                    width,
+                    pattern));
             }
 
             columns = list;
         }
 
         // Without a columns list the table decides which columns exist; the writer checks them then.
-        var known = columns?.Select(c => c.Source).ToHashSet(StringComparer.Ordinal);
+        // Columns matched by a pattern are only known once the table is, so then the writer checks.
+        var known = columns is null || columns.Any(c => c.SourcePattern is not null)
+            ? null
+            : columns.Select(c => c.Source).ToHashSet(StringComparer.Ordinal);
         var conditional = node.Has("conditional") ? ReadConditional(node.RequiredMap("conditional"), known) : null;
         var chart = node.Has("chart") ? ReadChart(node.RequiredMap("chart"), known) : null;
         var maxRows = node.OptionalInt("max_rows");
@@ -135,13 +145,24 @@ public static class PackDefinitionLoader
 
     private static ConditionalDefinition ReadConditional(Node node, HashSet<string>? known)
     {
-        node.Only("column", "kind", "red_below", "amber_below");
+        node.Only("column", "column_pattern", "kind", "red_below", "amber_below");
         var kind = node.OptionalEnum<ConditionalKind>("kind") ?? throw node.Error("kind", "required (rag or color_scale)");
         var red = node.OptionalDouble("red_below");
         var amber = node.OptionalDouble("amber_below");
         if (kind == ConditionalKind.Rag && (red is null || amber is null || red > amber))
         {
             throw node.Error("red_below", "a rag rule needs red_below and amber_below with red_below <= amber_below");
+        }
+
+        var pattern = node.OptionalPattern("column_pattern");
+        if (pattern is not null)
+        {
+            if (node.Has("column"))
+            {
+                throw node.Error("column_pattern", "give either column or column_pattern, not both");
+            }
+
+            return new ConditionalDefinition("", kind, red, amber, pattern);
         }
 
         var column = node.RequiredString("column");
@@ -151,7 +172,7 @@ public static class PackDefinitionLoader
 
     private static ChartDefinition ReadChart(Node node, HashSet<string>? known)
     {
-        node.Only("type", "title", "category", "series", "y_axis_title", "percent_axis", "target");
+        node.Only("type", "title", "category", "series", "reference_series", "split_by", "colors", "y_axis_title", "percent_axis", "target");
         var type = node.OptionalEnum<ChartType>("type") ?? throw node.Error("type", "required");
         var target = node.OptionalDouble("target");
         if (target is not null && type == ChartType.StackedBar)
@@ -167,8 +188,33 @@ public static class PackDefinitionLoader
         }
 
         var category = node.RequiredStringList("category");
-        CheckKnown(node, "category", category, known);
+        var reference = node.Has("reference_series") ? node.RequiredStringList("reference_series") : [];
+        if (reference.Count > 0 && type is not (ChartType.Line or ChartType.Column))
+        {
+            throw node.Error("reference_series", "reference lines are drawn on line and column charts only");
+        }
+
+        var splitBy = node.Has("split_by") ? node.RequiredStringList("split_by") : [];
+        var colors = node.Has("colors") ? node.RequiredStringList("colors") : [];
+        if (colors.Find(c => c.Length != 6 || !c.All(char.IsAsciiHexDigit)) is { } bad)
+        {
+            throw node.Error("colors", $"'{bad}' is not an RGB colour of six hex digits (e.g. 70AD47)");
+        }
+
+        if (colors.Count > 0 && colors.Count != series.Count)
+        {
+            throw node.Error("colors", $"{colors.Count} colours for {series.Count} series: give one per series");
+        }
+
+        // A single category column is read from the sheet; several are joined into a helper column
+        // and split_by only groups rows, so those need only be in the table (the writer checks).
+        if (category.Count == 1)
+        {
+            CheckKnown(node, "category", category, known);
+        }
+
         CheckKnown(node, "series", series, known);
+        CheckKnown(node, "reference_series", reference, known);
         return new ChartDefinition(
             type,
             node.OptionalString("title"),
@@ -176,7 +222,10 @@ public static class PackDefinitionLoader
             series,
             node.OptionalString("y_axis_title"),
             node.OptionalBool("percent_axis") ?? false,
-            target);
+            target,
+            splitBy,
+            reference,
+            colors.Count > 0 ? colors.Select(c => c.ToUpperInvariant()).ToList() : null);
     }
 
     private static void CheckKnown(Node node, string key, IEnumerable<string> columns, HashSet<string>? known)
@@ -248,6 +297,25 @@ public static class PackDefinitionLoader
                     ? value
                     : throw Error(key, $"'{text}' is not a number")
                 : null;
+
+        /// <summary>A regular expression, checked here so that a bad one names its file and line.</summary>
+        public string? OptionalPattern(string key)
+        {
+            if (OptionalString(key) is not { } text)
+            {
+                return null;
+            }
+
+            try
+            {
+                _ = new System.Text.RegularExpressions.Regex(text, System.Text.RegularExpressions.RegexOptions.CultureInvariant, TimeSpan.FromSeconds(1));
+                return text;
+            }
+            catch (ArgumentException ex)
+            {
+                throw Error(key, $"'{text}' is not a regular expression: {ex.Message}");
+            }
+        }
 
         public int? OptionalInt(string key) =>
             OptionalString(key) is { } text

@@ -19,9 +19,9 @@ public static class WorkbookWriter
     public const int ExcelMaxRows = 1_048_576;
 
     /// <summary>Columns the chart is anchored across, to the right of the table.</summary>
-    internal const int ChartWidthColumns = 10;
+    internal const int ChartWidthColumns = 12;
 
-    internal const int ChartHeightRows = 20;
+    internal const int ChartHeightRows = 22;
 
     private static readonly XLColor HeaderFill = XLColor.FromHtml("#D9E1F2");
     private static readonly (XLColor Fill, XLColor Font) Red = (XLColor.FromHtml("#FFC7CE"), XLColor.FromHtml("#9C0006"));
@@ -60,11 +60,7 @@ public static class WorkbookWriter
                 workbook.Properties.Modified = metadata.CreatedUtc;
                 foreach (var sheet in definition.Sheets)
                 {
-                    var layout = WriteSheet(workbook, definition, sheet, FindTable(definition, sheet, tables), escaped);
-                    if (layout is not null)
-                    {
-                        charts.Add(layout);
-                    }
+                    charts.AddRange(WriteSheet(workbook, definition, sheet, FindTable(definition, sheet, tables), escaped));
                 }
 
                 using var stream = new FileStream(temp, FileMode.CreateNew, FileAccess.ReadWrite);
@@ -96,7 +92,7 @@ public static class WorkbookWriter
         : tables.TryGetValue(sheet.Query, out var byQuery) ? byQuery
         : throw new ArgumentException($"{definition.SourcePath}: sheet '{sheet.Name}': no table was given for it (by sheet name or query '{sheet.Query}')", nameof(tables));
 
-    private static ChartLayout? WriteSheet(XLWorkbook workbook, PackDefinition definition, SheetDefinition sheet, PackTable table, List<EscapedCell> escaped)
+    private static List<ChartLayout> WriteSheet(XLWorkbook workbook, PackDefinition definition, SheetDefinition sheet, PackTable table, List<EscapedCell> escaped)
     {
         string Where(string field) => $"{definition.SourcePath}: sheet '{sheet.Name}': {field}";
 
@@ -112,7 +108,10 @@ public static class WorkbookWriter
             table.IndexOf(column) is var i and >= 0 ? i : throw new ArgumentException(Where($"{field}: unknown column '{column}' (the table has {string.Join(", ", table.Columns)})"));
 
         var columns = (sheet.Columns ?? table.Columns.Select(c => new ColumnDefinition(c, null, null, null)).ToList())
-            .Select(c => OutputColumn.FromTable(c, Source(c.Source, "columns"), table))
+            .SelectMany(c => c.SourcePattern is { } pattern
+                ? table.Columns.Where(name => Matches(pattern, name))
+                    .Select(name => OutputColumn.FromTable(c with { Source = name, SourcePattern = null }, table.IndexOf(name), table))
+                : [OutputColumn.FromTable(c, Source(c.Source, "columns"), table)])
             .ToList();
         var chart = sheet.Chart;
         var categoryColumn = -1;
@@ -137,12 +136,17 @@ public static class WorkbookWriter
                 throw new ArgumentException(Where($"chart.category: column '{chart.Category[0]}' is not among the sheet's columns"));
             }
 
-            foreach (var series in chart.Series)
+            foreach (var series in chart.Series.Concat(chart.ReferenceSeries ?? []))
             {
                 if (!columns.Exists(c => c.Source == series))
                 {
                     throw new ArgumentException(Where($"chart.series: column '{series}' is not among the sheet's columns"));
                 }
+            }
+
+            foreach (var split in chart.SplitBy ?? [])
+            {
+                Source(split, "chart.split_by");
             }
 
             if (chart.Target is { } target)
@@ -170,6 +174,9 @@ public static class WorkbookWriter
             worksheet.Column(c + 1).Width = columns[c].Width ?? DefaultWidth(columns[c], table);
         }
 
+        // Headers wrap onto a second line rather than widen their columns; the row is made tall enough
+        // to show both, since no viewer grows it on its own for text written by ClosedXML.
+        worksheet.Row(HeaderRow).Height = 30;
         worksheet.SheetView.FreezeRows(HeaderRow);
         // Printed (and PDF-rendered) sheets keep the table and its chart side by side on one page width.
         worksheet.PageSetup.PageOrientation = XLPageOrientation.Landscape;
@@ -218,33 +225,76 @@ public static class WorkbookWriter
 
         if (sheet.Conditional is { } conditional && written > 0)
         {
-            var c = columns.FindIndex(o => o.Source == conditional.Column);
-            if (c < 0)
+            var targets = conditional.ColumnPattern is { } pattern
+                ? Enumerable.Range(0, columns.Count).Where(i => columns[i].Source is { } source && Matches(pattern, source)).ToList()
+                : [columns.FindIndex(o => o.Source == conditional.Column)];
+            if (targets.Count == 0 || targets[0] < 0)
             {
-                throw new ArgumentException(Where($"conditional.column: column '{conditional.Column}' is not among the sheet's columns"));
+                throw new ArgumentException(Where($"conditional: column '{conditional.ColumnPattern ?? conditional.Column}' is not among the sheet's columns"));
             }
 
-            ApplyConditional(worksheet, conditional, c + 1, lastRow, r => columns[c].Value(table.Rows[r]));
+            foreach (var c in targets)
+            {
+                ApplyConditional(worksheet, conditional, c + 1, lastRow, r => columns[c].Value(table.Rows[r]));
+            }
         }
 
         if (chart is null || written == 0)
         {
-            return null;
+            return [];
         }
 
         var rows = table.Rows.Take(written).ToList();
-        SeriesLayout Series(int c) => new(c + 1, columns[c].Header, rows.Select(r => ToDouble(columns[c].Value(r), () => Where($"chart series '{columns[c].Header}'"))).ToList());
-        return new ChartLayout(
-            sheet.Name,
-            chart,
-            lastRow,
-            columns.Count,
-            categoryColumn + 1,
-            rows.Select(r => CategoryText(columns[categoryColumn].Value(r))).ToList(),
-            chart.Series.Select(s => Series(columns.FindIndex(c => c.Source == s))).ToList(),
-            targetColumn < 0 ? null : Series(targetColumn),
-            NumberFormat(columns.Find(c => c.Source == chart.Series[0])!.Format) ?? "General");
+        var valueFormat = NumberFormat(columns.Find(c => c.Source == chart.Series[0])!.Format) ?? "General";
+        var splitColumns = (chart.SplitBy ?? []).Select(c => table.IndexOf(c)).ToList();
+        var layouts = new List<ChartLayout>();
+        // Rows of one group are contiguous (the query sorts by the split columns), so each chart reads one block of rows.
+        var start = 0;
+        while (start < rows.Count)
+        {
+            var key = GroupKey(rows[start], splitColumns);
+            var end = start;
+            while (end + 1 < rows.Count && GroupKey(rows[end + 1], splitColumns) == key)
+            {
+                end++;
+            }
+
+            var block = rows.GetRange(start, end - start + 1);
+            var firstRow = FirstDataRow + start;
+            SeriesLayout Series(int c) => new(c + 1, columns[c].Header, block.Select(r => ToDouble(columns[c].Value(r), () => Where($"chart series '{columns[c].Header}'"))).ToList());
+            var title = splitColumns.Count == 0 ? chart.Title : (chart.Title is null ? key : $"{chart.Title}: {key}");
+            var series = chart.Series.Select(s => Series(columns.FindIndex(c => c.Source == s))).ToList();
+            start = end + 1;
+            // A group with no value in any data series would be an empty frame; its rows still show in the table.
+            if (splitColumns.Count > 0 && series.TrueForAll(s => s.Values.All(v => v is null)))
+            {
+                continue;
+            }
+
+            layouts.Add(new ChartLayout(
+                sheet.Name,
+                chart,
+                title,
+                layouts.Count,
+                firstRow,
+                firstRow + block.Count - 1,
+                columns.Count,
+                categoryColumn + 1,
+                block.Select(r => CategoryText(columns[categoryColumn].Value(r))).ToList(),
+                series,
+                (chart.ReferenceSeries ?? []).Select(s => Series(columns.FindIndex(c => c.Source == s))).ToList(),
+                targetColumn < 0 ? null : Series(targetColumn),
+                valueFormat));
+        }
+
+        return layouts;
     }
+
+    private static string GroupKey(object?[] row, List<int> columns) =>
+        string.Join(" / ", columns.Select(c => CategoryText(row[c])));
+
+    private static bool Matches(string pattern, string name) =>
+        System.Text.RegularExpressions.Regex.IsMatch(name, pattern, System.Text.RegularExpressions.RegexOptions.CultureInvariant, TimeSpan.FromSeconds(1));
 
     /// <summary>
     /// Writes text as text. ClosedXML 0.95 turns a value assigned through <c>Value</c> that starts
@@ -387,15 +437,20 @@ public static class WorkbookWriter
     }
 }
 
-/// <summary>Where a sheet's chart data sits, and the values for the chart's caches.</summary>
+/// <summary>Where one chart's data sits (rows <see cref="FirstDataRow"/> to <see cref="LastDataRow"/>), and the values for its caches.</summary>
+/// <param name="Index">The chart's place among its sheet's charts, top to bottom.</param>
 internal sealed record ChartLayout(
     string SheetName,
     ChartDefinition Chart,
+    string? Title,
+    int Index,
+    int FirstDataRow,
     int LastDataRow,
     int TableColumns,
     int CategoryColumn,
     IReadOnlyList<string> Categories,
     IReadOnlyList<SeriesLayout> Series,
+    IReadOnlyList<SeriesLayout> ReferenceSeries,
     SeriesLayout? Target,
     string ValueFormat);
 

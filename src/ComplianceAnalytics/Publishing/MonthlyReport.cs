@@ -1,6 +1,10 @@
+using System.Globalization;
+using System.Reflection;
 using System.Security.Cryptography;
 using ComplianceAnalytics.Hosting;
 using ComplianceAnalytics.Measures;
+using ComplianceAnalytics.Packs;
+using ComplianceAnalytics.Privacy;
 using NodaTime;
 
 namespace ComplianceAnalytics.Publishing;
@@ -16,8 +20,8 @@ public sealed record OutputFile(string Path, string Sha256)
 }
 
 /// <summary>
-/// One month's outputs: the contract's CSV files (contract §6) and the packs, all from the same
-/// evaluation and the same query results, written into one folder.
+/// One month's outputs: the contract's CSV files (contract §6) and the packs (<c>reports/*.yaml</c>),
+/// all from the same evaluation and the same query results, written into one folder.
 /// </summary>
 public sealed class MonthlyReport
 {
@@ -28,11 +32,34 @@ public sealed class MonthlyReport
 
     public MonthlyReport(ComplianceWorkspace workspace) => _workspace = workspace;
 
+    /// <summary>The version stamped into manifests: the product version and the commit it was built from.</summary>
+    public static string SoftwareVersion =>
+        typeof(MonthlyReport).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion ?? "unknown";
+
+    /// <summary>The file name of a pack's workbook for a month, e.g. <c>compliance-2026-03.xlsx</c>.</summary>
+    public static string WorkbookName(string pack, YearMonth month) => $"{pack}-{ReportContext.FormatMonth(month)}.xlsx";
+
+    /// <param name="pack">Only this pack's workbook (the CSV files are always written); all packs when null.</param>
     public IReadOnlyList<OutputFile> Write(YearMonth month, string outDir, string? pack = null)
     {
         Directory.CreateDirectory(outDir);
-        var queries = QueryCatalog.Load(ComplianceOptions.ResolveShipped(_workspace.Options.QueriesFolder));
+        var options = _workspace.Options;
+        var queries = QueryCatalog.Load(ComplianceOptions.ResolveShipped(options.QueriesFolder));
+        var packs = PackCatalog.Load(ComplianceOptions.ResolveShipped(options.ReportsFolder)).Select(pack);
+        CheckQueries(packs, queries);
+
+        var generatedAt = _workspace.Clock.GetCurrentInstant();
         var context = ReportContext.Prepare(_workspace.Store, _workspace.Policies, queries, month);
+        ReportRunTable.Load(_workspace.Store, new ReportRun(
+            ReportContext.FormatMonth(month),
+            generatedAt,
+            SoftwareVersion,
+            options.RetentionYears,
+            new Retention(_workspace.Store, _workspace.Clock, options.RetentionYears).Cutoff,
+            string.IsNullOrWhiteSpace(options.PseudonymKey) ? "key file beside the store" : "configured (Compliance:PseudonymKey)"),
+            queries,
+            packs);
+
         var outputs = new List<OutputFile>();
         foreach (var measure in CsvMeasures)
         {
@@ -41,6 +68,40 @@ public sealed class MonthlyReport
             outputs.Add(OutputFile.Of(path));
         }
 
+        var metadata = new WorkbookMetadata("ComplianceAnalytics " + SoftwareVersion, ReportContext.FormatMonth(month), generatedAt.ToDateTimeUtc());
+        var results = new Dictionary<string, QueryTable>(StringComparer.Ordinal);
+        foreach (var (definition, _) in packs)
+        {
+            var tables = new Dictionary<string, PackTable>(StringComparer.Ordinal);
+            foreach (var sheet in definition.Sheets)
+            {
+                // A query shared by several sheets (or with the CSV files) runs once, so they show the same figures.
+                if (!results.TryGetValue(sheet.Query, out var result))
+                {
+                    result = context.Run(sheet.Query);
+                    results[sheet.Query] = result;
+                }
+
+                tables[sheet.Name] = new PackTable(result.Columns, result.Rows);
+            }
+
+            var path = Path.Combine(outDir, WorkbookName(definition.Name, month));
+            WorkbookWriter.Write(definition, tables, path, metadata);
+            outputs.Add(OutputFile.Of(path));
+        }
+
         return outputs;
+    }
+
+    private static void CheckQueries(IReadOnlyList<(PackDefinition Definition, string Sha256)> packs, QueryCatalog queries)
+    {
+        var missing = packs.SelectMany(p => p.Definition.Sheets
+                .Where(s => !queries.Contains(s.Query))
+                .Select(s => string.Create(CultureInfo.InvariantCulture, $"{p.Definition.SourcePath}: sheet '{s.Name}': query '{s.Query}'")))
+            .ToList();
+        if (missing.Count > 0)
+        {
+            throw new InvalidOperationException($"Pack definitions name queries that are not in {queries.Folder}: {string.Join("; ", missing)}.");
+        }
     }
 }

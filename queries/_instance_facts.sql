@@ -1,0 +1,43 @@
+-- Prepared before the pack queries. instance_facts: every evaluated stage instance with
+--   stop_month          the reporting month (of the twelve in report_months) its stop falls in;
+--   team                the team on the case's latest event with a team at or before the stop
+--                       (for an open instance: before the as-of), i.e. who held it when it ended;
+--   category, channel   the case's, as first given;
+--   business_days_late  for breached and open_breached instances: the working days (policy
+--                       calendar) after the local due date up to and including the local date of
+--                       the stop (for open ones: the last day of the month); 0 when late on the
+--                       due date itself.
+-- Parameters: $1 the month, 'YYYY-MM'.
+CREATE OR REPLACE TEMP TABLE instance_facts AS
+WITH month_end AS (
+    SELECT org, end_at AS as_of FROM report_months WHERE month = $1
+),
+team AS (
+    SELECT i.org, i.case_ref, i.stage, i.cycle, arg_max(e.team, e.occurred_at) AS team
+    FROM eval_stage_instances i
+    JOIN month_end a ON a.org = i.org
+    JOIN events e ON e.org = i.org AND e.case_ref = i.case_ref AND e.team IS NOT NULL
+                 AND e.occurred_at <= coalesce(i.stopped_at, a.as_of - INTERVAL 1 MICROSECOND)
+    GROUP BY i.org, i.case_ref, i.stage, i.cycle
+),
+late AS (
+    SELECT i.org, i.case_ref, i.stage, i.cycle,
+           timezone(o.time_zone, i.due_at)::DATE AS due_day,
+           timezone(o.time_zone, coalesce(i.stopped_at, a.as_of - INTERVAL 1 MICROSECOND))::DATE AS end_day
+    FROM eval_stage_instances i
+    JOIN month_end a ON a.org = i.org
+    JOIN policy_orgs o ON o.org = i.org
+    WHERE i.status IN ('breached', 'open_breached')
+),
+late_days AS (
+    SELECT l.org, l.case_ref, l.stage, l.cycle, count(w.day) AS business_days_late
+    FROM late l
+    LEFT JOIN working_days w ON w.org = l.org AND w.working AND w.day > l.due_day AND w.day <= l.end_day
+    GROUP BY l.org, l.case_ref, l.stage, l.cycle
+)
+SELECT i.*, m.month AS stop_month, c.category, c.channel, t.team, d.business_days_late
+FROM eval_stage_instances i
+LEFT JOIN report_months m ON m.org = i.org AND i.stopped_at >= m.start_at AND i.stopped_at < m.end_at
+LEFT JOIN case_facts c ON c.org = i.org AND c.case_ref = i.case_ref
+LEFT JOIN team t ON t.org = i.org AND t.case_ref = i.case_ref AND t.stage = i.stage AND t.cycle = i.cycle
+LEFT JOIN late_days d ON d.org = i.org AND d.case_ref = i.case_ref AND d.stage = i.stage AND d.cycle = i.cycle;

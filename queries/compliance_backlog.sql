@@ -1,0 +1,26 @@
+-- Compliance pack, Backlog: stage instances still open at the month's as-of (the first instant of
+-- the next month in the organisation's zone), by organisation and stage, with their age in
+-- calendar days since the stage started, in bands, and how many are past their limit.
+-- Parameters: $1 the month, 'YYYY-MM'.
+WITH open AS (
+    SELECT i.org, i.stage, i.status,
+           date_diff('second', i.started_at, m.end_at) / 86400.0 AS age_days
+    FROM eval_stage_instances i
+    JOIN report_months m ON m.org = i.org AND m.month = $1
+    WHERE i.stopped_at IS NULL
+)
+SELECT o.org_name, s.org, s.stage, s.stage_limit,
+       count(p.status) AS open,
+       count(p.status) FILTER (WHERE p.status = 'open_within') AS open_within,
+       count(p.status) FILTER (WHERE p.status = 'open_breached') AS open_breached,
+       count(p.status) FILTER (WHERE p.age_days <= 7) AS age_0_7,
+       count(p.status) FILTER (WHERE p.age_days > 7 AND p.age_days <= 14) AS age_8_14,
+       count(p.status) FILTER (WHERE p.age_days > 14 AND p.age_days <= 28) AS age_15_28,
+       count(p.status) FILTER (WHERE p.age_days > 28 AND p.age_days <= 56) AS age_29_56,
+       count(p.status) FILTER (WHERE p.age_days > 56) AS age_over_56,
+       max(p.age_days) AS oldest_days
+FROM policy_stages s
+JOIN policy_orgs o ON o.org = s.org
+LEFT JOIN open p ON p.org = s.org AND p.stage = s.stage
+GROUP BY o.org_name, s.org, s.stage, s.position, s.stage_limit
+ORDER BY s.org, s.position;

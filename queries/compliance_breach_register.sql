@@ -1,0 +1,15 @@
+-- Compliance pack, Breach register: every stage instance that breached its limit and stopped in
+-- the month, and every one still open past its limit at the month's as-of. Times are local to the
+-- organisation; business days late as in _instance_facts.sql. Case references only: nothing
+-- personal.
+-- Parameters: $1 the month, 'YYYY-MM'.
+SELECT o.org_name, f.org, f.case_ref, f.stage, f.cycle, f.status,
+       timezone(o.time_zone, f.started_at) AS started_local,
+       timezone(o.time_zone, f.due_at) AS due_local,
+       timezone(o.time_zone, f.stopped_at) AS stopped_local,
+       f.business_days_late, f.extended, f.team, f.category
+FROM instance_facts f
+JOIN policy_orgs o ON o.org = f.org
+JOIN policy_stages s ON s.org = f.org AND s.stage = f.stage
+WHERE (f.status = 'breached' AND f.stop_month = $1) OR f.status = 'open_breached'
+ORDER BY f.org, s.position, f.status, f.case_ref, f.cycle;

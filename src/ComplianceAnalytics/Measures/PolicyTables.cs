@@ -1,0 +1,84 @@
+using ComplianceAnalytics.Policies;
+using ComplianceAnalytics.Store;
+using NodaTime;
+
+namespace ComplianceAnalytics.Measures;
+
+/// <summary>
+/// The policies as temporary tables, so that the queries in <c>queries/</c> can read them:
+/// policy_orgs (one row per organisation), policy_stages (each stage in policy order with its
+/// limit and events), policy_rules (ADR eligibility and customer windows) and working_days (each
+/// organisation's local dates with whether they are working days, for "business days late").
+/// </summary>
+internal static class PolicyTables
+{
+    /// <param name="days">The local dates working_days covers; none when null.</param>
+    public static void Load(ComplianceStore store, PolicySet policies, DateInterval? days = null)
+    {
+        var db = store.Connection;
+        db.Execute("""
+            CREATE OR REPLACE TEMP TABLE policy_orgs (org VARCHAR, org_name VARCHAR, time_zone VARCHAR, working_days VARCHAR, holidays VARCHAR, source_file VARCHAR);
+            CREATE OR REPLACE TEMP TABLE policy_stages (org VARCHAR, stage VARCHAR, position INTEGER, stage_limit VARCHAR,
+                start_events VARCHAR, stop_events VARCHAR, pause_on VARCHAR, resume_on VARCHAR, extendable BOOLEAN);
+            CREATE OR REPLACE TEMP TABLE policy_rules (org VARCHAR, kind VARCHAR, rule_id VARCHAR, from_events VARCHAR, to_events VARCHAR, rule_limit VARCHAR);
+            CREATE OR REPLACE TEMP TABLE working_days (org VARCHAR, day DATE, working BOOLEAN);
+            """);
+        using (var orgs = db.CreateAppender("policy_orgs"))
+        {
+            foreach (var policy in policies.All)
+            {
+                orgs.Append(policy.Org).Append(policy.Name).Append(policy.TimeZone.Id)
+                    .Append(string.Join(", ", policy.WorkingDays.Select(d => d.ToString()[..3].ToLowerInvariant())))
+                    .Append(policy.Holidays ?? "none").Append(Path.GetFileName(policy.SourcePath)).EndRow();
+            }
+        }
+
+        using (var stages = db.CreateAppender("policy_stages"))
+        {
+            foreach (var policy in policies.All)
+            {
+                for (var i = 0; i < policy.Stages.Count; i++)
+                {
+                    var s = policy.Stages[i];
+                    stages.Append(policy.Org).Append(s.Id).Append(i + 1).Append(s.Limit.ToString())
+                        .Append(Join(s.Start)).Append(Join(s.Stop)).Append(Join(s.PauseOn)).Append(Join(s.ResumeOn)).Append(s.Extendable)
+                        .EndRow();
+                }
+            }
+        }
+
+        using (var rules = db.CreateAppender("policy_rules"))
+        {
+            foreach (var policy in policies.All)
+            {
+                if (policy.Adr is { } adr)
+                {
+                    rules.Append(policy.Org).Append("adr_eligibility").Append("adr").Append("complaint_received (first)")
+                        .Append("response_issued, closed or deadlock_letter_issued").Append(adr.EligibleAfter.ToString()).EndRow();
+                }
+
+                foreach (var window in policy.CustomerWindows)
+                {
+                    rules.Append(policy.Org).Append("customer_window").Append(window.Id).Append(Join(window.From))
+                        .Append(Join(window.To)).Append(window.Limit.ToString()).EndRow();
+                }
+            }
+        }
+
+        if (days is null)
+        {
+            return;
+        }
+
+        using var working = db.CreateAppender("working_days");
+        foreach (var policy in policies.All)
+        {
+            foreach (var day in days)
+            {
+                working.Append(policy.Org).AppendDate(day.ToDateOnly()).Append(policy.Calendar.IsWorkingDay(day)).EndRow();
+            }
+        }
+    }
+
+    private static string Join(IReadOnlyList<string> events) => string.Join(", ", events);
+}
