@@ -29,8 +29,14 @@ public sealed class MonthlyReport
     public static readonly IReadOnlyList<string> CsvMeasures = ["attainment", "durations", "adr_letters", "customer_windows"];
 
     private readonly ComplianceWorkspace _workspace;
+    private readonly string _version;
 
-    public MonthlyReport(ComplianceWorkspace workspace) => _workspace = workspace;
+    /// <param name="softwareVersion">The version the manifests state; this build's when null (tests fix it so snapshots hold across commits).</param>
+    public MonthlyReport(ComplianceWorkspace workspace, string? softwareVersion = null)
+    {
+        _workspace = workspace;
+        _version = softwareVersion ?? SoftwareVersion;
+    }
 
     /// <summary>The version stamped into manifests: the product version and the commit it was built from.</summary>
     public static string SoftwareVersion =>
@@ -53,7 +59,7 @@ public sealed class MonthlyReport
         ReportRunTable.Load(_workspace.Store, new ReportRun(
             ReportContext.FormatMonth(month),
             generatedAt,
-            SoftwareVersion,
+            _version,
             options.RetentionYears,
             new Retention(_workspace.Store, _workspace.Clock, options.RetentionYears).Cutoff,
             string.IsNullOrWhiteSpace(options.PseudonymKey) ? "key file beside the store" : "configured (Compliance:PseudonymKey)"),
@@ -68,7 +74,7 @@ public sealed class MonthlyReport
             outputs.Add(OutputFile.Of(path));
         }
 
-        var metadata = new WorkbookMetadata("ComplianceAnalytics " + SoftwareVersion, ReportContext.FormatMonth(month), generatedAt.ToDateTimeUtc());
+        var metadata = new WorkbookMetadata("ComplianceAnalytics " + _version, ReportContext.FormatMonth(month), generatedAt.ToDateTimeUtc());
         var results = new Dictionary<string, QueryTable>(StringComparer.Ordinal);
         foreach (var (definition, _) in packs)
         {

@@ -1,0 +1,245 @@
+using System.Globalization;
+using System.Runtime.CompilerServices;
+using System.Text.RegularExpressions;
+using ComplianceAnalytics.Packs;
+using ComplianceAnalytics.Publishing;
+using ComplianceAnalytics.Tests.Policies;
+using DocumentFormat.OpenXml;
+using DocumentFormat.OpenXml.Packaging;
+using DocumentFormat.OpenXml.Validation;
+
+namespace ComplianceAnalytics.Tests.Publishing;
+
+/// <summary>
+/// The three packs of one month of the committed sample data, opened and checked as a reader
+/// would: valid Open XML, the sheets and headers their definitions name, charts that read their
+/// own table, figures equal to the CSV files, nothing computed from data, the same content twice.
+/// </summary>
+public sealed class MonthlyReportTests(SamplePacks sample) : IClassFixture<SamplePacks>
+{
+    public static readonly TheoryData<string> Packs = new() { "audit", "compliance", "director" };
+
+    private static PackDefinition Definition(string pack) =>
+        PackDefinitionLoader.Load(Path.Combine(RepositoryPaths.Root, "reports", pack + ".yaml"));
+
+    [Fact]
+    public void A_month_gives_the_four_csv_files_and_the_three_workbooks()
+    {
+        var names = sample.Outputs.Select(o => Path.GetFileName(o.Path)).ToList();
+
+        Assert.Equal(
+            ["attainment.csv", "durations.csv", "adr_letters.csv", "customer_windows.csv", "audit-2026-06.xlsx", "compliance-2026-06.xlsx", "director-2026-06.xlsx"],
+            names);
+        Assert.All(sample.Outputs, o => Assert.Equal(OutputFile.Of(o.Path).Sha256, o.Sha256));
+    }
+
+    [Theory]
+    [MemberData(nameof(Packs))]
+    public void Every_workbook_is_valid_open_xml(string pack)
+    {
+        using var document = SpreadsheetDocument.Open(sample.Workbook(pack), false);
+        var errors = new OpenXmlValidator(FileFormatVersions.Office2010).Validate(document)
+            .Select(e => $"{e.Part?.Uri} {e.Path?.XPath}: {e.Description}").ToList();
+
+        Assert.Empty(errors);
+    }
+
+    [Theory]
+    [MemberData(nameof(Packs))]
+    public void Sheets_and_headers_are_those_of_the_definition(string pack)
+    {
+        var definition = Definition(pack);
+        var workbook = WorkbookCells.Read(sample.Workbook(pack));
+
+        Assert.Equal(definition.Sheets.Select(s => s.Name), workbook.Sheets.Select(s => s.Name));
+        foreach (var sheet in definition.Sheets)
+        {
+            var cells = workbook[sheet.Name];
+            Assert.Equal(sheet.Description, cells.At(WorkbookWriter.TitleRow, 1));
+            var expected = sheet.Columns!.Where(c => c.SourcePattern is null).Select(c => c.Header ?? c.Source).ToList();
+            var headers = cells.Headers(WorkbookWriter.HeaderRow);
+            if (sheet.Columns!.Any(c => c.SourcePattern is not null))
+            {
+                // The heatmap's months follow its fixed columns.
+                Assert.Equal(expected, headers.Take(expected.Count));
+                Assert.Equal(12, headers.Skip(expected.Count).Count(h => Regex.IsMatch(h, @"^\d{4}-\d{2}$")));
+            }
+            else
+            {
+                Assert.Equal(expected, headers.Take(expected.Count));
+            }
+
+            Assert.Equal(0, cells.Formulas);
+        }
+    }
+
+    [Theory]
+    [MemberData(nameof(Packs))]
+    public void Every_chart_reads_its_own_sheet_within_the_table(string pack)
+    {
+        var workbook = WorkbookCells.Read(sample.Workbook(pack));
+        var charts = workbook.Sheets.SelectMany(s => s.Charts.Select(c => (Sheet: s, Chart: c))).ToList();
+
+        Assert.NotEmpty(charts);
+        foreach (var (sheet, chart) in charts)
+        {
+            var lastRow = Enumerable.Range(WorkbookWriter.FirstDataRow, 200_000).First(r => sheet.At(r, 1) is null) - 1;
+            var width = sheet.Headers(WorkbookWriter.HeaderRow).Count;
+            foreach (var formula in chart.Formulas)
+            {
+                var match = Regex.Match(formula, @"^'(?<sheet>(?:[^']|'')+)'!\$(?<c1>[A-Z]+)\$(?<r1>\d+):\$(?<c2>[A-Z]+)\$(?<r2>\d+)$");
+                Assert.True(match.Success, $"{sheet.Name}: '{formula}' is not a plain range");
+                Assert.Equal(sheet.Name, match.Groups["sheet"].Value.Replace("''", "'", StringComparison.Ordinal));
+                var (r1, c1) = WorkbookCells.Parse(match.Groups["c1"].Value + match.Groups["r1"].Value);
+                var (r2, c2) = WorkbookCells.Parse(match.Groups["c2"].Value + match.Groups["r2"].Value);
+                Assert.Equal(c1, c2);
+                Assert.InRange(c1, 1, width);
+                Assert.InRange(r1, WorkbookWriter.HeaderRow, lastRow);
+                Assert.InRange(r2, r1, lastRow);
+            }
+        }
+    }
+
+    [Fact]
+    public void Sla_by_stage_durations_adr_letters_and_customer_windows_equal_the_csv_files()
+    {
+        var workbook = WorkbookCells.Read(sample.Workbook("compliance"));
+        AssertSheetEqualsCsv(workbook["SLA by stage"], "attainment.csv", ["org", "stage", "met", "met_extended", "breached", "open_within", "open_breached", "attainment"]);
+        AssertSheetEqualsCsv(workbook["Durations"], "durations.csv", ["org", "measure", "n", "mean", "median", "p90", "max"]);
+        AssertSheetEqualsCsv(workbook["ADR letters"], "adr_letters.csv", ["org", "month", "cases_needing_letter", "letters_missing"]);
+        AssertSheetEqualsCsv(workbook["Customer windows"], "customer_windows.csv", ["org", "window", "month", "requests", "late_requests"]);
+    }
+
+    [Fact]
+    public void The_summary_counts_what_attainment_csv_counts()
+    {
+        var csv = Csv("attainment.csv").ToDictionary(r => (r["org"], r["stage"]));
+        var names = sample.Workspace.Policies.All.ToDictionary(p => p.Name, p => p.Org);
+        var summary = WorkbookCells.Read(sample.Workbook("compliance"))["Summary"].Rows(WorkbookWriter.HeaderRow);
+
+        Assert.Equal(sample.Workspace.Policies.All.Sum(p => p.Stages.Count), summary.Count);
+        var compared = 0;
+        foreach (var row in summary)
+        {
+            var key = (names[row["Organisation"]!], row["Stage"]!);
+            if (!csv.TryGetValue(key, out var expected))
+            {
+                Assert.Equal("0", row["Stopped in month"]);
+                continue;
+            }
+
+            long Count(string column) => long.Parse(expected[column], CultureInfo.InvariantCulture);
+            Assert.Equal(Count("met") + Count("met_extended") + Count("breached"), long.Parse(row["Stopped in month"]!, CultureInfo.InvariantCulture));
+            Assert.Equal(Count("breached"), long.Parse(row["Breached"]!, CultureInfo.InvariantCulture));
+            Assert.Equal(Count("open_breached"), long.Parse(row["Open past limit"]!, CultureInfo.InvariantCulture));
+            // Cells hold 15 significant digits, as Excel does; the CSV files keep the full double.
+            Assert.Equal(Number(expected["attainment"]) ?? double.NaN, Number(row["Attainment"]) ?? double.NaN, 12);
+            compared++;
+        }
+
+        Assert.True(compared >= 10, $"only {compared} stages had figures to compare");
+    }
+
+    [Fact]
+    public void The_breach_register_lists_each_breach_the_attainment_counts()
+    {
+        var csv = Csv("attainment.csv");
+        var register = WorkbookCells.Read(sample.Workbook("compliance"))["Breach register"].Rows(WorkbookWriter.HeaderRow);
+
+        Assert.Equal(csv.Sum(r => long.Parse(r["breached"], CultureInfo.InvariantCulture)), register.Count(r => r["Status"] == "breached"));
+        Assert.Equal(csv.Sum(r => long.Parse(r["open_breached"], CultureInfo.InvariantCulture)), register.Count(r => r["Status"] == "open_breached"));
+        Assert.All(register, r => Assert.True(long.Parse(r["Business days late"]!, CultureInfo.InvariantCulture) >= 0));
+    }
+
+    [Fact]
+    public void The_same_store_month_and_clock_give_the_same_workbooks()
+    {
+        sample.Write("again");
+
+        foreach (var pack in new[] { "audit", "compliance", "director" })
+        {
+            var again = Path.Combine(sample.Root, "again", Path.GetFileName(sample.Workbook(pack)));
+            Assert.Equal(SheetSnapshot.Describe(sample.Workbook(pack)), SheetSnapshot.Describe(again));
+        }
+    }
+
+    [Fact]
+    public void The_pack_option_writes_one_workbook_beside_the_csv_files_and_an_unknown_pack_names_the_known_ones()
+    {
+        var outputs = sample.Write("only-director", "director");
+        var error = Assert.Throws<ArgumentException>(() => sample.Write("unknown", "board"));
+
+        Assert.Equal(["attainment.csv", "durations.csv", "adr_letters.csv", "customer_windows.csv", "director-2026-06.xlsx"], outputs.Select(o => Path.GetFileName(o.Path)));
+        Assert.Contains("'board'", error.Message, StringComparison.Ordinal);
+        Assert.Contains("audit, compliance, director", error.Message, StringComparison.Ordinal);
+    }
+
+    /// <summary>
+    /// Every sheet of every pack against its approved dump in <c>approved/</c>. On a difference the
+    /// new dump is written beside it as <c>.received.txt</c>; review it, then approve it with
+    /// <c>APPROVE_SNAPSHOTS=1 dotnet test</c>.
+    /// </summary>
+    [Theory]
+    [MemberData(nameof(Packs))]
+    public void Each_pack_matches_its_approved_snapshot(string pack)
+    {
+        var actual = SheetSnapshot.Describe(sample.Workbook(pack));
+        var approved = ApprovedPath(pack + "-2026-06.txt");
+        var received = Path.ChangeExtension(approved, ".received.txt");
+        if (Environment.GetEnvironmentVariable("APPROVE_SNAPSHOTS") == "1")
+        {
+            File.WriteAllText(approved, actual);
+        }
+
+        var expected = File.Exists(approved) ? File.ReadAllText(approved) : "";
+        if (actual != expected)
+        {
+            File.WriteAllText(received, actual);
+        }
+        else if (File.Exists(received))
+        {
+            File.Delete(received);
+        }
+
+        Assert.True(actual == expected, $"The {pack} pack differs from {approved}; see {received}.");
+    }
+
+    private void AssertSheetEqualsCsv(SheetCells sheet, string csvName, string[] columns)
+    {
+        var csv = Csv(csvName);
+        var rows = sheet.Rows(WorkbookWriter.HeaderRow).Where(r => r.Values.First() != WorkbookWriter.NoDataText).ToList();
+        var headers = sheet.Headers(WorkbookWriter.HeaderRow);
+
+        Assert.Equal(csv.Count, rows.Count);
+        for (var i = 0; i < csv.Count; i++)
+        {
+            for (var c = 0; c < columns.Length; c++)
+            {
+                var expected = csv[i][columns[c]];
+                var actual = rows[i][headers[c]] ?? "";
+                if (double.TryParse(expected, NumberStyles.Float, CultureInfo.InvariantCulture, out var number))
+                {
+                    Assert.Equal(number, Number(actual) ?? double.NaN, 9);
+                }
+                else
+                {
+                    Assert.Equal(expected, actual);
+                }
+            }
+        }
+    }
+
+    private List<Dictionary<string, string>> Csv(string name)
+    {
+        var lines = File.ReadAllLines(Path.Combine(sample.OutDir, name));
+        var header = lines[0].Split(',');
+        // The measure files hold no quoted commas: org ids, stage ids and numbers.
+        return lines.Skip(1).Select(l => header.Zip(l.Split(',')).ToDictionary(p => p.First, p => p.Second)).ToList();
+    }
+
+    private static double? Number(string? text) =>
+        string.IsNullOrEmpty(text) ? null : double.Parse(text, NumberStyles.Float, CultureInfo.InvariantCulture);
+
+    private static string ApprovedPath(string name, [CallerFilePath] string source = "") =>
+        Path.Combine(Path.GetDirectoryName(source)!, "approved", name);
+}
