@@ -23,6 +23,11 @@ public class PublishingTests
             {
                 Assert.True(File.Exists(Path.Combine(fixture.PublishFolder, month, measure + ".csv")), $"{month}/{measure}.csv");
             }
+
+            foreach (var pack in new[] { "compliance", "director", "audit" })
+            {
+                Assert.True(File.Exists(Path.Combine(fixture.PublishFolder, month, $"{pack}-{month}.xlsx")), $"{month}/{pack}-{month}.xlsx");
+            }
         }
 
         // December is not complete on 15 December, and nothing is left in staging.
