@@ -11,7 +11,7 @@ public sealed class SheetSnapshotTests : IDisposable
 
     /// <summary>
     /// The sample pack must match the approved dump. On a difference the new dump is written next to
-    /// the approved file as <c>.received.txt</c>; review it and copy it over the approved file.
+    /// the approved file as <c>.received.txt</c>; review it, then approve it with <c>APPROVE_SNAPSHOTS=1 dotnet test</c>.
     /// </summary>
     [Fact]
     public void Sample_pack_matches_the_approved_snapshot()
@@ -22,6 +22,11 @@ public sealed class SheetSnapshotTests : IDisposable
 
         var approved = ApprovedPath("compliance.txt");
         var received = Path.ChangeExtension(approved, ".received.txt");
+        if (Environment.GetEnvironmentVariable("APPROVE_SNAPSHOTS") == "1")
+        {
+            File.WriteAllText(approved, actual);
+        }
+
         var expected = File.Exists(approved) ? File.ReadAllText(approved) : "";
         if (actual != expected)
         {
