@@ -41,7 +41,11 @@ public enum ConditionalKind
     /// <summary>Red below <see cref="ConditionalDefinition.RedBelow"/>, amber below <see cref="ConditionalDefinition.AmberBelow"/>, else green.</summary>
     Rag,
 
-    /// <summary>A three-colour heatmap from the column's lowest to highest value.</summary>
+    /// <summary>
+    /// An Excel colour scale: red at <see cref="ConditionalDefinition.RedBelow"/> and below, amber at
+    /// <see cref="ConditionalDefinition.AmberBelow"/>, green at the highest value; without those, white to blue
+    /// from the lowest to the highest value.
+    /// </summary>
     ColorScale,
 }
 

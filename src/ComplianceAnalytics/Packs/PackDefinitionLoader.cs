@@ -154,6 +154,11 @@ public static class PackDefinitionLoader
             throw node.Error("red_below", "a rag rule needs red_below and amber_below with red_below <= amber_below");
         }
 
+        if (kind == ConditionalKind.ColorScale && (red is null) != (amber is null || red > amber))
+        {
+            throw node.Error("red_below", "a colour scale takes both red_below and amber_below (red_below <= amber_below) or neither");
+        }
+
         var pattern = node.OptionalPattern("column_pattern");
         if (pattern is not null)
         {

@@ -354,9 +354,19 @@ public static class WorkbookWriter
     {
         if (conditional.Kind == ConditionalKind.ColorScale)
         {
-            worksheet.Range(FirstDataRow, column, lastRow, column).AddConditionalFormat().ColorScale()
-                .LowestValue(XLColor.FromHtml("#FFFFFF"))
-                .HighestValue(XLColor.FromHtml("#5A8AC6"));
+            var scale = worksheet.Range(FirstDataRow, column, lastRow, column).AddConditionalFormat().ColorScale();
+            if (conditional.RedBelow is { } red && conditional.AmberBelow is { } amber)
+            {
+                // Fixed points, so a colour means the same in every month and every pack.
+                scale.Minimum(XLCFContentType.Number, red.ToString("R", CultureInfo.InvariantCulture), XLColor.FromHtml("#F8696B"))
+                    .Midpoint(XLCFContentType.Number, amber.ToString("R", CultureInfo.InvariantCulture), XLColor.FromHtml("#FFEB84"))
+                    .HighestValue(XLColor.FromHtml("#63BE7B"));
+            }
+            else
+            {
+                scale.LowestValue(XLColor.FromHtml("#FFFFFF")).HighestValue(XLColor.FromHtml("#5A8AC6"));
+            }
+
             return;
         }
 
