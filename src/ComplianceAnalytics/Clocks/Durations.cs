@@ -1,5 +1,4 @@
 using ComplianceAnalytics.Exports;
-using ComplianceAnalytics.Policies;
 using NodaTime;
 
 namespace ComplianceAnalytics.Clocks;
@@ -16,27 +15,20 @@ public static class Durations
     public const string AdrDuration = "adr_duration";
 
     /// <summary>
-    /// The durations of one case: one per closed cycle of each stage that starts at <c>escalation_requested</c>
-    /// and stops at <c>escalation_response_issued</c>, then at most one of each event-to-event measure.
+    /// The durations of one case: one per closed cycle of the stage that starts at <c>escalation_requested</c> and
+    /// stops at <c>escalation_response_issued</c>, then at most one of each event-to-event measure.
     /// "After it" is taken as at or after: an ADR referral or decision at the very instant of the event it
     /// follows counts, with a duration of zero.
     /// </summary>
-    public static IReadOnlyList<CaseDuration> Compute(
-        Policy policy, IReadOnlyList<CaseEvent> events, IReadOnlyList<StageInstance> instances)
+    /// <remarks>
+    /// The escalation stage is the one the contract names by its events, whatever stages the policy has: a
+    /// policy's own escalation stage may start or stop at other events too, or be missing.
+    /// </remarks>
+    public static IReadOnlyList<CaseDuration> Compute(IReadOnlyList<CaseEvent> events)
     {
-        ArgumentNullException.ThrowIfNull(policy);
         ArgumentNullException.ThrowIfNull(events);
-        ArgumentNullException.ThrowIfNull(instances);
 
-        var escalationStages = policy.Stages
-            .Where(s => s.Start.Contains(EventTypes.EscalationRequested, StringComparer.Ordinal)
-                && s.Stop.Contains(EventTypes.EscalationResponseIssued, StringComparer.Ordinal))
-            .Select(s => s.Id)
-            .ToHashSet(StringComparer.Ordinal);
-        var result = instances
-            .Where(i => i.StoppedAt is not null && escalationStages.Contains(i.Stage))
-            .Select(i => Between(EscalationResponse, i.StartedAt, i.StoppedAt!.Value))
-            .ToList();
+        var result = EscalationCycles(events);
 
         var received = First(events, EventTypes.ComplaintReceived, null);
         var deadlock = First(events, EventTypes.DeadlockLetterIssued, null);
@@ -54,6 +46,31 @@ public static class Durations
             && First(events, EventTypes.AdrDecision, referred) is { } decided)
         {
             result.Add(Between(AdrDuration, referred, decided));
+        }
+
+        return result;
+    }
+
+    /// <summary>
+    /// The closed cycles of contract §4 for start <c>escalation_requested</c> and stop <c>escalation_response_issued</c>:
+    /// at one instant the start applies before the stop, so both at once make a cycle of zero.
+    /// </summary>
+    private static List<CaseDuration> EscalationCycles(IReadOnlyList<CaseEvent> events)
+    {
+        var result = new List<CaseDuration>();
+        Instant? open = null;
+        foreach (var group in events.OrderBy(e => e.OccurredAt).GroupBy(e => e.OccurredAt))
+        {
+            if (open is null && group.Any(e => e.EventType == EventTypes.EscalationRequested))
+            {
+                open = group.Key;
+            }
+
+            if (open is { } started && group.Any(e => e.EventType == EventTypes.EscalationResponseIssued))
+            {
+                result.Add(Between(EscalationResponse, started, group.Key));
+                open = null;
+            }
         }
 
         return result;
