@@ -99,6 +99,19 @@ public sealed class MeasureQueriesTests : IDisposable
     }
 
     [Fact]
+    public void Events_at_the_first_instant_of_the_next_month_are_in_its_backlog_evaluation_but_close_nothing_in_the_month()
+    {
+        Load(
+            "X1,complaint_received,2026-03-30T10:00:00Z",
+            "X1,acknowledged,2026-03-31T23:00:00Z", // 1 April 00:00 BST: closed at March's as-of, in April
+            "X2,complaint_received,2026-03-31T23:00:00Z"); // opened at March's as-of: in March's backlog
+        var march = Assert.Single(Rows("attainment", "2026-03"));
+        Assert.Equal(["acme", "acknowledgement", "2026-03", 0L, 0L, 0L, 1L, 0L, null], march);
+        var april = Assert.Single(Rows("attainment", "2026-04"));
+        Assert.Equal(["acme", "acknowledgement", "2026-04", 1L, 0L, 0L, 0L, 1L, 1.0], april);
+    }
+
+    [Fact]
     public void Escalation_durations_use_linear_quantiles_in_the_month_of_their_end()
     {
         Load(
