@@ -119,7 +119,7 @@ public sealed class CaseEvaluation
                     stages.AppendNull();
                 }
 
-                stages.Append(StageStatusText.Of(i.Status)).Append(i.Paused.TotalSeconds).Append(i.Extended);
+                stages.Append(StageStatusText.Of(i.Status)).Append(i.PausedSeconds).Append(i.Extended);
                 if (target == Target.Persistent)
                 {
                     stages.AppendTimestampMicros(Micros(evaluatedAt!.Value));

@@ -76,8 +76,9 @@ public static class Durations
         return result;
     }
 
+    /// <remarks>Days from the exact tick count in one division, so that no rounding of seconds adds to it.</remarks>
     private static CaseDuration Between(string measure, Instant start, Instant end) =>
-        new(measure, end, (end - start).TotalSeconds / 86400d);
+        new(measure, end, (end - start).BclCompatibleTicks / (double)NodaConstants.TicksPerDay);
 
     /// <summary>The first instant of an event of <paramref name="type"/>, at or after <paramref name="notBefore"/> if given.</summary>
     private static Instant? First(IReadOnlyList<CaseEvent> events, string type, Instant? notBefore)

@@ -79,4 +79,19 @@ public class DurationsTests
             ],
             durations);
     }
+
+    [Fact]
+    public void Days_are_the_nearest_double_to_the_exact_duration()
+    {
+        CaseEvent[] events =
+        [
+            E(EventTypes.EscalationRequested, "2026-04-01T09:00:00Z"),
+            E(EventTypes.EscalationResponseIssued, "2026-04-02T10:44:59.999999Z"), // 92699.999999 s
+        ];
+
+        var duration = Assert.Single(Durations.Compute(events));
+
+        // 92699999999 µs / 86400000000 µs, correctly rounded; seconds first would give ...0924.
+        Assert.Equal(1.0729166666550927, duration.Days);
+    }
 }

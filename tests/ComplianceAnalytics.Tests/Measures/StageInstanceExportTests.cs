@@ -24,7 +24,8 @@ namespace ComplianceAnalytics.Tests.Measures;
 /// C7 a Saturday receipt acknowledged at the last microsecond of its due date;
 /// C8 a Christmas Day receipt with the Boxing Day substitute and New Year's Day;
 /// C9 a calendar-day pause with an extension while paused;
-/// C10 a pause of one microsecond, written without an exponent.
+/// C10 a pause of one microsecond, written without an exponent;
+/// C11 a pause of a day and more with microseconds, written with exactly its microseconds.
 /// </summary>
 public sealed class StageInstanceExportTests : IDisposable
 {
@@ -120,6 +121,10 @@ public sealed class StageInstanceExportTests : IDisposable
         adv,C10,info_requested,2026-09-02T10:59:59.999999Z,
         adv,C10,info_received,2026-09-02T11:00:00Z,
         adv,C10,response_issued,2026-09-03T09:00:00Z,
+        adv,C11,acknowledged,2026-09-10T09:00:00Z,
+        adv,C11,info_requested,2026-09-10T10:00:00.000001Z,
+        adv,C11,info_received,2026-09-11T11:45:00Z,
+        adv,C11,response_issued,2026-09-14T09:00:00Z,
         """;
 
     private const string Expected = """
@@ -128,6 +133,7 @@ public sealed class StageInstanceExportTests : IDisposable
         adv,C1,res,1,2026-03-31T23:00:00Z,2026-04-14T22:59:59.999999Z,2026-04-14T22:59:59.999999Z,2026-04-14T22:30:00Z,met,514800,false
         adv,C1,cal,1,2026-03-29T01:30:00Z,2026-04-18T22:59:59.999999Z,2026-04-18T22:59:59.999999Z,2026-04-14T22:30:00Z,met,514800,false
         adv,C10,res,1,2026-09-01T09:00:00Z,2026-09-08T22:59:59.999999Z,2026-09-08T22:59:59.999999Z,2026-09-03T09:00:00Z,met,0.000001,false
+        adv,C11,res,1,2026-09-10T09:00:00Z,2026-09-18T22:59:59.999999Z,2026-09-18T22:59:59.999999Z,2026-09-14T09:00:00Z,met,92699.999999,false
         adv,C2,ack,1,2026-10-25T00:30:00Z,2026-10-27T23:59:59.999999Z,2026-10-27T23:59:59.999999Z,2026-10-25T01:30:00Z,met,0,false
         adv,C2,res,1,2026-10-25T01:30:00Z,2026-10-30T23:59:59.999999Z,2026-11-03T23:59:59.999999Z,2026-11-02T10:00:00Z,met_extended,0,true
         adv,C2,cal,1,2026-10-25T00:30:00Z,2026-11-08T23:59:59.999999Z,2026-11-08T23:59:59.999999Z,2026-11-02T10:00:00Z,met,0,false
@@ -171,7 +177,7 @@ public sealed class StageInstanceExportTests : IDisposable
         File.WriteAllText(path, Events + "\n");
         var zones = set.All.ToDictionary(p => p.Org, p => p.TimeZone, StringComparer.Ordinal);
         var ingestor = new FileIngestor(_store, zones, [], new Pseudonymiser(IngestFixture.Key), new FixedClock(IngestFixture.Now));
-        Assert.Equal(44, ingestor.Ingest(path).RowsLoaded);
+        Assert.Equal(48, ingestor.Ingest(path).RowsLoaded);
 
         var outDir = Path.Combine(_folder, "out");
         StageInstanceExport.WriteCsv(_store, set, InstantPattern.ExtendedIso.Parse("2027-01-15T00:00:00Z").Value, outDir);
