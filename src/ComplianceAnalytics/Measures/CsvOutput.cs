@@ -44,15 +44,20 @@ public static class CsvOutput
 
     /// <summary>
     /// A round-trip number in positional notation. "R" writes an exponent below 1e-5 (a pause of one
-    /// microsecond is <c>1E-06</c> seconds), which readers that expect a plain decimal refuse; decimal has
-    /// the digits to write the same value out. Values beyond decimal's range keep their exponent.
+    /// microsecond is <c>1E-06</c> seconds), which readers that expect a plain decimal refuse. decimal writes
+    /// the same digits out; a value it cannot hold exactly (below 1e-28 or above 7.9e28) keeps its exponent.
     /// </summary>
-    public static string Positional(string roundTrip)
+    private static string Positional(string roundTrip)
     {
-        ArgumentNullException.ThrowIfNull(roundTrip);
-        return roundTrip.Contains('E', StringComparison.Ordinal)
-            && decimal.TryParse(roundTrip, NumberStyles.Float, CultureInfo.InvariantCulture, out var value)
-            ? value.ToString(CultureInfo.InvariantCulture)
+        if (!roundTrip.Contains('E', StringComparison.Ordinal)
+            || !decimal.TryParse(roundTrip, NumberStyles.Float, CultureInfo.InvariantCulture, out var value))
+        {
+            return roundTrip;
+        }
+
+        var positional = value.ToString(CultureInfo.InvariantCulture);
+        return double.Parse(positional, CultureInfo.InvariantCulture) == double.Parse(roundTrip, CultureInfo.InvariantCulture)
+            ? positional
             : roundTrip;
     }
 

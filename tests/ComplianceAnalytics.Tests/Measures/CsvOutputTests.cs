@@ -17,7 +17,9 @@ public class CsvOutputTests
     public void Doubles_are_written_in_positional_notation_with_their_round_trip_digits(double value, string expected) =>
         Assert.Equal(expected, CsvOutput.Format(value));
 
-    [Fact]
-    public void A_value_beyond_decimal_keeps_its_exponent() =>
-        Assert.Equal("1E+300", CsvOutput.Format(1E+300));
+    [Theory]
+    [InlineData(1E+300, "1E+300")]
+    [InlineData(1.2345678901234567E-20, "1.2345678901234567E-20")]
+    public void A_value_decimal_cannot_hold_exactly_keeps_its_exponent(double value, string expected) =>
+        Assert.Equal(expected, CsvOutput.Format(value));
 }
