@@ -119,7 +119,7 @@ public sealed class CaseEvaluation
                     stages.AppendNull();
                 }
 
-                stages.Append(StageStatusText.Of(i.Status)).Append(i.Paused.TotalSeconds).Append(i.Extended);
+                stages.Append(StageStatusText.Of(i.Status)).Append(i.PausedSeconds).Append(i.Extended);
                 if (target == Target.Persistent)
                 {
                     stages.AppendTimestampMicros(Micros(evaluatedAt!.Value));
@@ -129,7 +129,7 @@ public sealed class CaseEvaluation
             }
 
             var visible = events.Where(e => e.OccurredAt <= asOf).ToList();
-            foreach (var d in Durations.Compute(policy, visible, caseInstances))
+            foreach (var d in Durations.Compute(visible))
             {
                 durations.Append(org).Append(caseRef).Append(d.Measure).AppendTimestampMicros(Micros(d.EndedAt)).Append(d.Days).EndRow();
             }

@@ -1,5 +1,4 @@
 using ComplianceAnalytics.Exports;
-using ComplianceAnalytics.Policies;
 using NodaTime;
 
 namespace ComplianceAnalytics.Clocks;
@@ -16,27 +15,20 @@ public static class Durations
     public const string AdrDuration = "adr_duration";
 
     /// <summary>
-    /// The durations of one case: one per closed cycle of each stage that starts at <c>escalation_requested</c>
-    /// and stops at <c>escalation_response_issued</c>, then at most one of each event-to-event measure.
+    /// The durations of one case: one per closed cycle of the stage that starts at <c>escalation_requested</c> and
+    /// stops at <c>escalation_response_issued</c>, then at most one of each event-to-event measure.
     /// "After it" is taken as at or after: an ADR referral or decision at the very instant of the event it
     /// follows counts, with a duration of zero.
     /// </summary>
-    public static IReadOnlyList<CaseDuration> Compute(
-        Policy policy, IReadOnlyList<CaseEvent> events, IReadOnlyList<StageInstance> instances)
+    /// <remarks>
+    /// The escalation stage is the one the contract names by its events, whatever stages the policy has: a
+    /// policy's own escalation stage may start or stop at other events too, or be missing.
+    /// </remarks>
+    public static IReadOnlyList<CaseDuration> Compute(IReadOnlyList<CaseEvent> events)
     {
-        ArgumentNullException.ThrowIfNull(policy);
         ArgumentNullException.ThrowIfNull(events);
-        ArgumentNullException.ThrowIfNull(instances);
 
-        var escalationStages = policy.Stages
-            .Where(s => s.Start.Contains(EventTypes.EscalationRequested, StringComparer.Ordinal)
-                && s.Stop.Contains(EventTypes.EscalationResponseIssued, StringComparer.Ordinal))
-            .Select(s => s.Id)
-            .ToHashSet(StringComparer.Ordinal);
-        var result = instances
-            .Where(i => i.StoppedAt is not null && escalationStages.Contains(i.Stage))
-            .Select(i => Between(EscalationResponse, i.StartedAt, i.StoppedAt!.Value))
-            .ToList();
+        var result = EscalationCycles(events);
 
         var received = First(events, EventTypes.ComplaintReceived, null);
         var deadlock = First(events, EventTypes.DeadlockLetterIssued, null);
@@ -59,8 +51,34 @@ public static class Durations
         return result;
     }
 
+    /// <summary>
+    /// The closed cycles of contract §4 for start <c>escalation_requested</c> and stop <c>escalation_response_issued</c>:
+    /// at one instant the start applies before the stop, so both at once make a cycle of zero.
+    /// </summary>
+    private static List<CaseDuration> EscalationCycles(IReadOnlyList<CaseEvent> events)
+    {
+        var result = new List<CaseDuration>();
+        Instant? open = null;
+        foreach (var group in events.OrderBy(e => e.OccurredAt).GroupBy(e => e.OccurredAt))
+        {
+            if (open is null && group.Any(e => e.EventType == EventTypes.EscalationRequested))
+            {
+                open = group.Key;
+            }
+
+            if (open is { } started && group.Any(e => e.EventType == EventTypes.EscalationResponseIssued))
+            {
+                result.Add(Between(EscalationResponse, started, group.Key));
+                open = null;
+            }
+        }
+
+        return result;
+    }
+
+    /// <remarks>Days from the exact tick count in one division, so that no rounding of seconds adds to it.</remarks>
     private static CaseDuration Between(string measure, Instant start, Instant end) =>
-        new(measure, end, (end - start).TotalSeconds / 86400d);
+        new(measure, end, (end - start).BclCompatibleTicks / (double)NodaConstants.TicksPerDay);
 
     /// <summary>The first instant of an event of <paramref name="type"/>, at or after <paramref name="notBefore"/> if given.</summary>
     private static Instant? First(IReadOnlyList<CaseEvent> events, string type, Instant? notBefore)

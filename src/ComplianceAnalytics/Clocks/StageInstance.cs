@@ -24,4 +24,11 @@ public sealed record StageInstance(
     Instant? StoppedAt,
     StageStatus Status,
     Duration Paused,
-    bool Extended);
+    bool Extended)
+{
+    /// <summary>
+    /// <see cref="Paused"/> in seconds, from the exact tick count in one division: NodaTime's TotalSeconds adds
+    /// whole days and the rest as two doubles, which writes a pause of 92699.999999 s as 92699.99999899999.
+    /// </summary>
+    public double PausedSeconds => Paused.BclCompatibleTicks / (double)NodaConstants.TicksPerSecond;
+}

@@ -48,7 +48,7 @@ public static class StageInstanceExport
                 }
 
                 fields[8] = reader.GetString(8);
-                fields[9] = reader.GetDouble(9).ToString("R", CultureInfo.InvariantCulture);
+                fields[9] = CsvOutput.Format(reader.GetDouble(9));
                 fields[10] = reader.GetBoolean(10) ? "true" : "false";
                 writer.WriteLine(string.Join(',', fields));
             }

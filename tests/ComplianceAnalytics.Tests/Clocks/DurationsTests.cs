@@ -21,7 +21,7 @@ public class DurationsTests
             E(EventTypes.AdrDecision, "2026-04-10T00:00:00Z"),
         ];
 
-        var durations = Durations.Compute(Policy([]), events, []);
+        var durations = Durations.Compute(events);
 
         Assert.Equal(
             [
@@ -42,7 +42,7 @@ public class DurationsTests
             E(EventTypes.AdrReferred, "2026-03-02T00:00:00Z"),
         ];
 
-        var duration = Assert.Single(Durations.Compute(Policy([]), events, []));
+        var duration = Assert.Single(Durations.Compute(events));
 
         Assert.Equal(new CaseDuration(Durations.DeadlockToAdr, At("2026-03-02T00:00:00Z"), 0), duration);
     }
@@ -52,29 +52,46 @@ public class DurationsTests
     {
         CaseEvent[] events = [E(EventTypes.DeadlockLetterIssued, "2026-03-02T00:00:00Z"), E(EventTypes.AdrDecision, "2026-04-02T00:00:00Z")];
 
-        Assert.Empty(Durations.Compute(Policy([]), events, []));
+        Assert.Empty(Durations.Compute(events));
     }
 
     [Fact]
-    public void Escalation_response_is_each_closed_cycle_of_the_escalation_stage()
+    public void Escalation_response_is_each_closed_cycle_from_escalation_requested_to_escalation_response_issued()
     {
-        var policy = Policy(
-        [
-            Stage("response", "8 weeks", [EventTypes.ComplaintReceived], [EventTypes.ResponseIssued]),
-            Stage("escalation", "20 business_days", [EventTypes.EscalationRequested], [EventTypes.EscalationResponseIssued]),
-        ]);
         CaseEvent[] events =
         [
-            E(EventTypes.ComplaintReceived, "2026-03-01T09:00:00Z"),
-            E(EventTypes.ResponseIssued, "2026-03-20T09:00:00Z"),
+            E(EventTypes.EscalationResponseIssued, "2026-03-31T09:00:00Z"), // orphan stop
             E(EventTypes.EscalationRequested, "2026-04-01T09:00:00Z"),
+            E(EventTypes.EscalationRequested, "2026-04-03T09:00:00Z"), // ignored: a cycle is open
             E(EventTypes.EscalationResponseIssued, "2026-04-15T21:00:00Z"),
-            E(EventTypes.EscalationRequested, "2026-05-01T09:00:00Z"),
+            E(EventTypes.EscalationResponseIssued, "2026-04-16T21:00:00Z"), // orphan stop
+            E(EventTypes.EscalationResponseIssued, "2026-04-20T09:00:00Z"), // same instant: start first
+            E(EventTypes.EscalationRequested, "2026-04-20T09:00:00Z"),
+            E(EventTypes.EscalationRequested, "2026-05-01T09:00:00Z"), // still open
         ];
-        var instances = StageClock.Evaluate("jpdit", "C-1", policy, events, At("2026-06-01T00:00:00Z"));
 
-        var duration = Assert.Single(Durations.Compute(policy, events, instances));
+        var durations = Durations.Compute(events);
 
-        Assert.Equal(new CaseDuration(Durations.EscalationResponse, At("2026-04-15T21:00:00Z"), 14.5), duration);
+        Assert.Equal(
+            [
+                new CaseDuration(Durations.EscalationResponse, At("2026-04-15T21:00:00Z"), 14.5),
+                new CaseDuration(Durations.EscalationResponse, At("2026-04-20T09:00:00Z"), 0),
+            ],
+            durations);
+    }
+
+    [Fact]
+    public void Days_are_the_nearest_double_to_the_exact_duration()
+    {
+        CaseEvent[] events =
+        [
+            E(EventTypes.EscalationRequested, "2026-04-01T09:00:00Z"),
+            E(EventTypes.EscalationResponseIssued, "2026-04-02T10:44:59.999999Z"), // 92699.999999 s
+        ];
+
+        var duration = Assert.Single(Durations.Compute(events));
+
+        // 92699999999 µs / 86400000000 µs, correctly rounded; seconds first would give ...0924.
+        Assert.Equal(1.0729166666550927, duration.Days);
     }
 }

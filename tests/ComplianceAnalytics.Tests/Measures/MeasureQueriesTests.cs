@@ -41,7 +41,19 @@ public sealed class MeasureQueriesTests : IDisposable
             limit: 28 days
         """;
 
-    private readonly TempPolicies _policies = new TempPolicies().With("acme.yaml", Policy);
+    /// <summary>A review stage that also starts and stops at other events than the contract's escalation.</summary>
+    private const string ReviewPolicy = """
+        org: bolt
+        name: Bolt
+        time_zone: Europe/London
+        stages:
+          - id: review
+            start: [escalation_requested, reopened]
+            stop: [escalation_response_issued, closed]
+            limit: 10 business_days
+        """;
+
+    private readonly TempPolicies _policies = new TempPolicies().With("acme.yaml", Policy).With("bolt.yaml", ReviewPolicy);
     private readonly ComplianceStore _store = ComplianceStore.Open(":memory:");
     private readonly string _folder = Path.Combine(Path.GetTempPath(), "measures-" + Guid.NewGuid().ToString("N"));
     private readonly PolicySet _set;
@@ -84,6 +96,19 @@ public sealed class MeasureQueriesTests : IDisposable
         Assert.Equal(["acme", "acknowledgement", "2026-03", 0L, 0L, 0L, 1L, 1L, null], march);
         var april = Assert.Single(Rows("attainment", "2026-04"));
         Assert.Equal(["acme", "acknowledgement", "2026-04", 1L, 0L, 1L, 0L, 0L, 0.5], april);
+    }
+
+    [Fact]
+    public void Events_at_the_first_instant_of_the_next_month_are_in_its_backlog_evaluation_but_close_nothing_in_the_month()
+    {
+        Load(
+            "X1,complaint_received,2026-03-30T10:00:00Z",
+            "X1,acknowledged,2026-03-31T23:00:00Z", // 1 April 00:00 BST: closed at March's as-of, in April
+            "X2,complaint_received,2026-03-31T23:00:00Z"); // opened at March's as-of: in March's backlog
+        var march = Assert.Single(Rows("attainment", "2026-03"));
+        Assert.Equal(["acme", "acknowledgement", "2026-03", 0L, 0L, 0L, 1L, 0L, null], march);
+        var april = Assert.Single(Rows("attainment", "2026-04"));
+        Assert.Equal(["acme", "acknowledgement", "2026-04", 1L, 0L, 0L, 0L, 1L, 1.0], april);
     }
 
     [Fact]
@@ -139,10 +164,31 @@ public sealed class MeasureQueriesTests : IDisposable
         Assert.Empty(Rows("customer_windows", "2026-04"));
     }
 
-    private void Load(params string[] lines)
+    [Fact]
+    public void Escalation_response_is_measured_from_escalation_requested_to_escalation_response_issued_whatever_the_policy_stages()
+    {
+        LoadFor(
+            "bolt",
+            "R1,reopened,2026-05-01T09:00:00Z", // opens the policy's review stage, not the escalation
+            "R1,escalation_requested,2026-05-04T09:00:00Z",
+            "R1,closed,2026-05-05T09:00:00Z", // stops the review stage, not the escalation
+            "R1,escalation_response_issued,2026-05-06T21:00:00Z", // 2.5 days
+            "R2,escalation_requested,2026-05-10T00:00:00Z",
+            "R2,escalation_response_issued,2026-05-10T00:00:00Z"); // 0 days: the start applies first
+        var may = Rows("durations", "2026-05").Single(r => (string)r[0]! == "bolt");
+        Assert.Equal(["bolt", "escalation_response", "2026-05", 2L], may[..4]);
+        Assert.Equal(1.25, (double)may[4]!, 9);
+        Assert.Equal(1.25, (double)may[5]!, 9);
+        Assert.Equal(2.25, (double)may[6]!, 9); // 0 + 0.9 * 2.5
+        Assert.Equal(2.5, (double)may[7]!, 9);
+    }
+
+    private void Load(params string[] lines) => LoadFor("acme", lines);
+
+    private void LoadFor(string org, params string[] lines)
     {
         var path = Path.Combine(_folder, "events.csv");
-        File.WriteAllText(path, "org,case_ref,event_type,occurred_at\n" + string.Concat(lines.Select(l => "acme," + l + "\n")));
+        File.WriteAllText(path, "org,case_ref,event_type,occurred_at\n" + string.Concat(lines.Select(l => org + "," + l + "\n")));
         var zones = _set.All.ToDictionary(p => p.Org, p => p.TimeZone, StringComparer.Ordinal);
         var ingestor = new FileIngestor(_store, zones, [], new Pseudonymiser(IngestFixture.Key), new FixedClock(IngestFixture.Now));
         var result = ingestor.Ingest(path);
