@@ -47,7 +47,6 @@ internal sealed class HostingFixture : IDisposable
     {
         Root = Path.Combine(Path.GetTempPath(), "hosting-" + Guid.NewGuid().ToString("N"));
         Directory.CreateDirectory(DropFolder);
-        Directory.CreateDirectory(Path.Combine(Root, "reports"));
         Configuration = new ConfigurationBuilder().AddInMemoryCollection(Settings(Root, settings)).Build();
         var services = new ServiceCollection();
         services.AddLogging(b =>
@@ -89,7 +88,7 @@ internal sealed class HostingFixture : IDisposable
             ["Compliance:PoliciesFolder"] = RepositoryPaths.Policies,
             ["Compliance:MappingsFolder"] = Path.Combine(RepositoryPaths.Root, "sample-data", "mappings"),
             ["Compliance:QueriesFolder"] = Path.Combine(RepositoryPaths.Root, "queries"),
-            ["Compliance:ReportsFolder"] = Path.Combine(root, "reports"),
+            ["Compliance:ReportsFolder"] = Path.Combine(RepositoryPaths.Root, "reports"),
             ["Compliance:PseudonymKey"] = Convert.ToHexString(new byte[32]),
             ["Compliance:StableSeconds"] = "30",
         };
