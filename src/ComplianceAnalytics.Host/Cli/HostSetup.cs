@@ -25,6 +25,7 @@ internal static class HostSetup
     {
         var options = new ComplianceOptions();
         configuration.GetSection(ComplianceOptions.Section).Bind(options);
+        options.ResolveShippedFolders();
         var result = new ComplianceOptionsValidator { RequireDropFolder = requireDropFolder, RequireReportFolders = requireReportFolders }.Validate(null, options);
         if (result.Failed)
         {

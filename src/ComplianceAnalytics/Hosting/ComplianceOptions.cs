@@ -40,8 +40,21 @@ public sealed class ComplianceOptions
 
     /// <summary>
     /// A relative folder is looked for from the working folder first, then beside the executable,
-    /// where the build copies <c>queries/</c> and <c>reports/</c>.
+    /// where the build copies <c>queries/</c>, <c>reports/</c> and <c>sample-data/policies</c> and <c>mappings</c>.
     /// </summary>
+    /// <summary>
+    /// Resolves the folders that ship with the executable (policies, mappings, queries, pack
+    /// definitions) with <see cref="ResolveShipped"/>, so the embedded defaults work from any
+    /// working folder; a folder that exists where it is given is kept as given.
+    /// </summary>
+    public void ResolveShippedFolders()
+    {
+        PoliciesFolder = ResolveShipped(PoliciesFolder);
+        MappingsFolder = ResolveShipped(MappingsFolder);
+        QueriesFolder = ResolveShipped(QueriesFolder);
+        ReportsFolder = ResolveShipped(ReportsFolder);
+    }
+
     public static string ResolveShipped(string folder) =>
         Path.IsPathRooted(folder) || Directory.Exists(folder) || !Directory.Exists(Path.Combine(AppContext.BaseDirectory, folder))
             ? folder

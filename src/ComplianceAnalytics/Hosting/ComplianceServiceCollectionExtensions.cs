@@ -23,7 +23,8 @@ public static class ComplianceServiceCollectionExtensions
     public static IServiceCollection AddComplianceJobs(this IServiceCollection services, IConfiguration configuration)
     {
         ArgumentNullException.ThrowIfNull(configuration);
-        services.AddOptions<ComplianceOptions>().Bind(configuration.GetSection(ComplianceOptions.Section)).ValidateOnStart();
+        services.AddOptions<ComplianceOptions>().Bind(configuration.GetSection(ComplianceOptions.Section))
+            .PostConfigure(o => o.ResolveShippedFolders()).ValidateOnStart();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<ComplianceOptions>, ComplianceOptionsValidator>());
         services.TryAddSingleton<IClock>(SystemClock.Instance);
         services.TryAddSingleton(sp => new ComplianceWorkspace(
