@@ -2,16 +2,17 @@
 -- and creates a table the others read). case_facts: one row per case, from its events up to the
 -- month's as-of (the first instant of the next month in the organisation's zone): when it was
 -- received, its channel, category and customer type as first given, the team that last handled
--- it, its pseudonymous customer key, and its last event.
+-- it, its pseudonymous customer key, and its last event. Events at the same instant are taken in
+-- the order they were read (file, then line), so the same store always gives the same facts.
 -- Parameters: $1 the month, 'YYYY-MM'.
 CREATE OR REPLACE TEMP TABLE case_facts AS
 SELECT e.org, e.case_ref,
        min(e.occurred_at) FILTER (WHERE e.event_type = 'complaint_received') AS received_at,
-       arg_min(e.channel, e.occurred_at) FILTER (WHERE e.channel IS NOT NULL) AS channel,
-       arg_min(e.category, e.occurred_at) FILTER (WHERE e.category IS NOT NULL) AS category,
-       arg_min(e.customer_type, e.occurred_at) FILTER (WHERE e.customer_type IS NOT NULL) AS customer_type,
-       arg_max(e.team, e.occurred_at) FILTER (WHERE e.team IS NOT NULL) AS team,
-       arg_min(e.customer_key, e.occurred_at) FILTER (WHERE e.customer_key IS NOT NULL) AS customer_key,
+       arg_min(e.channel, (e.occurred_at, e.file_id, e.line)) FILTER (WHERE e.channel IS NOT NULL) AS channel,
+       arg_min(e.category, (e.occurred_at, e.file_id, e.line)) FILTER (WHERE e.category IS NOT NULL) AS category,
+       arg_min(e.customer_type, (e.occurred_at, e.file_id, e.line)) FILTER (WHERE e.customer_type IS NOT NULL) AS customer_type,
+       arg_max(e.team, (e.occurred_at, e.file_id, e.line)) FILTER (WHERE e.team IS NOT NULL) AS team,
+       arg_min(e.customer_key, (e.occurred_at, e.file_id, e.line)) FILTER (WHERE e.customer_key IS NOT NULL) AS customer_key,
        max(e.occurred_at) AS last_event_at
 FROM events e
 JOIN report_months m ON m.org = e.org AND m.month = $1

@@ -2,6 +2,7 @@
 --   stop_month          the reporting month (of the twelve in report_months) its stop falls in;
 --   team                the team on the case's latest event with a team at or before the stop
 --                       (for an open instance: before the as-of), i.e. who held it when it ended;
+--                       of events at one instant, the last read (file, then line);
 --   category, channel   the case's, as first given;
 --   business_days_late  for breached and open_breached instances: the working days (policy
 --                       calendar) after the local due date up to and including the local date of
@@ -13,7 +14,7 @@ WITH month_end AS (
     SELECT org, end_at AS as_of FROM report_months WHERE month = $1
 ),
 team AS (
-    SELECT i.org, i.case_ref, i.stage, i.cycle, arg_max(e.team, e.occurred_at) AS team
+    SELECT i.org, i.case_ref, i.stage, i.cycle, arg_max(e.team, (e.occurred_at, e.file_id, e.line)) AS team
     FROM eval_stage_instances i
     JOIN month_end a ON a.org = i.org
     JOIN events e ON e.org = i.org AND e.case_ref = i.case_ref AND e.team IS NOT NULL
@@ -30,10 +31,12 @@ late AS (
     WHERE i.status IN ('breached', 'open_breached')
 ),
 late_days AS (
-    SELECT l.org, l.case_ref, l.stage, l.cycle, count(w.day) AS business_days_late
+    -- working_index counts the working days up to and including each day, so the working days
+    -- in (due_day, end_day] are the difference of the two.
+    SELECT l.org, l.case_ref, l.stage, l.cycle, e.working_index - d.working_index AS business_days_late
     FROM late l
-    LEFT JOIN working_days w ON w.org = l.org AND w.working AND w.day > l.due_day AND w.day <= l.end_day
-    GROUP BY l.org, l.case_ref, l.stage, l.cycle
+    JOIN working_days d ON d.org = l.org AND d.day = l.due_day
+    JOIN working_days e ON e.org = l.org AND e.day = l.end_day
 )
 SELECT i.*, m.month AS stop_month, c.category, c.channel, t.team, d.business_days_late
 FROM eval_stage_instances i
