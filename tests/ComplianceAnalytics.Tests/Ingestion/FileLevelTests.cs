@@ -106,6 +106,25 @@ public sealed class FileLevelTests : IDisposable
         Assert.Equal(["C1"], _f.Strings("SELECT case_ref FROM events"));
     }
 
+    [Fact]
+    public void A_path_with_parent_segments_is_read_where_it_points_and_recorded_as_given()
+    {
+        Directory.CreateDirectory(Path.Combine(_f.Folder, "sub"));
+        _f.Write("target.csv", IngestFixture.Header + "\n" + Row + "\n");
+        var path = Path.Combine(_f.Folder, "sub", "..", "target.csv");
+
+        var r = _f.Ingestor.Ingest(path);
+
+        ResultAssert.Counts(r, FileStatuses.Loaded, 1, 1, 0, 0);
+        Assert.Equal(path, _f.Text("SELECT path FROM ingest_files"));
+        Assert.Equal("target.csv", _f.Text("SELECT file_name FROM ingest_files"));
+
+        // A name that only starts with dots names a file of this folder, not a way out of it.
+        var dots = _f.Csv("..target.csv", "bluehat,C2,complaint_received,2026-03-02T09:15:00Z");
+        ResultAssert.Counts(dots, FileStatuses.Loaded, 1, 1, 0, 0);
+        Assert.Equal(["C1", "C2"], _f.Strings("SELECT case_ref FROM events ORDER BY case_ref"));
+    }
+
     [Theory]
     [InlineData("events.txt")]
     [InlineData("events.xlsx")]
