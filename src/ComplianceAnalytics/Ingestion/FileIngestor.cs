@@ -149,6 +149,21 @@ public sealed class FileIngestor
             DropWorkTables();
             return Record(path, sha256, size, format, profile, FileStatuses.Quarantined, $"the file could not be read ({ErrorKind(ex.Message)}); nothing of it was loaded");
         }
+        catch (DuckDbException ex)
+        {
+            // The work tables hold the file's clear values: drop them if the store still answers. If
+            // it does not, they go with the connection, and both failures are reported.
+            try
+            {
+                DropWorkTables();
+            }
+            catch (DuckDbException dropFailure)
+            {
+                throw new DuckDbException($"{ex.Message} (its work tables could not be dropped either: {dropFailure.Message})", ex);
+            }
+
+            throw;
+        }
     }
 
     private sealed record StagedSource(IReadOnlyList<string> UnknownColumns, IReadOnlyList<string> PersonalFields, string? Error);
