@@ -38,6 +38,9 @@ internal static partial class HostingLog
     [LoggerMessage(EventId = 130, Level = LogLevel.Information, Message = "Retention purged {Cases} cases whose last event is before {Cutoff}")]
     public static partial void RetentionPurged(ILogger logger, int cases, string cutoff);
 
+    [LoggerMessage(EventId = 105, Level = LogLevel.Critical, Message = "The store cannot be written; the host stops so that it can be restarted once the cause is fixed")]
+    public static partial void StoreFailedStopping(ILogger logger);
+
     [LoggerMessage(EventId = 140, Level = LogLevel.Information, Message = "Serving the store {Database}: ingest '{Ingest}', packs '{Packs}', retention '{Retention}' in {TimeZone}")]
     public static partial void Serving(ILogger logger, string database, string ingest, string packs, string retention, string timeZone);
 }

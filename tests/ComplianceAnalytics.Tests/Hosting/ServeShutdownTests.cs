@@ -66,4 +66,31 @@ public class ServeShutdownTests
         Assert.Equal(Files * 24_000, fixture.Scalar("SELECT count(*) FROM events"));
         Assert.Equal(0, fixture.Scalar("SELECT count(*) FROM duplicate_rows"));
     }
+
+    [Fact]
+    public async Task Serve_stops_with_one_line_naming_the_store_when_the_store_cannot_be_written()
+    {
+        using var fixture = new HostingFixture();
+        var day = new LocalDate(2026, 11, 2);
+        fixture.Drop("a-small.csv", day, cases: 3, prefix: "A");
+        fixture.Drop("b-big.csv", day, cases: 30_000, prefix: "B");
+
+        // 4 MB is room for the small file but not for the big one's 60,000 events.
+        using (var serve = ComplianceProcess.StartWithFileSizeLimit(fixture.Root, 4 * 1024, ["serve"]))
+        {
+            var stdout = serve.StandardOutput.ReadToEndAsync();
+            var stderr = serve.StandardError.ReadToEndAsync();
+            Assert.True(await ComplianceProcess.ExitsWithin(serve, TimeSpan.FromSeconds(90)), "serve carried on with a store it cannot write");
+            var log = await stderr;
+            _ = await stdout;
+            Assert.True(serve.ExitCode == 1, $"exit code {serve.ExitCode}: {log}");
+            var last = log.Split('\n', StringSplitOptions.RemoveEmptyEntries)[^1];
+            Assert.StartsWith($"compliance: The store {fixture.Database} is not usable: writing ", last, StringComparison.Ordinal);
+            Assert.Contains("b-big.csv failed, so nothing of that file was recorded", last, StringComparison.Ordinal);
+        }
+
+        Assert.Equal(1, fixture.Scalar("SELECT count(*) FROM ingest_files WHERE file_name = 'a-small.csv' AND rows_loaded = 6"));
+        Assert.Equal(0, fixture.Scalar("SELECT count(*) FROM ingest_files WHERE file_name = 'b-big.csv'"));
+        Assert.Equal(6, fixture.Scalar("SELECT count(*) FROM events"));
+    }
 }
