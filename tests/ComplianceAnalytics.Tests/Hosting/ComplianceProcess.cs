@@ -85,11 +85,12 @@ internal static class ComplianceProcess
 }
 
 /// <summary>
-/// Tests that act on a child process at a point of its progress run alone, after the others, so
-/// that the load of parallel tests does not delay the test's own reaction past that point.
+/// Tests that run alone, after the others: those that act on a child process at a point of its
+/// progress, so that the load of parallel tests does not delay the test's reaction past that point,
+/// and those that measure the test process's own memory, which parallel tests would change.
 /// </summary>
 [CollectionDefinition(Name, DisableParallelization = true)]
-public sealed class ChildProcessTests
+public sealed class RunAloneTests
 {
-    public const string Name = "child processes";
+    public const string Name = "run alone";
 }

@@ -3,7 +3,7 @@ using NodaTime;
 
 namespace ComplianceAnalytics.Tests.Hosting;
 
-[Collection(ChildProcessTests.Name)]
+[Collection(RunAloneTests.Name)]
 public class KilledProcessTests
 {
     [Fact]

@@ -4,7 +4,7 @@ using NodaTime;
 
 namespace ComplianceAnalytics.Tests.Hosting;
 
-[Collection(ChildProcessTests.Name)]
+[Collection(RunAloneTests.Name)]
 public class StoreFailureTests
 {
     [Fact]
