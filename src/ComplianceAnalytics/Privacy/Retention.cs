@@ -13,7 +13,8 @@ public sealed record PurgeResult(IReadOnlyList<ExpiredCase> Cases, long Unattach
 /// <summary>
 /// Deletes the cases whose last event is older than the retention period from every table that
 /// holds them (events, rejected and duplicate rows, stage instances), records each in purge_log,
-/// and checkpoints the store so the deleted rows leave the file too. Rejected and duplicate rows of
+/// and checkpoints the store so the write-ahead log no longer holds them (DuckDB does not overwrite
+/// the blocks it frees: see docs/data-protection.md). Rejected and duplicate rows of
 /// no stored case (no case reference, or a case none of whose rows loaded) go when their file was
 /// ingested before the cut-off: otherwise they would be kept for ever.
 /// </summary>
@@ -86,10 +87,9 @@ public sealed class Retention
         var cutoff = Timestamp(Cutoff);
         var now = Timestamp(_clock.GetCurrentInstant());
         PurgeResult result;
-        IReadOnlyList<ExpiredCase> expired;
         using (var transaction = db.BeginTransaction())
         {
-            expired = ExpiredCases();
+            var expired = ExpiredCases();
             db.Execute("""
                 CREATE OR REPLACE TEMP TABLE purge_cases AS
                 SELECT org, case_ref FROM events GROUP BY org, case_ref HAVING max(occurred_at) < $1
