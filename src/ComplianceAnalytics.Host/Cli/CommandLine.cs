@@ -27,6 +27,7 @@ internal static class CommandLine
         root.Subcommands.Add(RunOnceVerb.Build());
         root.Subcommands.Add(ServeVerb.Build());
         root.Subcommands.Add(StatusVerb.Build());
+        root.Subcommands.Add(PurgeVerb.Build());
         return root;
     }
 

@@ -1,4 +1,6 @@
 using System.CommandLine;
+using ComplianceAnalytics.Hosting;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 
 namespace ComplianceAnalytics.Host.Cli;
@@ -15,7 +17,16 @@ internal static class ServeVerb
         command.SetAction((parse, cancellationToken) => CommandLine.Guard(async () =>
         {
             using var host = HostSetup.BuildHost(CommandLine.Overrides(parse));
+
+            // Taken before running: RunAsync disposes the host and its services when it stops.
+            var runner = host.Services.GetRequiredService<JobRunner>();
             await host.RunAsync(cancellationToken).ConfigureAwait(false);
+            if (runner.StoreFailure is { } failure)
+            {
+                await Console.Error.WriteLineAsync("compliance: " + CommandLine.OneLine(failure.Message)).ConfigureAwait(false);
+                return 1;
+            }
+
             return 0;
         }));
         return command;

@@ -1,3 +1,4 @@
+using System.Globalization;
 using ComplianceAnalytics.Privacy;
 using Microsoft.Extensions.Logging;
 using NodaTime.Text;
@@ -50,7 +51,9 @@ public sealed class RetentionJob(JobRunner runner, ComplianceWorkspace workspace
         var retention = new Retention(workspace.Store, workspace.Clock, workspace.Options.RetentionYears);
         var cutoff = InstantPattern.ExtendedIso.Format(retention.Cutoff);
         var purged = retention.Purge();
-        run.Detail = $"cut-off {cutoff}: {purged.Count} cases purged, {purged.Sum(c => c.Events)} events";
-        HostingLog.RetentionPurged(logger, purged.Count, cutoff);
+        run.Detail = string.Create(
+            CultureInfo.InvariantCulture,
+            $"cut-off {cutoff}: {purged.Cases.Count} cases purged, {purged.Cases.Sum(c => c.Events)} events; {purged.UnattachedRejectedRows} rejected and {purged.UnattachedDuplicateRows} duplicate rows of no case");
+        HostingLog.RetentionPurged(logger, purged.Cases.Count, cutoff);
     }
 }

@@ -20,6 +20,9 @@ internal static partial class HostingLog
     [LoggerMessage(EventId = 104, Level = LogLevel.Error, Message = "The run log could not record run {RunId} of job {Job}")]
     public static partial void RunLogFailed(ILogger logger, Exception exception, string job, string runId);
 
+    [LoggerMessage(EventId = 105, Level = LogLevel.Critical, Message = "The store cannot be written; the host stops so that it can be restarted once the cause is fixed")]
+    public static partial void StoreFailedStopping(ILogger logger);
+
     [LoggerMessage(EventId = 110, Level = LogLevel.Information, Message = "Ingested {File}: {Status}, {RowsLoaded} rows loaded, {RowsRejected} rejected")]
     public static partial void FileIngested(ILogger logger, string file, string status, long rowsLoaded, long rowsRejected);
 

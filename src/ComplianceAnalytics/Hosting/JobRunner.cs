@@ -1,6 +1,8 @@
 using System.Diagnostics;
 using System.Globalization;
 using ComplianceAnalytics.Publishing;
+using ComplianceAnalytics.Store;
+using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using NodaTime;
 using NodaTime.Text;
@@ -42,11 +44,21 @@ public sealed class JobRunner : IDisposable
     private readonly ComplianceWorkspace _workspace;
     private readonly ILogger<JobRunner> _logger;
 
-    public JobRunner(ComplianceWorkspace workspace, ILogger<JobRunner> logger)
+    private readonly IHostApplicationLifetime? _lifetime;
+
+    public JobRunner(ComplianceWorkspace workspace, ILogger<JobRunner> logger, IHostApplicationLifetime? lifetime = null)
     {
         _workspace = workspace;
         _logger = logger;
+        _lifetime = lifetime;
     }
+
+    /// <summary>
+    /// The failure to write the store that stopped the host, if one did. DuckDB may refuse every
+    /// statement after it until the store is reopened, so carrying on would only fail each run; the
+    /// host stops and <c>serve</c> exits non-zero for the service manager to restart it.
+    /// </summary>
+    public StoreUnavailableException? StoreFailure { get; private set; }
 
     /// <summary>Runs <paramref name="work"/> and returns the run with its outcome; failures are logged and recorded, not thrown.</summary>
     public async Task<JobRun> RunAsync(string job, Action<JobRun, CancellationToken> work, CancellationToken cancellationToken)
@@ -102,6 +114,12 @@ public sealed class JobRunner : IDisposable
             outcome = RunOutcomes.Failed;
             run.Detail = string.IsNullOrEmpty(run.Detail) ? ex.Message : run.Detail + "; " + ex.Message;
             HostingLog.JobFailed(_logger, ex, run.Job, run.RunId);
+            if (ex is StoreUnavailableException storeFailure)
+            {
+                StoreFailure = storeFailure;
+                HostingLog.StoreFailedStopping(_logger);
+                _lifetime?.StopApplication();
+            }
         }
 
         if (begun)

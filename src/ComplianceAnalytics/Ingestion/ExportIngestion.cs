@@ -1,4 +1,5 @@
 using ComplianceAnalytics.Clocks;
+using ComplianceAnalytics.DuckDb;
 using ComplianceAnalytics.Exports;
 using ComplianceAnalytics.Policies;
 using ComplianceAnalytics.Privacy;
@@ -38,7 +39,10 @@ public sealed class ExportIngestion
     /// <summary>A <c>.ready</c> marker says its file is complete; it is not an export itself.</summary>
     public static bool IsMarker(string path) => path.EndsWith(".ready", StringComparison.Ordinal);
 
-    /// <summary>Ingests each file in turn; one file's failure never stops the others.</summary>
+    /// <summary>
+    /// Ingests each file in turn; one file's failure never stops the others, but a store that cannot be
+    /// written stops the run (<see cref="StoreUnavailableException"/>).
+    /// </summary>
     public IngestRun Ingest(IReadOnlyList<string> files, MappingProfile? profile = null, Action<IngestResult>? onFile = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(files);
@@ -46,7 +50,17 @@ public sealed class ExportIngestion
         foreach (var file in files)
         {
             cancellationToken.ThrowIfCancellationRequested();
-            var result = _ingestor.Ingest(file, profile);
+            IngestResult result;
+            try
+            {
+                result = _ingestor.Ingest(file, profile);
+            }
+            catch (DuckDbException ex)
+            {
+                // The ingestor quarantines what is wrong with a file; what escapes it is the store's failure.
+                throw new StoreUnavailableException(_store.Path, $"writing {file} failed, so nothing of that file was recorded: {ex.Message}", ex);
+            }
+
             results.Add(result);
             onFile?.Invoke(result);
         }

@@ -111,6 +111,11 @@ public sealed class FileIngestor
             return Record(path, sha256, size, null, profile, FileStatuses.Quarantined, "not a CSV (.csv) or JSON Lines (.jsonl, .ndjson) file");
         }
 
+        // A failure while the file is read and classified is the file's: it is quarantined and the run
+        // goes on. Once its rows are being written, a failure is the store's (a full disk, a read-only
+        // file): the transaction rolls back, nothing of the file is recorded, and the failure stops
+        // the run, so the file is offered again rather than wrongly quarantined.
+        var reading = true;
         try
         {
             if (profile.TimeZone is { } zone)
@@ -118,27 +123,46 @@ public sealed class FileIngestor
                 EnsureZones([zone]);
             }
 
-            using var transaction = Db.BeginTransaction();
-            var source = format == "csv" ? StageCsv(path, profile) : StageJsonLines(path, profile);
-            if (source.Error is not null)
+            IngestResult result;
+            using (var transaction = Db.BeginTransaction())
             {
-                transaction.Rollback();
-                return Record(path, sha256, size, format, profile, FileStatuses.Quarantined, source.Error);
+                var source = format == "csv" ? StageCsv(path, profile) : StageJsonLines(path, profile);
+                if (source.Error is not null)
+                {
+                    transaction.Rollback();
+                    DropWorkTables();
+                    return Record(path, sha256, size, format, profile, FileStatuses.Quarantined, source.Error);
+                }
+
+                Classify(profile);
+                reading = false;
+                var fileId = Db.Scalar<long>("SELECT nextval('file_id_seq')");
+                result = Persist(fileId, path, sha256, size, format, profile, source);
+                transaction.Commit();
             }
 
-            Classify(profile);
-            var fileId = Db.Scalar<long>("SELECT nextval('file_id_seq')");
-            var result = Persist(fileId, path, sha256, size, format, profile, source);
-            transaction.Commit();
+            DropWorkTables();
             return result;
+        }
+        catch (DuckDbException ex) when (reading)
+        {
+            DropWorkTables();
+            return Record(path, sha256, size, format, profile, FileStatuses.Quarantined, $"the file could not be read ({ErrorKind(ex.Message)}); nothing of it was loaded");
         }
         catch (DuckDbException ex)
         {
-            return Record(path, sha256, size, format, profile, FileStatuses.Quarantined, $"the file could not be read ({ErrorKind(ex.Message)}); nothing of it was loaded");
-        }
-        finally
-        {
-            DropWorkTables();
+            // The work tables hold the file's clear values: drop them if the store still answers. If
+            // it does not, they go with the connection, and both failures are reported.
+            try
+            {
+                DropWorkTables();
+            }
+            catch (DuckDbException dropFailure)
+            {
+                throw new DuckDbException($"{ex.Message} (its work tables could not be dropped either: {dropFailure.Message})", ex);
+            }
+
+            throw;
         }
     }
 

@@ -7,11 +7,16 @@ namespace ComplianceAnalytics.Privacy;
 public sealed record ExpiredCase(
     string Org, string CaseRef, Instant LastEventAt, long Events, long RejectedRows, long DuplicateRows, long StageInstances);
 
+/// <summary>What one purge removed: the expired cases, and the rejected and duplicate rows that belonged to no case.</summary>
+public sealed record PurgeResult(IReadOnlyList<ExpiredCase> Cases, long UnattachedRejectedRows, long UnattachedDuplicateRows);
+
 /// <summary>
 /// Deletes the cases whose last event is older than the retention period from every table that
 /// holds them (events, rejected and duplicate rows, stage instances), records each in purge_log,
-/// and checkpoints the store so the deleted rows leave the file too. Rejected rows that name no
-/// case go when their file was ingested before the cut-off.
+/// and checkpoints the store so the write-ahead log no longer holds them (DuckDB does not overwrite
+/// the blocks it frees: see docs/data-protection.md). Rejected and duplicate rows of
+/// no stored case (no case reference, or a case none of whose rows loaded) go when their file was
+/// ingested before the cut-off: otherwise they would be kept for ever.
 /// </summary>
 public sealed class Retention
 {
@@ -38,7 +43,17 @@ public sealed class Retention
     }
 
     /// <summary>What a purge would remove now; nothing is changed.</summary>
-    public IReadOnlyList<ExpiredCase> Preview()
+    public PurgeResult Preview()
+    {
+        var cutoff = Timestamp(Cutoff);
+#pragma warning disable CA2100 // The table names are this method's own constants.
+        var rejected = _store.Connection.Scalar<long>("SELECT count(*) " + Unattached("rejected_rows"), cutoff);
+        var duplicates = _store.Connection.Scalar<long>("SELECT count(*) " + Unattached("duplicate_rows"), cutoff);
+#pragma warning restore CA2100
+        return new PurgeResult(ExpiredCases(), rejected, duplicates);
+    }
+
+    private List<ExpiredCase> ExpiredCases()
     {
         var db = _store.Connection;
         var cutoff = Cutoff;
@@ -65,16 +80,16 @@ public sealed class Retention
         return cases;
     }
 
-    /// <summary>Purges the expired cases in one transaction and returns them.</summary>
-    public IReadOnlyList<ExpiredCase> Purge()
+    /// <summary>Purges the expired cases in one transaction and returns what went.</summary>
+    public PurgeResult Purge()
     {
         var db = _store.Connection;
         var cutoff = Timestamp(Cutoff);
         var now = Timestamp(_clock.GetCurrentInstant());
-        IReadOnlyList<ExpiredCase> expired;
+        PurgeResult result;
         using (var transaction = db.BeginTransaction())
         {
-            expired = Preview();
+            var expired = ExpiredCases();
             db.Execute("""
                 CREATE OR REPLACE TEMP TABLE purge_cases AS
                 SELECT org, case_ref FROM events GROUP BY org, case_ref HAVING max(occurred_at) < $1
@@ -97,16 +112,31 @@ public sealed class Retention
 #pragma warning restore CA2100
             }
 
-            db.Execute("""
-                DELETE FROM rejected_rows
-                WHERE case_ref IS NULL AND file_id IN (SELECT file_id FROM ingest_files WHERE ingested_at < $1)
-                """, cutoff);
+            var rejected = DeleteUnattached("rejected_rows", cutoff);
+            var duplicates = DeleteUnattached("duplicate_rows", cutoff);
             db.Execute("DROP TABLE temp.purge_cases");
             transaction.Commit();
+            result = new PurgeResult(expired, rejected, duplicates);
         }
 
         _store.Checkpoint();
-        return expired;
+        return result;
+    }
+
+    /// <summary>The rows of a table, from files ingested before the cut-off, that belong to no stored case.</summary>
+    private static string Unattached(string table) => $"""
+        FROM {table}
+        WHERE file_id IN (SELECT file_id FROM ingest_files WHERE ingested_at < $1)
+          AND NOT EXISTS (SELECT 1 FROM events e WHERE e.org = {table}.org AND e.case_ref = {table}.case_ref)
+        """;
+
+    private long DeleteUnattached(string table, ComplianceAnalytics.DuckDb.DuckDbTimestamp cutoff)
+    {
+#pragma warning disable CA2100 // The table name is one of Purge's own constants.
+        var count = _store.Connection.Scalar<long>("SELECT count(*) " + Unattached(table), cutoff);
+        _store.Connection.Execute("DELETE " + Unattached(table), cutoff);
+#pragma warning restore CA2100
+        return count;
     }
 
     private static ComplianceAnalytics.DuckDb.DuckDbTimestamp Timestamp(Instant instant) => new(instant.ToUnixTimeTicks() / 10);

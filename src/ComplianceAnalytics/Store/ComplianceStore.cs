@@ -31,9 +31,16 @@ public sealed class ComplianceStore : IDisposable
         if (!inMemory)
         {
             var directory = System.IO.Path.GetDirectoryName(System.IO.Path.GetFullPath(path));
-            if (!string.IsNullOrEmpty(directory))
+            try
             {
-                Directory.CreateDirectory(directory);
+                if (!string.IsNullOrEmpty(directory))
+                {
+                    Directory.CreateDirectory(directory);
+                }
+            }
+            catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+            {
+                throw new StoreUnavailableException(path, $"its folder cannot be created ({ex.Message})", ex);
             }
         }
 
@@ -52,6 +59,11 @@ public sealed class ComplianceStore : IDisposable
         {
             throw new StoreInUseException(path, ex);
         }
+        catch (DuckDbException ex)
+        {
+            // E.g. a read-only folder or file: say which store, not only DuckDB's words.
+            throw new StoreUnavailableException(path, "it cannot be opened: " + ex.Message, ex);
+        }
 
         var connection = database.Connect();
         try
@@ -65,6 +77,12 @@ public sealed class ComplianceStore : IDisposable
             }
 
             return new ComplianceStore(path, database, connection);
+        }
+        catch (DuckDbException ex)
+        {
+            connection.Dispose();
+            database.Dispose();
+            throw new StoreUnavailableException(path, "its schema cannot be written: " + ex.Message, ex);
         }
         catch
         {
@@ -97,6 +115,16 @@ public sealed class ComplianceStore : IDisposable
 /// <summary>Another process holds the store.</summary>
 public sealed class StoreInUseException(string path, Exception inner)
     : Exception($"The store {path} is in use by another process (only one process may write to it): {inner.Message}", inner)
+{
+    public string StorePath { get; } = path;
+}
+
+/// <summary>
+/// The store cannot be opened or written: a read-only or missing folder, a full disk. Nothing of
+/// the work in hand was committed; the message names the store and DuckDB's reason.
+/// </summary>
+public sealed class StoreUnavailableException(string path, string reason, Exception inner)
+    : Exception($"The store {path} is not usable: {reason}", inner)
 {
     public string StorePath { get; } = path;
 }

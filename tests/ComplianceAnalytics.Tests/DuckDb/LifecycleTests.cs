@@ -3,6 +3,7 @@ using ComplianceAnalytics.DuckDb;
 
 namespace ComplianceAnalytics.Tests.DuckDb;
 
+[Collection(ComplianceAnalytics.Tests.Hosting.RunAloneTests.Name)]
 public sealed class LifecycleTests : IDisposable
 {
     private readonly DirectoryInfo _directory = Directory.CreateTempSubdirectory("duckdb-lifecycle-");

@@ -35,6 +35,42 @@ internal sealed class EventHook(Action<EventId> onEvent) : ILoggerProvider, ILog
     }
 }
 
+/// <summary>Keeps every log message the host writes, formatted as the console would show it, with any exception.</summary>
+internal sealed class LogCapture : ILoggerProvider, ILogger
+{
+    private readonly List<string> _messages = [];
+
+    public IReadOnlyList<string> Messages
+    {
+        get
+        {
+            lock (_messages)
+            {
+                return [.. _messages];
+            }
+        }
+    }
+
+    public ILogger CreateLogger(string categoryName) => this;
+
+    public IDisposable? BeginScope<TState>(TState state)
+        where TState : notnull => null;
+
+    public bool IsEnabled(LogLevel logLevel) => true;
+
+    public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter)
+    {
+        lock (_messages)
+        {
+            _messages.Add($"{logLevel}: {formatter(state, exception)} {exception}");
+        }
+    }
+
+    public void Dispose()
+    {
+    }
+}
+
 /// <summary>
 /// A temporary drop folder, publish folder and store, with the sample policies and the repository's
 /// queries, and the services of <see cref="ComplianceServiceCollectionExtensions.AddComplianceJobs"/>.
@@ -43,7 +79,7 @@ internal sealed class HostingFixture : IDisposable
 {
     private readonly ServiceProvider _services;
 
-    public HostingFixture(Action<EventId>? onEvent = null, IDictionary<string, string?>? settings = null)
+    public HostingFixture(Action<EventId>? onEvent = null, IDictionary<string, string?>? settings = null, ILoggerProvider? logs = null)
     {
         Root = Path.Combine(Path.GetTempPath(), "hosting-" + Guid.NewGuid().ToString("N"));
         Directory.CreateDirectory(DropFolder);
@@ -54,6 +90,11 @@ internal sealed class HostingFixture : IDisposable
             if (onEvent is not null)
             {
                 b.AddProvider(new EventHook(onEvent));
+            }
+
+            if (logs is not null)
+            {
+                b.AddProvider(logs);
             }
         });
         services.AddSingleton<IClock>(Clock);

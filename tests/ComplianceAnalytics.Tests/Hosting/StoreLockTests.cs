@@ -1,6 +1,5 @@
 using System.Diagnostics;
 using ComplianceAnalytics.Hosting;
-using ComplianceAnalytics.Tests.Policies;
 using NodaTime;
 
 namespace ComplianceAnalytics.Tests.Hosting;
@@ -14,23 +13,8 @@ public class StoreLockTests
         fixture.Drop("jpdit-a.csv", new LocalDate(2026, 11, 2), cases: 2);
         _ = fixture.Workspace.Store;
 
-        var start = new ProcessStartInfo("dotnet")
-        {
-            RedirectStandardError = true,
-            RedirectStandardOutput = true,
-            WorkingDirectory = RepositoryPaths.Root,
-        };
-        start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "compliance.dll"));
-        start.ArgumentList.Add("status");
-        start.ArgumentList.Add("--db");
-        start.ArgumentList.Add(fixture.Database);
-        foreach (var (key, value) in HostingFixture.Settings(fixture.Root))
-        {
-            start.Environment[key.Replace(":", "__", StringComparison.Ordinal)] = value;
-        }
-
         var timer = Stopwatch.StartNew();
-        using var child = Process.Start(start)!;
+        using var child = ComplianceProcess.Start(fixture.Root, ["status", "--db", fixture.Database]);
         var stderr = child.StandardError.ReadToEndAsync();
         _ = await child.StandardOutput.ReadToEndAsync();
         using (var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(8)))

@@ -106,6 +106,45 @@ public sealed class FileLevelTests : IDisposable
         Assert.Equal(["C1"], _f.Strings("SELECT case_ref FROM events"));
     }
 
+    [Fact]
+    public void Values_keys_and_file_names_that_look_like_sql_are_stored_as_text()
+    {
+        const string Sql = "x'); DROP TABLE events; --";
+        var r = _f.Ingest(
+            "sql'); DROP TABLE events; --.csv",
+            $"{IngestFixture.Header},team\nbluehat,\"{Sql}\",complaint_received,2026-03-02T09:15:00Z,\"{Sql}\"\nbluehat,C2,\"{Sql}\",2026-03-02T09:15:00Z,t\n");
+        ResultAssert.Counts(r, FileStatuses.Loaded, 2, 1, 0, 0, (RejectReasons.UnknownEventType, 1));
+        Assert.Equal([Sql], _f.Strings("SELECT case_ref FROM events"));
+        Assert.Equal([Sql], _f.Strings("SELECT team FROM events"));
+        Assert.Equal([Sql], _f.Strings("SELECT event_type FROM rejected_rows"));
+        Assert.Equal(["sql'); DROP TABLE events; --.csv"], _f.Strings("SELECT file_name FROM ingest_files"));
+
+        var j = _f.Ingest("keys.jsonl", $$"""{"org":"bluehat","case_ref":"J1","event_type":"complaint_received","occurred_at":"2026-03-02T09:15:00Z","{{Sql}}":"y","a/b~c":1}""" + "\n");
+        ResultAssert.Counts(j, FileStatuses.Loaded, 1, 1, 0, 0);
+        Assert.Contains(Sql, j.UnknownColumns);
+        Assert.Contains("a/b~c", j.UnknownColumns);
+        Assert.Equal(2, _f.Count("SELECT count(*) FROM events"));
+    }
+
+    [Fact]
+    public void A_path_with_parent_segments_is_read_where_it_points_and_recorded_as_given()
+    {
+        Directory.CreateDirectory(Path.Combine(_f.Folder, "sub"));
+        _f.Write("target.csv", IngestFixture.Header + "\n" + Row + "\n");
+        var path = Path.Combine(_f.Folder, "sub", "..", "target.csv");
+
+        var r = _f.Ingestor.Ingest(path);
+
+        ResultAssert.Counts(r, FileStatuses.Loaded, 1, 1, 0, 0);
+        Assert.Equal(path, _f.Text("SELECT path FROM ingest_files"));
+        Assert.Equal("target.csv", _f.Text("SELECT file_name FROM ingest_files"));
+
+        // A name that only starts with dots names a file of this folder, not a way out of it.
+        var dots = _f.Csv("..target.csv", "bluehat,C2,complaint_received,2026-03-02T09:15:00Z");
+        ResultAssert.Counts(dots, FileStatuses.Loaded, 1, 1, 0, 0);
+        Assert.Equal(["C1", "C2"], _f.Strings("SELECT case_ref FROM events ORDER BY case_ref"));
+    }
+
     [Theory]
     [InlineData("events.txt")]
     [InlineData("events.xlsx")]

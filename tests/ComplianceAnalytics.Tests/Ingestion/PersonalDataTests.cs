@@ -89,6 +89,8 @@ public sealed class PersonalDataTests : IDisposable
     [InlineData("+44 7700 900123", "phone:447700900123")]
     [InlineData("+44 (0)7700 900123", "phone:447700900123")]
     [InlineData("0044 7700 900123", "phone:447700900123")]
+    [InlineData("447700900123", "phone:447700900123")]
+    [InlineData("+44 (0) 7700-900-123", "phone:447700900123")]
     [InlineData("  ", null)]
     public void Uk_phone_numbers_normalise_to_the_international_form(string phone, string? expected)
     {
