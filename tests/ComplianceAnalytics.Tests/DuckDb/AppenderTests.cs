@@ -83,11 +83,11 @@ public sealed class AppenderTests : IDisposable
     }
 
     [Fact]
-    public void A_hundred_thousand_rows_append_quickly_and_correctly()
+    public void A_hundred_thousand_rows_append_correctly()
     {
         _connection.Execute("CREATE TABLE bulk (id BIGINT, name VARCHAR, amount DECIMAL(18,2), ts TIMESTAMPTZ, day DATE)");
         const int rows = 100_000;
-        var stopwatch = Stopwatch.StartNew();
+        // Speed is the benchmark's business (scripts/benchmark.sh), never a timed test's.
         using (var appender = _connection.CreateAppender("bulk"))
         {
             for (var i = 0; i < rows; i++)
@@ -100,9 +100,6 @@ public sealed class AppenderTests : IDisposable
                     .EndRow();
             }
         }
-
-        stopwatch.Stop();
-        Assert.True(stopwatch.Elapsed < TimeSpan.FromSeconds(5), $"Appending took {stopwatch.Elapsed}.");
 
         using var reader = _connection.Query("""
             SELECT count(*), sum(id), sum(amount), sum(epoch_us(ts) - 1700000000000000), count(DISTINCT day),
