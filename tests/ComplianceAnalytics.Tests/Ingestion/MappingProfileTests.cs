@@ -133,12 +133,7 @@ public sealed class MappingProfileTests : IDisposable
     [Fact]
     public void The_real_helpdesk_log_is_counted_exactly()
     {
-        var log = Path.Combine("/work/shared/real-data", "helpdesk.csv");
-        if (!File.Exists(log))
-        {
-            return;
-        }
-
+        var log = Path.Combine(RepositoryPaths.Root, "tests", "ComplianceAnalytics.Tests", "RealData", "helpdesk.csv");
         var profile = MappingProfileLoader.LoadFile(Path.Combine(RepositoryPaths.Root, "sample-data", "mappings", "helpdesk.yaml"));
         using var f = new IngestFixture(profile);
         var r = f.Ingestor.Ingest(log);
