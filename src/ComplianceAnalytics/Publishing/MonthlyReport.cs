@@ -66,34 +66,73 @@ public sealed class MonthlyReport
             queries,
             packs);
 
+        // A query shared by several sheets, or by a sheet and a CSV file, runs once, so they show the same figures.
+        var results = new Dictionary<string, QueryTable>(StringComparer.Ordinal);
+        QueryTable Result(string query)
+        {
+            if (!results.TryGetValue(query, out var result))
+            {
+                result = context.Run(query);
+                results[query] = result;
+            }
+
+            return result;
+        }
+
         var outputs = new List<OutputFile>();
         foreach (var measure in CsvMeasures)
         {
             var path = Path.Combine(outDir, measure + ".csv");
-            CsvOutput.Write(path, context.Run(measure));
+            CsvOutput.Write(path, Result(measure));
             outputs.Add(OutputFile.Of(path));
         }
 
         var metadata = new WorkbookMetadata("ComplianceAnalytics " + _version, ReportContext.FormatMonth(month), generatedAt.ToDateTimeUtc());
-        var results = new Dictionary<string, QueryTable>(StringComparer.Ordinal);
-        foreach (var (definition, _) in packs)
+        // The store is queried on this thread only; while one workbook is written on another thread,
+        // the next pack's queries run here. One workbook is written at a time.
+        Task<OutputFile>? writing = null;
+        try
         {
-            var tables = new Dictionary<string, PackTable>(StringComparer.Ordinal);
-            foreach (var sheet in definition.Sheets)
+            foreach (var (definition, _) in packs)
             {
-                // A query shared by several sheets (or with the CSV files) runs once, so they show the same figures.
-                if (!results.TryGetValue(sheet.Query, out var result))
+                var tables = new Dictionary<string, PackTable>(StringComparer.Ordinal);
+                foreach (var sheet in definition.Sheets)
                 {
-                    result = context.Run(sheet.Query);
-                    results[sheet.Query] = result;
+                    var result = Result(sheet.Query);
+                    tables[sheet.Name] = new PackTable(result.Columns, result.Rows);
                 }
 
-                tables[sheet.Name] = new PackTable(result.Columns, result.Rows);
+                if (writing is not null)
+                {
+                    outputs.Add(writing.GetAwaiter().GetResult());
+                }
+
+                var path = Path.Combine(outDir, WorkbookName(definition.Name, month));
+                writing = Task.Run(() =>
+                {
+                    WorkbookWriter.Write(definition, tables, path, metadata);
+                    return OutputFile.Of(path);
+                });
             }
 
-            var path = Path.Combine(outDir, WorkbookName(definition.Name, month));
-            WorkbookWriter.Write(definition, tables, path, metadata);
-            outputs.Add(OutputFile.Of(path));
+            if (writing is not null)
+            {
+                outputs.Add(writing.GetAwaiter().GetResult());
+            }
+        }
+        catch (Exception ex) when (writing is { IsCompleted: false })
+        {
+            // Nothing is left writing into the folder behind the caller's back, and no failure is lost.
+            try
+            {
+                writing.GetAwaiter().GetResult();
+            }
+            catch (Exception writeFailure)
+            {
+                throw new AggregateException(ex, writeFailure);
+            }
+
+            throw;
         }
 
         return outputs;
