@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.Text.Json;
+using ComplianceAnalytics.Hosting;
 using ComplianceAnalytics.Exports;
 using ComplianceAnalytics.Ingestion;
 using Spectre.Console;

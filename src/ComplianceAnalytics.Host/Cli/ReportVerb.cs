@@ -20,7 +20,7 @@ internal static class ReportVerb
             var options = HostSetup.Options(HostSetup.Configuration(CommandLine.Overrides(parse)), requireDropFolder: false);
             using var loggers = HostSetup.Loggers(quiet: true);
             using var workspace = HostSetup.Workspace(options, loggers);
-            var outputs = new MonthlyReport(workspace).Write(
+            var outputs = workspace.MonthlyReport().Write(
                 Measures.ReportContext.ParseMonth(parse.GetValue(month)!), parse.GetValue(outDir)!, parse.GetValue(pack));
             foreach (var output in outputs)
             {

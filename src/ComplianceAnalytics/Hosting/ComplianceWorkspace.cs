@@ -1,6 +1,7 @@
 using ComplianceAnalytics.Exports;
 using ComplianceAnalytics.Policies;
 using ComplianceAnalytics.Privacy;
+using ComplianceAnalytics.Publishing;
 using ComplianceAnalytics.Store;
 using Microsoft.Extensions.Logging;
 using NodaTime;
@@ -50,6 +51,18 @@ public sealed class ComplianceWorkspace : IDisposable
 
     /// <summary>The zone in which schedules run and "the latest complete month" is decided.</summary>
     public DateTimeZone ScheduleZone => DateTimeZoneProviders.Tzdb[Options.TimeZone];
+
+    /// <summary>The month's report writer on this workspace's store, policies, clock and folders.</summary>
+    public MonthlyReport MonthlyReport(string? softwareVersion = null) => new(
+        Store,
+        Policies,
+        Clock,
+        new ReportSettings(
+            ComplianceOptions.ResolveShipped(Options.QueriesFolder),
+            ComplianceOptions.ResolveShipped(Options.ReportsFolder),
+            Options.RetentionYears,
+            string.IsNullOrWhiteSpace(Options.PseudonymKey) ? "key file beside the store" : "configured (Compliance:PseudonymKey)",
+            softwareVersion));
 
     public void Dispose()
     {

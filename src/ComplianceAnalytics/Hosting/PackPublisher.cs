@@ -32,7 +32,7 @@ public sealed class PackPublisher
     private string PublishRoot => Path.GetFullPath(_workspace.Options.PublishFolder);
 
     public void Run(JobRun run, CancellationToken cancellationToken) =>
-        Run(run, (month, dir) => new MonthlyReport(_workspace).Write(month, dir), cancellationToken);
+        Run(run, (month, dir) => _workspace.MonthlyReport().Write(month, dir), cancellationToken);
 
     /// <summary>As <see cref="Run(JobRun, CancellationToken)"/>, with the writer of a month's files into a folder given.</summary>
     internal void Run(JobRun run, Func<YearMonth, string, IReadOnlyList<OutputFile>> write, CancellationToken cancellationToken)

@@ -1,4 +1,3 @@
-using ComplianceAnalytics.Packs;
 using ComplianceAnalytics.Store;
 using NodaTime;
 
@@ -16,7 +15,8 @@ public sealed record ReportRun(string Month, Instant GeneratedAt, string Softwar
 /// </summary>
 internal static class ReportRunTable
 {
-    public static void Load(ComplianceStore store, ReportRun run, QueryCatalog queries, IReadOnlyList<(PackDefinition Definition, string Sha256)> packs)
+    /// <param name="definitions">The pack definitions used: their file names and SHA-256.</param>
+    public static void Load(ComplianceStore store, ReportRun run, QueryCatalog queries, IEnumerable<(string File, string Sha256)> definitions)
     {
         var db = store.Connection;
         db.Execute("""
@@ -36,9 +36,9 @@ internal static class ReportRunTable
             files.Append("query").Append($"queries/{name}.sql").Append(queries.Sha256(name)).EndRow();
         }
 
-        foreach (var (definition, sha256) in packs)
+        foreach (var (file, sha256) in definitions)
         {
-            files.Append("pack definition").Append($"reports/{Path.GetFileName(definition.SourcePath)}").Append(sha256).EndRow();
+            files.Append("pack definition").Append($"reports/{file}").Append(sha256).EndRow();
         }
     }
 }

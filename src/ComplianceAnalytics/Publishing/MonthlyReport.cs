@@ -1,10 +1,11 @@
 using System.Globalization;
 using System.Reflection;
 using System.Security.Cryptography;
-using ComplianceAnalytics.Hosting;
 using ComplianceAnalytics.Measures;
 using ComplianceAnalytics.Packs;
+using ComplianceAnalytics.Policies;
 using ComplianceAnalytics.Privacy;
+using ComplianceAnalytics.Store;
 using NodaTime;
 
 namespace ComplianceAnalytics.Publishing;
@@ -19,6 +20,11 @@ public sealed record OutputFile(string Path, string Sha256)
     }
 }
 
+/// <summary>Where a report finds its SQL and pack definitions, and what its manifest states.</summary>
+/// <param name="KeySource">Where the pseudonym key comes from, for the manifest; never the key.</param>
+/// <param name="SoftwareVersion">The version the manifests state; this build's when null (tests fix it so snapshots hold across commits).</param>
+public sealed record ReportSettings(string QueriesFolder, string ReportsFolder, int RetentionYears, string KeySource, string? SoftwareVersion = null);
+
 /// <summary>
 /// One month's outputs: the contract's CSV files (contract §6) and the packs (<c>reports/*.yaml</c>),
 /// all from the same evaluation and the same query results, written into one folder.
@@ -28,14 +34,20 @@ public sealed class MonthlyReport
     /// <summary>The contract's measure files, each the result of the query of the same name.</summary>
     public static readonly IReadOnlyList<string> CsvMeasures = ["attainment", "durations", "adr_letters", "customer_windows"];
 
-    private readonly ComplianceWorkspace _workspace;
+    private readonly ComplianceStore _store;
+    private readonly PolicySet _policies;
+    private readonly IClock _clock;
+    private readonly ReportSettings _settings;
     private readonly string _version;
 
-    /// <param name="softwareVersion">The version the manifests state; this build's when null (tests fix it so snapshots hold across commits).</param>
-    public MonthlyReport(ComplianceWorkspace workspace, string? softwareVersion = null)
+    public MonthlyReport(ComplianceStore store, PolicySet policies, IClock clock, ReportSettings settings)
     {
-        _workspace = workspace;
-        _version = softwareVersion ?? SoftwareVersion;
+        ArgumentNullException.ThrowIfNull(settings);
+        _store = store;
+        _policies = policies;
+        _clock = clock;
+        _settings = settings;
+        _version = settings.SoftwareVersion ?? SoftwareVersion;
     }
 
     /// <summary>The version stamped into manifests: the product version and the commit it was built from.</summary>
@@ -49,22 +61,23 @@ public sealed class MonthlyReport
     public IReadOnlyList<OutputFile> Write(YearMonth month, string outDir, string? pack = null)
     {
         Directory.CreateDirectory(outDir);
-        var options = _workspace.Options;
-        var queries = QueryCatalog.Load(ComplianceOptions.ResolveShipped(options.QueriesFolder));
-        var packs = PackCatalog.Load(ComplianceOptions.ResolveShipped(options.ReportsFolder)).Select(pack);
+        var queries = QueryCatalog.Load(_settings.QueriesFolder);
+        var packs = PackCatalog.Load(_settings.ReportsFolder).Select(pack);
         CheckQueries(packs, queries);
 
-        var generatedAt = _workspace.Clock.GetCurrentInstant();
-        var context = ReportContext.Prepare(_workspace.Store, _workspace.Policies, queries, month);
-        ReportRunTable.Load(_workspace.Store, new ReportRun(
-            ReportContext.FormatMonth(month),
-            generatedAt,
-            _version,
-            options.RetentionYears,
-            new Retention(_workspace.Store, _workspace.Clock, options.RetentionYears).Cutoff,
-            string.IsNullOrWhiteSpace(options.PseudonymKey) ? "key file beside the store" : "configured (Compliance:PseudonymKey)"),
+        var generatedAt = _clock.GetCurrentInstant();
+        var context = ReportContext.Prepare(_store, _policies, queries, month);
+        ReportRunTable.Load(
+            _store,
+            new ReportRun(
+                ReportContext.FormatMonth(month),
+                generatedAt,
+                _version,
+                _settings.RetentionYears,
+                new Retention(_store, _clock, _settings.RetentionYears).Cutoff,
+                _settings.KeySource),
             queries,
-            packs);
+            packs.Select(p => (Path.GetFileName(p.Definition.SourcePath), p.Sha256)));
 
         // A query shared by several sheets, or by a sheet and a CSV file, runs once, so they show the same figures.
         var results = new Dictionary<string, QueryTable>(StringComparer.Ordinal);

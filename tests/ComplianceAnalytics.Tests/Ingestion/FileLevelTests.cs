@@ -1,4 +1,5 @@
 using System.Text;
+using ComplianceAnalytics.Hosting;
 using ComplianceAnalytics.Ingestion;
 using NodaTime;
 

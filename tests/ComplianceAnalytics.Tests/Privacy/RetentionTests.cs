@@ -1,4 +1,5 @@
 using System.Text.Json;
+using ComplianceAnalytics.Hosting;
 using ComplianceAnalytics.Ingestion;
 using ComplianceAnalytics.Policies;
 using ComplianceAnalytics.Privacy;

@@ -1,5 +1,4 @@
 using ComplianceAnalytics.Hosting;
-using ComplianceAnalytics.Ingestion;
 using ComplianceAnalytics.Publishing;
 using ComplianceAnalytics.Tests.Ingestion;
 using ComplianceAnalytics.Tests.Packs;
@@ -59,7 +58,7 @@ public sealed class HostileInputTests : IDisposable
         var ingest = new ExportIngestion(workspace.Store, workspace.Policies, [], workspace.Pseudonymiser, workspace.Clock).Ingest([export]);
         Assert.Equal(hostile.Length * 2, ingest.Files.Single().RowsLoaded);
 
-        var outputs = new MonthlyReport(workspace, SamplePacks.Version).Write(new YearMonth(2026, 6), Path.Combine(_folder, "out"));
+        var outputs = workspace.MonthlyReport(SamplePacks.Version).Write(new YearMonth(2026, 6), Path.Combine(_folder, "out"));
 
         foreach (var workbook in outputs.Where(o => o.Path.EndsWith(".xlsx", StringComparison.Ordinal)))
         {

@@ -1,5 +1,4 @@
 using ComplianceAnalytics.Hosting;
-using ComplianceAnalytics.Ingestion;
 using ComplianceAnalytics.Publishing;
 using ComplianceAnalytics.Tests.Ingestion;
 using ComplianceAnalytics.Tests.Policies;
@@ -54,7 +53,7 @@ public sealed class SamplePacks : IDisposable
 
     /// <summary>The month's outputs written again, into another folder under the root.</summary>
     public IReadOnlyList<OutputFile> Write(string folder, string? pack = null) =>
-        new MonthlyReport(Workspace, Version).Write(Month, Path.Combine(Root, folder), pack);
+        Workspace.MonthlyReport(Version).Write(Month, Path.Combine(Root, folder), pack);
 
     public string Workbook(string pack) => Path.Combine(OutDir, MonthlyReport.WorkbookName(pack, Month));
 

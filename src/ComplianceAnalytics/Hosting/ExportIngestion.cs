@@ -1,17 +1,19 @@
 using ComplianceAnalytics.Clocks;
 using ComplianceAnalytics.DuckDb;
 using ComplianceAnalytics.Exports;
+using ComplianceAnalytics.Ingestion;
 using ComplianceAnalytics.Policies;
 using ComplianceAnalytics.Privacy;
 using ComplianceAnalytics.Store;
 using NodaTime;
 
-namespace ComplianceAnalytics.Ingestion;
+namespace ComplianceAnalytics.Hosting;
 
 /// <summary>
 /// Ingests the files named by a set of paths (a folder's files in ordinal order of name), then
 /// recomputes the stage instances of the cases those files touched, so that the stored instances
-/// follow the events without a full re-evaluation on every run.
+/// follow the events without a full re-evaluation on every run. It joins two steps of the data's
+/// path (ingestion, then the clocks), so it lives with the jobs that run them, not in either.
 /// </summary>
 public sealed class ExportIngestion
 {
