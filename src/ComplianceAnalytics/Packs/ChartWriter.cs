@@ -354,6 +354,12 @@ internal static class ChartWriter
         {
             axis.Append(new C.MajorUnit { Val = 0.1D });
         }
+        else if (layout.ValueFormat == WorkbookWriter.NumberFormat(ColumnFormat.Integer)
+            && layout.Series.SelectMany(s => s.Values).Max() is var max && (max ?? 0) < 5)
+        {
+            // Counts are whole: with small values an automatic step of 0.5 would label the axis 0, 1, 1.
+            axis.Append(new C.MajorUnit { Val = 1D });
+        }
 
         return axis;
     }

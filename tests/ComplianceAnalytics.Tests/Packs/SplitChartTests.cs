@@ -137,6 +137,20 @@ public sealed class SplitChartTests : IDisposable
             chart.ChartSpace.Descendants<C.BarChartSeries>().Select(s => s.GetFirstChild<C.ChartShapeProperties>()!.Descendants<A.RgbColorModelHex>().First().Val!.Value));
     }
 
+    [Fact]
+    public void Small_whole_counts_get_a_whole_step_on_the_value_axis()
+    {
+        var definition = PackDefinitionLoader.Parse(
+            "name: p\nsheets:\n  - name: S\n    query: q\n    columns: [{ source: org }, { source: n, format: integer }]\n    chart: { type: column, category: org, series: n }\n",
+            "reports/p.yaml");
+        var path = Path.Combine(_folder, "p.xlsx");
+        WorkbookWriter.Write(definition, new Dictionary<string, PackTable> { ["q"] = new(["org", "n"], [["a", 0L], ["b", 1L]]) }, path, PackFixtures.Metadata);
+
+        using var document = SpreadsheetDocument.Open(path, false);
+        var axis = WorkbookWriterTests.WorksheetPart(document, "S").DrawingsPart!.ChartParts.Single().ChartSpace.Descendants<C.ValueAxis>().Single();
+        Assert.Equal(1D, axis.GetFirstChild<C.MajorUnit>()!.Val!.Value);
+    }
+
     [Theory]
     [InlineData("chart: { type: line, category: a, series: b, colors: [red] }", "sheets[0].chart.colors: 'red' is not an RGB colour")]
     [InlineData("chart: { type: line, category: a, series: b, colors: [FF0000, 00FF00] }", "sheets[0].chart.colors: 2 colours for 1 series")]
