@@ -3,6 +3,7 @@ using System.Text.Json;
 using ComplianceAnalytics.Hosting;
 using ComplianceAnalytics.Exports;
 using ComplianceAnalytics.Ingestion;
+using ComplianceAnalytics.Store;
 using Spectre.Console;
 
 namespace ComplianceAnalytics.Host.Cli;
@@ -56,7 +57,7 @@ internal static class IngestVerb
 
             if (!json)
             {
-                Summarise(run);
+                Summarise(run, workspace.Store);
             }
 
             return Task.FromResult(0);
@@ -114,7 +115,10 @@ internal static class IngestVerb
         return System.Text.Encoding.UTF8.GetString(buffer.ToArray());
     }
 
-    private static void Summarise(IngestRun run)
+    /// <summary>Rejected rows named by file and line, a few per file, on a terminal summary.</summary>
+    private const int RejectsShownPerFile = 5;
+
+    private static void Summarise(IngestRun run, ComplianceStore store)
     {
         var table = new Table().AddColumns("File", "Status", "Read", "Loaded", "Duplicate", "Rejected", "Ignored", "Note");
         foreach (var r in run.Files)
@@ -129,6 +133,22 @@ internal static class IngestVerb
         if (run.Evaluation is { } e)
         {
             AnsiConsole.MarkupLineInterpolated($"Re-evaluated {e.Cases} cases: {e.Instances} stage instances.");
+        }
+
+        foreach (var r in run.Files.Where(f => f.RowsRejected > 0))
+        {
+            using var reader = store.Connection.Query(
+                "SELECT line, reason, field FROM rejected_rows WHERE file_id = $1 ORDER BY line LIMIT $2", r.FileId, (long)RejectsShownPerFile);
+            while (reader.Read())
+            {
+                var field = reader.IsNull(2) ? "" : $" ({reader.GetString(2)})";
+                AnsiConsole.MarkupLineInterpolated($"{Path.GetFileName(r.File)}, line {reader.GetInt64(0)}: {reader.GetString(1)}{field}");
+            }
+
+            if (r.RowsRejected > RejectsShownPerFile)
+            {
+                AnsiConsole.MarkupLineInterpolated($"{Path.GetFileName(r.File)}: {r.RowsRejected - RejectsShownPerFile} more rejected rows");
+            }
         }
 
         var rejected = run.Files.Sum(f => f.RowsRejected);

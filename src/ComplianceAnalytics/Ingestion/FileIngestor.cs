@@ -418,8 +418,9 @@ public sealed class FileIngestor
                          WHEN org IS NULL THEN 'org' WHEN case_ref IS NULL THEN 'case_ref'
                          WHEN event_type IS NULL THEN 'event_type' WHEN occurred_at IS NULL THEN 'occurred_at'
                          WHEN mapped_type IS NULL THEN 'event_type'
-                         WHEN occ_local IS NULL OR occ_utc IS NULL THEN 'occurred_at'
+                         WHEN occ_local IS NULL THEN 'occurred_at'
                          WHEN NOT org_known THEN 'org'
+                         WHEN occ_utc IS NULL THEN 'occurred_at'
                          WHEN mapped_type = '{EventTypes.DeadlineExtended}' AND due_utc IS NULL THEN 'due_at'
                        END AS fault_field,
                        -- make_timestamptz(micros) reinterprets a UTC timestamp; a cast would go through ICU's calendar.

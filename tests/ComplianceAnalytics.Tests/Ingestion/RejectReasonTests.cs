@@ -121,8 +121,10 @@ public sealed class RejectReasonTests : IDisposable
     [Fact]
     public void An_org_without_a_policy_is_unknown()
     {
-        var r = _f.Csv("org.csv", "acme,C1,complaint_received,2026-03-02T09:15:00Z", "BlueHat,C2,complaint_received,2026-03-02T09:15:00Z");
+        var r = _f.Csv("org.csv", "acme,C1,complaint_received,2026-03-02T09:15:00Z", "BlueHat,C2,complaint_received,2026-03-02 09:15:00");
         ResultAssert.Counts(r, FileStatuses.Loaded, 2, 0, 0, 0, (RejectReasons.UnknownOrg, 2));
+        // The field named is the org, also when a local time could not be placed for want of the org's zone.
+        Assert.Equal(2, _f.Count("SELECT count(*) FROM rejected_rows WHERE field = 'org'"));
     }
 
     [Theory]
