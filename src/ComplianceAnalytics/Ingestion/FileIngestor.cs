@@ -222,22 +222,24 @@ public sealed class FileIngestor
         }
 
         var present = new HashSet<string>(keys, StringComparer.Ordinal);
+
+        // Each line is parsed once for all the keys wanted (one JSON Pointer per key, passed as
+        // parameters, never written into the SQL text); a key's value is then an element of v.
         var parameters = new List<object?>();
-
-        // Keys are passed as JSON Pointer parameters, never written into the SQL text.
-        string Expr(string canonical)
+        var slots = new Dictionary<string, int>(StringComparer.Ordinal);
+        foreach (var source in StagedColumns.Select(profile.SourceColumn).Where(present.Contains).Distinct())
         {
-            var source = profile.SourceColumn(canonical);
-            if (!present.Contains(source))
-            {
-                return "NULL";
-            }
-
             parameters.Add("/" + source.Replace("~", "~0", StringComparison.Ordinal).Replace("/", "~1", StringComparison.Ordinal));
-            return $"json_extract_string(j, ${parameters.Count.ToString(CultureInfo.InvariantCulture)})";
+            slots[source] = parameters.Count;
         }
 
-        return Stage(profile, keys, present.Contains, Expr, firstLine: 1, malformedExpr: "malformed", source: "SELECT * FROM ingest_raw WHERE NOT blank", parameters);
+        string Expr(string canonical) =>
+            slots.TryGetValue(profile.SourceColumn(canonical), out var slot) ? $"v[{slot.ToString(CultureInfo.InvariantCulture)}]" : "NULL";
+
+        var paths = string.Join(", ", Enumerable.Range(1, parameters.Count).Select(i => "$" + i.ToString(CultureInfo.InvariantCulture)));
+        var extract = parameters.Count > 0 ? $"json_extract_string(j, [{paths}])" : "NULL::VARCHAR[]";
+        return Stage(profile, keys, present.Contains, Expr, firstLine: 1, malformedExpr: "malformed",
+            source: $"SELECT *, {extract} AS v FROM ingest_raw WHERE NOT blank", parameters);
     }
 
     /// <summary>
@@ -279,11 +281,18 @@ public sealed class FileIngestor
                   FROM (SELECT line FROM temp.ingest_reject_errors UNION SELECT line FROM ingest_layout WHERE kind = 'empty'))
             GROUP BY ALL
             """);
+        // The ASOF join sees only the ordinals: DuckDB plans it as a loop join and a grouping per row,
+        // which would otherwise carry every text column through the grouping.
         Db.Execute($"""
             CREATE OR REPLACE TEMP TABLE ingest_staged AS
-            SELECT r.ord + {firstLine} + coalesce(rl.rejected_before, 0) AS line, {malformedExpr} AS malformed, {string.Join(", ", selects)}
-            FROM ({source}) r
-            ASOF LEFT JOIN ingest_rejected_lines rl ON r.ord + 1 > rl.good_before
+            WITH r AS ({source}),
+            lines AS (
+                SELECT r.ord, r.ord + {firstLine} + coalesce(rl.rejected_before, 0) AS line
+                FROM (SELECT ord FROM r) r
+                ASOF LEFT JOIN ingest_rejected_lines rl ON r.ord + 1 > rl.good_before
+            )
+            SELECT lines.line, {malformedExpr} AS malformed, {string.Join(", ", selects)}
+            FROM r JOIN lines ON lines.ord = r.ord
             UNION ALL
             SELECT DISTINCT line, true, {string.Join(", ", StagedColumns.Select(c => "NULL"))}
             FROM temp.ingest_reject_errors
