@@ -29,6 +29,10 @@ public sealed class FileIngestor
     // or blank value is a missing one).
     private const string Whitespace = "(' ' || chr(9) || chr(10) || chr(11) || chr(12) || chr(13) || chr(160))";
 
+    // A value that starts or ends with one of those characters: trim with a character set costs
+    // several times this test, and few values need it.
+    private const string EdgeWhitespace = @"'^[ \t\n\x0B\f\r\x{00A0}]|[ \t\n\x0B\f\r\x{00A0}]$'";
+
     private static readonly string[] StagedColumns =
     [
         CanonicalColumns.Org, CanonicalColumns.CaseRef, CanonicalColumns.EventType, CanonicalColumns.OccurredAt,
@@ -267,7 +271,8 @@ public sealed class FileIngestor
             }
             else
             {
-                selects.Add($"NULLIF(trim({expr(column)}, {Whitespace}), '') AS {column}");
+                var value = expr(column);
+                selects.Add($"CASE WHEN regexp_matches({value}, {EdgeWhitespace}) THEN NULLIF(trim({value}, {Whitespace}), '') ELSE NULLIF({value}, '') END AS {column}");
             }
         }
 
@@ -316,7 +321,8 @@ public sealed class FileIngestor
     /// <summary>
     /// Gives every staged row its fate in <c>ingest_classified</c>: the first reject reason that
     /// applies (contract §1 order), ignored (an unmapped source event type under <c>ignore</c>),
-    /// duplicate, or loaded; and the instants of its timestamps.
+    /// duplicate, or loaded; and the instants of its timestamps. It holds no text column of the row:
+    /// those are joined from <c>ingest_staged</c> by line, so that the joins here carry narrow rows.
     /// </summary>
     private void Classify(MappingProfile profile)
     {
@@ -387,7 +393,7 @@ public sealed class FileIngestor
                  AND p.due_local >= zd.local_start AND p.due_local < zd.next_local_start
             ),
             checked AS (
-                SELECT r.*,
+                SELECT line, mapped_type,
                        CASE
                          WHEN malformed THEN '{RejectReasons.MalformedRow}'
                          WHEN $2 AND event_type IS NOT NULL AND mapped_type IS NULL THEN '{Ignored}'
@@ -439,24 +445,28 @@ public sealed class FileIngestor
         Db.Execute("""
             INSERT INTO events (org, case_ref, event_type, occurred_at, event_id, channel, category, team, customer_type,
                                 outcome, redress_amount, due_at, adr_body, customer_key, file_id, line, identity)
-            SELECT c.org, c.case_ref, c.mapped_type, c.occurred_instant, c.event_id, c.channel, c.category, c.team, c.customer_type,
-                   c.outcome, try_cast(c.redress_amount AS DECIMAL(18, 2)), c.due_instant, c.adr_body, k.customer_key,
+            SELECT s.org, s.case_ref, c.mapped_type, c.occurred_instant, s.event_id, s.channel, s.category, s.team, s.customer_type,
+                   s.outcome, try_cast(s.redress_amount AS DECIMAL(18, 2)), c.due_instant, s.adr_body, k.customer_key,
                    $1, c.line, c.identity
             FROM ingest_classified c
+            JOIN ingest_staged s ON s.line = c.line
             LEFT JOIN ingest_customer_keys k
-              ON k.email IS NOT DISTINCT FROM c.customer_email AND k.phone IS NOT DISTINCT FROM c.customer_phone
+              ON k.email IS NOT DISTINCT FROM s.customer_email AND k.phone IS NOT DISTINCT FROM s.customer_phone
             WHERE c.fate = 'loaded'
             ORDER BY c.line
             """, fileId);
         Db.Execute($"""
             INSERT INTO rejected_rows (file_id, line, reason, field, org, case_ref, event_type, occurred_at, event_id, due_at)
-            SELECT $1, line, fate, fault_field, org, case_ref, event_type, occurred_at, event_id, due_at
-            FROM ingest_classified WHERE fate NOT IN ('{Loaded}', '{Duplicate}', '{Ignored}')
-            ORDER BY line
+            SELECT $1, c.line, c.fate, c.fault_field, s.org, s.case_ref, s.event_type, s.occurred_at, s.event_id, s.due_at
+            FROM ingest_classified c JOIN ingest_staged s ON s.line = c.line
+            WHERE c.fate NOT IN ('{Loaded}', '{Duplicate}', '{Ignored}')
+            ORDER BY c.line
             """, fileId);
         Db.Execute($"""
             INSERT INTO duplicate_rows (file_id, line, org, case_ref, identity)
-            SELECT $1, line, org, case_ref, identity FROM ingest_classified WHERE fate = '{Duplicate}' ORDER BY line
+            SELECT $1, c.line, s.org, s.case_ref, c.identity
+            FROM ingest_classified c JOIN ingest_staged s ON s.line = c.line
+            WHERE c.fate = '{Duplicate}' ORDER BY c.line
             """, fileId);
 
         var counts = new Dictionary<string, long>(StringComparer.Ordinal);
@@ -507,8 +517,9 @@ public sealed class FileIngestor
     {
         var pairs = new List<(string? Email, string? Phone)>();
         using (var reader = Db.Query("""
-            SELECT DISTINCT customer_email, customer_phone FROM ingest_classified
-            WHERE fate = 'loaded' AND (customer_email IS NOT NULL OR customer_phone IS NOT NULL)
+            SELECT DISTINCT s.customer_email, s.customer_phone
+            FROM ingest_classified c JOIN ingest_staged s ON s.line = c.line
+            WHERE c.fate = 'loaded' AND (s.customer_email IS NOT NULL OR s.customer_phone IS NOT NULL)
             """))
         {
             while (reader.Read())
