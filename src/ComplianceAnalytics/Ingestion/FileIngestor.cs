@@ -278,7 +278,7 @@ public sealed class FileIngestor
 
         // The n-th good record's line is n + (firstLine - 1) plus the records before it that gave no row
         // (malformed, or empty CSV lines, which DuckDB skips); good_before is how many good records precede each
-        // such line, rejected_before how many such lines there are up to it, so an ASOF join finds that count.
+        // such line, rejected_before how many such lines there are up to it.
         Db.Execute($"""
             CREATE OR REPLACE TEMP TABLE ingest_rejected_lines AS
             SELECT line - {firstLine} - (n - 1) AS good_before, max(n) AS rejected_before
@@ -286,15 +286,18 @@ public sealed class FileIngestor
                   FROM (SELECT line FROM temp.ingest_reject_errors UNION SELECT line FROM ingest_layout WHERE kind = 'empty'))
             GROUP BY ALL
             """);
-        // The ASOF join sees only the ordinals: DuckDB plans it as a loop join and a grouping per row,
-        // which would otherwise carry every text column through the grouping.
+        // A record's count is the last rejected_before at or before its ordinal, found by one ordered pass
+        // over the ordinals and those lines; an ASOF join would do the same, but DuckDB plans it as a loop
+        // join and a grouping over every row.
         Db.Execute($"""
             CREATE OR REPLACE TEMP TABLE ingest_staged AS
             WITH r AS ({source}),
             lines AS (
-                SELECT r.ord, r.ord + {firstLine} + coalesce(rl.rejected_before, 0) AS line
-                FROM (SELECT ord FROM r) r
-                ASOF LEFT JOIN ingest_rejected_lines rl ON r.ord + 1 > rl.good_before
+                SELECT ord, ord + {firstLine} + coalesce(max(rejected_before) OVER (ORDER BY pos, is_row ROWS UNBOUNDED PRECEDING), 0) AS line
+                FROM (SELECT ord, ord AS pos, true AS is_row, NULL::BIGINT AS rejected_before FROM r
+                      UNION ALL
+                      SELECT NULL, good_before, false, rejected_before FROM ingest_rejected_lines)
+                QUALIFY is_row
             )
             SELECT lines.line, {malformedExpr} AS malformed, {string.Join(", ", selects)}
             FROM r JOIN lines ON lines.ord = r.ord
