@@ -14,11 +14,15 @@ bin="dotnet src/ComplianceAnalytics.Host/bin/Release/net10.0/compliance.dll"
 baseline="dotnet bench/ComplianceAnalytics.Benchmarks/bin/Release/net10.0/compliance-baseline.dll"
 export Compliance__PseudonymKey=00112233445566778899aabbccddeeff
 
-# Runs a command, printing "<seconds> <peak RSS MB>" of it.
+# Runs a command, printing "<seconds> <peak RSS MB>" of it, or "failed -" when it fails.
 measure() {
   local log; log=$(mktemp)
-  /usr/bin/time -f '%e %M' -o "$log" "$@" >/dev/null
-  awk '{printf "%s %.0f\n", $1, $2/1024}' "$log"; rm -f "$log"
+  if /usr/bin/time -f '%e %M' -o "$log" "$@" >/dev/null; then
+    awk '{printf "%s %.0f\n", $1, $2/1024}' "$log"
+  else
+    echo "failed -"
+  fi
+  rm -f "$log"
 }
 
 echo "Generating $cases cases into $work ..."
@@ -30,6 +34,8 @@ read -r base_load base_load_mb < <(measure $baseline load "$work/exports" "$work
 read -r ingest ingest_mb < <(measure $bin ingest "$work/exports" --db "$work/store.duckdb" --mappings "$work/mappings" --json)
 read -r sorted sorted_mb < <(measure $baseline sorted-csv "$work/store.duckdb" "$work/sorted.csv")
 read -r export export_mb < <(measure $bin export --as-of 2026-11-01T00:00:00Z --out "$work/export" --db "$work/store.duckdb")
+# The packs need the report definitions (Compliance:ReportsFolder); without them that step prints
+# "failed" instead of ending the script before it prints what it did measure.
 read -r packs packs_mb < <(measure $bin report --month 2026-10 --out "$work/report" --db "$work/store.duckdb")
 rows=$(($(wc -l < "$work/sorted.csv") - 1))
 

@@ -29,6 +29,10 @@ public sealed class FileIngestor
     // or blank value is a missing one).
     private const string Whitespace = "(' ' || chr(9) || chr(10) || chr(11) || chr(12) || chr(13) || chr(160))";
 
+    // A value that starts or ends with one of those characters: trim with a character set costs
+    // several times this test, and few values need it.
+    private const string EdgeWhitespace = @"'^[ \t\n\x0B\f\r\x{00A0}]|[ \t\n\x0B\f\r\x{00A0}]$'";
+
     private static readonly string[] StagedColumns =
     [
         CanonicalColumns.Org, CanonicalColumns.CaseRef, CanonicalColumns.EventType, CanonicalColumns.OccurredAt,
@@ -246,22 +250,24 @@ public sealed class FileIngestor
         }
 
         var present = new HashSet<string>(keys, StringComparer.Ordinal);
+
+        // Each line is parsed once for all the keys wanted (one JSON Pointer per key, passed as
+        // parameters, never written into the SQL text); a key's value is then an element of v.
         var parameters = new List<object?>();
-
-        // Keys are passed as JSON Pointer parameters, never written into the SQL text.
-        string Expr(string canonical)
+        var slots = new Dictionary<string, int>(StringComparer.Ordinal);
+        foreach (var source in StagedColumns.Select(profile.SourceColumn).Where(present.Contains).Distinct())
         {
-            var source = profile.SourceColumn(canonical);
-            if (!present.Contains(source))
-            {
-                return "NULL";
-            }
-
             parameters.Add("/" + source.Replace("~", "~0", StringComparison.Ordinal).Replace("/", "~1", StringComparison.Ordinal));
-            return $"json_extract_string(j, ${parameters.Count.ToString(CultureInfo.InvariantCulture)})";
+            slots[source] = parameters.Count;
         }
 
-        return Stage(profile, keys, present.Contains, Expr, firstLine: 1, malformedExpr: "malformed", source: "SELECT * FROM ingest_raw WHERE NOT blank", parameters);
+        string Expr(string canonical) =>
+            slots.TryGetValue(profile.SourceColumn(canonical), out var slot) ? $"v[{slot.ToString(CultureInfo.InvariantCulture)}]" : "NULL";
+
+        var paths = string.Join(", ", Enumerable.Range(1, parameters.Count).Select(i => "$" + i.ToString(CultureInfo.InvariantCulture)));
+        var extract = parameters.Count > 0 ? $"json_extract_string(j, [{paths}])" : "NULL::VARCHAR[]";
+        return Stage(profile, keys, present.Contains, Expr, firstLine: 1, malformedExpr: "malformed",
+            source: $"SELECT *, {extract} AS v FROM ingest_raw WHERE NOT blank", parameters);
     }
 
     /// <summary>
@@ -289,13 +295,14 @@ public sealed class FileIngestor
             }
             else
             {
-                selects.Add($"NULLIF(trim({expr(column)}, {Whitespace}), '') AS {column}");
+                var value = expr(column);
+                selects.Add($"CASE WHEN regexp_matches({value}, {EdgeWhitespace}) THEN NULLIF(trim({value}, {Whitespace}), '') ELSE NULLIF({value}, '') END AS {column}");
             }
         }
 
         // The n-th good record's line is n + (firstLine - 1) plus the records before it that gave no row
         // (malformed, or empty CSV lines, which DuckDB skips); good_before is how many good records precede each
-        // such line, rejected_before how many such lines there are up to it, so an ASOF join finds that count.
+        // such line, rejected_before how many such lines there are up to it.
         Db.Execute($"""
             CREATE OR REPLACE TEMP TABLE ingest_rejected_lines AS
             SELECT line - {firstLine} - (n - 1) AS good_before, max(n) AS rejected_before
@@ -303,11 +310,21 @@ public sealed class FileIngestor
                   FROM (SELECT line FROM temp.ingest_reject_errors UNION SELECT line FROM ingest_layout WHERE kind = 'empty'))
             GROUP BY ALL
             """);
+        // A record's count is the last rejected_before at or before its ordinal, found by one ordered pass
+        // over the ordinals and those lines; an ASOF join would do the same, but DuckDB plans it as a loop
+        // join and a grouping over every row.
         Db.Execute($"""
             CREATE OR REPLACE TEMP TABLE ingest_staged AS
-            SELECT r.ord + {firstLine} + coalesce(rl.rejected_before, 0) AS line, {malformedExpr} AS malformed, {string.Join(", ", selects)}
-            FROM ({source}) r
-            ASOF LEFT JOIN ingest_rejected_lines rl ON r.ord + 1 > rl.good_before
+            WITH r AS ({source}),
+            lines AS (
+                SELECT ord, ord + {firstLine} + coalesce(max(rejected_before) OVER (ORDER BY pos, is_row ROWS UNBOUNDED PRECEDING), 0) AS line
+                FROM (SELECT ord, ord AS pos, true AS is_row, NULL::BIGINT AS rejected_before FROM r
+                      UNION ALL
+                      SELECT NULL, good_before, false, rejected_before FROM ingest_rejected_lines)
+                QUALIFY is_row
+            )
+            SELECT lines.line, {malformedExpr} AS malformed, {string.Join(", ", selects)}
+            FROM r JOIN lines ON lines.ord = r.ord
             UNION ALL
             SELECT DISTINCT line, true, {string.Join(", ", StagedColumns.Select(c => "NULL"))}
             FROM temp.ingest_reject_errors
@@ -331,7 +348,8 @@ public sealed class FileIngestor
     /// <summary>
     /// Gives every staged row its fate in <c>ingest_classified</c>: the first reject reason that
     /// applies (contract §1 order), ignored (an unmapped source event type under <c>ignore</c>),
-    /// duplicate, or loaded; and the instants of its timestamps.
+    /// duplicate, or loaded; and the instants of its timestamps. It holds no text column of the row:
+    /// those are joined from <c>ingest_staged</c> by line, so that the joins here carry narrow rows.
     /// </summary>
     private void Classify(MappingProfile profile)
     {
@@ -402,7 +420,7 @@ public sealed class FileIngestor
                  AND p.due_local >= zd.local_start AND p.due_local < zd.next_local_start
             ),
             checked AS (
-                SELECT r.*,
+                SELECT line, mapped_type,
                        CASE
                          WHEN malformed THEN '{RejectReasons.MalformedRow}'
                          WHEN $2 AND event_type IS NOT NULL AND mapped_type IS NULL THEN '{Ignored}'
@@ -455,24 +473,28 @@ public sealed class FileIngestor
         Db.Execute("""
             INSERT INTO events (org, case_ref, event_type, occurred_at, event_id, channel, category, team, customer_type,
                                 outcome, redress_amount, due_at, adr_body, customer_key, file_id, line, identity)
-            SELECT c.org, c.case_ref, c.mapped_type, c.occurred_instant, c.event_id, c.channel, c.category, c.team, c.customer_type,
-                   c.outcome, try_cast(c.redress_amount AS DECIMAL(18, 2)), c.due_instant, c.adr_body, k.customer_key,
+            SELECT s.org, s.case_ref, c.mapped_type, c.occurred_instant, s.event_id, s.channel, s.category, s.team, s.customer_type,
+                   s.outcome, try_cast(s.redress_amount AS DECIMAL(18, 2)), c.due_instant, s.adr_body, k.customer_key,
                    $1, c.line, c.identity
             FROM ingest_classified c
+            JOIN ingest_staged s ON s.line = c.line
             LEFT JOIN ingest_customer_keys k
-              ON k.email IS NOT DISTINCT FROM c.customer_email AND k.phone IS NOT DISTINCT FROM c.customer_phone
+              ON k.email IS NOT DISTINCT FROM s.customer_email AND k.phone IS NOT DISTINCT FROM s.customer_phone
             WHERE c.fate = 'loaded'
             ORDER BY c.line
             """, fileId);
         Db.Execute($"""
             INSERT INTO rejected_rows (file_id, line, reason, field, org, case_ref, event_type, occurred_at, event_id, due_at)
-            SELECT $1, line, fate, fault_field, org, case_ref, event_type, occurred_at, event_id, due_at
-            FROM ingest_classified WHERE fate NOT IN ('{Loaded}', '{Duplicate}', '{Ignored}')
-            ORDER BY line
+            SELECT $1, c.line, c.fate, c.fault_field, s.org, s.case_ref, s.event_type, s.occurred_at, s.event_id, s.due_at
+            FROM ingest_classified c JOIN ingest_staged s ON s.line = c.line
+            WHERE c.fate NOT IN ('{Loaded}', '{Duplicate}', '{Ignored}')
+            ORDER BY c.line
             """, fileId);
         Db.Execute($"""
             INSERT INTO duplicate_rows (file_id, line, org, case_ref, identity)
-            SELECT $1, line, org, case_ref, identity FROM ingest_classified WHERE fate = '{Duplicate}' ORDER BY line
+            SELECT $1, c.line, s.org, s.case_ref, c.identity
+            FROM ingest_classified c JOIN ingest_staged s ON s.line = c.line
+            WHERE c.fate = '{Duplicate}' ORDER BY c.line
             """, fileId);
 
         var counts = new Dictionary<string, long>(StringComparer.Ordinal);
@@ -523,8 +545,9 @@ public sealed class FileIngestor
     {
         var pairs = new List<(string? Email, string? Phone)>();
         using (var reader = Db.Query("""
-            SELECT DISTINCT customer_email, customer_phone FROM ingest_classified
-            WHERE fate = 'loaded' AND (customer_email IS NOT NULL OR customer_phone IS NOT NULL)
+            SELECT DISTINCT s.customer_email, s.customer_phone
+            FROM ingest_classified c JOIN ingest_staged s ON s.line = c.line
+            WHERE c.fate = 'loaded' AND (s.customer_email IS NOT NULL OR s.customer_phone IS NOT NULL)
             """))
         {
             while (reader.Read())

@@ -84,6 +84,19 @@ public sealed class RejectReasonTests : IDisposable
         Assert.Equal(field, _f.Text("SELECT field FROM rejected_rows"));
     }
 
+    [Theory]
+    [InlineData("\u00a0C1", "C1")]
+    [InlineData("C1\t", "C1")]
+    [InlineData("\u000bC 1\u000c", "C 1")]
+    [InlineData("\"\r\nC1 \"", "C1")]
+    [InlineData("C\u00a01", "C\u00a01")]
+    public void White_space_at_either_edge_is_trimmed_and_inner_white_space_kept(string field, string stored)
+    {
+        var r = _f.Csv("edges.csv", $"bluehat,{field},complaint_received,2026-03-02T09:15:00Z");
+        ResultAssert.Counts(r, FileStatuses.Loaded, 1, 1, 0, 0);
+        Assert.Equal(stored, _f.Text("SELECT case_ref FROM events"));
+    }
+
     [Fact]
     public void A_missing_column_is_a_missing_field_on_every_row()
     {
