@@ -19,9 +19,6 @@ public sealed class CaseEvaluation
         Temporary,
     }
 
-    /// <summary>Cases evaluated together: enough to keep every core busy, few enough to hold in memory.</summary>
-    private const int BlockCases = 4096;
-
     private readonly ComplianceStore _store;
     private readonly PolicySet _policies;
 
@@ -95,11 +92,19 @@ public sealed class CaseEvaluation
             """);
 #pragma warning restore CA2100
 
-        void Append(CaseInput input, CaseResult result)
+        string? org = null, caseRef = null;
+        var events = new List<CaseEvent>();
+        void Flush()
         {
-            var (org, caseRef) = (input.Org, input.CaseRef);
+            if (org is null || events.Count == 0 || _policies.Find(org) is not { } policy)
+            {
+                return;
+            }
+
             cases++;
-            foreach (var i in result.Instances)
+            var asOf = asOfByOrg[org];
+            var caseInstances = StageClock.Evaluate(org, caseRef!, policy, events, asOf, diagnostics);
+            foreach (var i in caseInstances)
             {
                 instances++;
                 stages.Append(i.Org).Append(i.CaseRef).Append(i.Stage).Append(i.Cycle)
@@ -123,68 +128,22 @@ public sealed class CaseEvaluation
                 stages.EndRow();
             }
 
-            foreach (var d in result.Durations)
+            var visible = events.Where(e => e.OccurredAt <= asOf).ToList();
+            foreach (var d in Durations.Compute(visible))
             {
                 durations.Append(org).Append(caseRef).Append(d.Measure).AppendTimestampMicros(Micros(d.EndedAt)).Append(d.Days).EndRow();
             }
 
-            if (result.Letter is { } letter)
+            if (AdrLetterCheck.Evaluate(policy, visible) is { } letter && letter.DueAt <= asOf)
             {
                 letters.Append(org).Append(caseRef).AppendTimestampMicros(Micros(letter.DueAt))
                     .Append(letter.NeedsLetter).Append(letter.LetterMissing).EndRow();
             }
 
-            foreach (var r in result.Requests)
+            foreach (var r in CustomerWindowClock.Evaluate(policy, visible))
             {
                 requests.Append(org).Append(caseRef).Append(r.Window).AppendTimestampMicros(Micros(r.RequestedAt)).Append(r.Late).EndRow();
             }
-        }
-
-        // Cases are read and appended on this thread only (one DuckDB connection is used by one thread
-        // at a time) and evaluated in parallel a block at a time; appends keep the cases' order.
-        var block = new List<CaseInput>(BlockCases);
-        var results = new CaseResult[BlockCases];
-        void EvaluateBlock()
-        {
-            Parallel.For(
-                0,
-                block.Count,
-                () => new StageEvaluationDiagnostics(),
-                (i, _, local) =>
-                {
-                    results[i] = Compute(block[i], local);
-                    return local;
-                },
-                local =>
-                {
-                    lock (diagnostics)
-                    {
-                        diagnostics.Add(local);
-                    }
-                });
-            for (var i = 0; i < block.Count; i++)
-            {
-                Append(block[i], results[i]);
-                results[i] = null!;
-            }
-
-            block.Clear();
-        }
-
-        string? org = null, caseRef = null;
-        var events = new List<CaseEvent>();
-        void Flush()
-        {
-            if (org is not null && events.Count > 0 && _policies.Find(org) is { } policy)
-            {
-                block.Add(new CaseInput(org, caseRef!, policy, asOfByOrg[org], [.. events]));
-                if (block.Count == BlockCases)
-                {
-                    EvaluateBlock();
-                }
-            }
-
-            events.Clear();
         }
 
         while (reader.Read())
@@ -194,6 +153,7 @@ public sealed class CaseEvaluation
             if (!string.Equals(rowOrg, org, StringComparison.Ordinal) || !string.Equals(rowCase, caseRef, StringComparison.Ordinal))
             {
                 Flush();
+                events.Clear();
                 org = rowOrg;
                 caseRef = rowCase;
             }
@@ -203,27 +163,9 @@ public sealed class CaseEvaluation
         }
 
         Flush();
-        EvaluateBlock();
         WriteDiagnostics(diagnostics);
         return new EvaluationSummary(cases, instances, diagnostics);
     }
-
-    /// <summary>Everything the clocks say of one case at its as-of: pure computation, safe to run in parallel.</summary>
-    private static CaseResult Compute(CaseInput input, StageEvaluationDiagnostics diagnostics)
-    {
-        var instances = StageClock.Evaluate(input.Org, input.CaseRef, input.Policy, input.Events, input.AsOf, diagnostics);
-        var visible = input.Events.Where(e => e.OccurredAt <= input.AsOf).ToList();
-        var letter = AdrLetterCheck.Evaluate(input.Policy, visible) is { } l && l.DueAt <= input.AsOf ? l : null;
-        return new CaseResult(instances, Durations.Compute(visible), letter, CustomerWindowClock.Evaluate(input.Policy, visible));
-    }
-
-    private sealed record CaseInput(string Org, string CaseRef, Policy Policy, Instant AsOf, CaseEvent[] Events);
-
-    private sealed record CaseResult(
-        IReadOnlyList<StageInstance> Instances,
-        IReadOnlyList<CaseDuration> Durations,
-        AdrLetterStatus? Letter,
-        IReadOnlyList<CustomerWindowRequest> Requests);
 
     /// <summary>eval_diagnostics: orphan stops and late extensions per organisation and stage, for data-quality sheets.</summary>
     private void WriteDiagnostics(StageEvaluationDiagnostics diagnostics)

@@ -18,21 +18,6 @@ public sealed class StageEvaluationDiagnostics
 
     public void AddLateExtension(string org, string stage) => Increment(_lateExtensions, org, stage);
 
-    /// <summary>Adds another accumulator's counts to this one's (parallel evaluation gathers one per thread).</summary>
-    public void Add(StageEvaluationDiagnostics other)
-    {
-        ArgumentNullException.ThrowIfNull(other);
-        foreach (var (key, count) in other._orphanStops)
-        {
-            _orphanStops[key] = _orphanStops.GetValueOrDefault(key) + count;
-        }
-
-        foreach (var (key, count) in other._lateExtensions)
-        {
-            _lateExtensions[key] = _lateExtensions.GetValueOrDefault(key) + count;
-        }
-    }
-
     private static void Increment(Dictionary<(string Org, string Stage), int> counts, string org, string stage)
     {
         ArgumentNullException.ThrowIfNull(org);
