@@ -24,19 +24,21 @@ public static class StageClock
         ArgumentNullException.ThrowIfNull(events);
 
         // OrderBy is stable, so same-instant events keep their input order within a role.
+        // Grouped once for every stage of the policy.
         var instants = events
             .Where(e => e.OccurredAt <= asOf)
             .OrderBy(e => e.OccurredAt)
             .GroupBy(e => e.OccurredAt)
+            .Select(g => (At: g.Key, Events: g.ToList()))
             .ToList();
 
         var result = new List<StageInstance>();
         foreach (var stage in policy.Stages)
         {
             var run = new StageRun(org, caseRef, stage, policy, diagnostics);
-            foreach (var group in instants)
+            foreach (var (at, group) in instants)
             {
-                run.Apply(group.Key, group.ToList());
+                run.Apply(at, group);
             }
 
             result.AddRange(run.Finish(asOf));
