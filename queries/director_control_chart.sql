@@ -5,15 +5,7 @@
 -- least one stopped instance in the twelve months are charted.
 -- Parameters: none (report_months holds the twelve months).
 WITH monthly AS (
-    SELECT s.org, o.org_name, s.stage, s.position, m.month,
-           count(i.stage) AS n,
-           count(i.stage) FILTER (WHERE i.status = 'breached') AS breached
-    FROM policy_stages s
-    JOIN policy_orgs o ON o.org = s.org
-    JOIN report_months m ON m.org = s.org
-    LEFT JOIN eval_stage_instances i ON i.org = s.org AND i.stage = s.stage
-                                     AND i.stopped_at >= m.start_at AND i.stopped_at < m.end_at
-    GROUP BY s.org, o.org_name, s.stage, s.position, m.month
+    SELECT org, org_name, stage, position, month, stopped AS n, breached FROM stage_months
 ),
 pooled AS (
     SELECT org, stage, sum(breached) / sum(n) AS p_bar

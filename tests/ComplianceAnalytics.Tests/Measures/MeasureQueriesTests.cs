@@ -1,11 +1,3 @@
-using ComplianceAnalytics.Exports;
-using ComplianceAnalytics.Ingestion;
-using ComplianceAnalytics.Measures;
-using ComplianceAnalytics.Policies;
-using ComplianceAnalytics.Privacy;
-using ComplianceAnalytics.Store;
-using ComplianceAnalytics.Tests.Ingestion;
-using ComplianceAnalytics.Tests.Policies;
 using NodaTime;
 
 namespace ComplianceAnalytics.Tests.Measures;
@@ -53,23 +45,9 @@ public sealed class MeasureQueriesTests : IDisposable
             limit: 10 business_days
         """;
 
-    private readonly TempPolicies _policies = new TempPolicies().With("acme.yaml", Policy).With("bolt.yaml", ReviewPolicy);
-    private readonly ComplianceStore _store = ComplianceStore.Open(":memory:");
-    private readonly string _folder = Path.Combine(Path.GetTempPath(), "measures-" + Guid.NewGuid().ToString("N"));
-    private readonly PolicySet _set;
+    private readonly QueryScenario _scenario = new(("acme.yaml", Policy), ("bolt.yaml", ReviewPolicy));
 
-    public MeasureQueriesTests()
-    {
-        Directory.CreateDirectory(_folder);
-        _set = PolicyLoader.LoadOrThrow(_policies.Folder);
-    }
-
-    public void Dispose()
-    {
-        _store.Dispose();
-        _policies.Dispose();
-        Directory.Delete(_folder, recursive: true);
-    }
+    public void Dispose() => _scenario.Dispose();
 
     [Fact]
     public void A_stop_at_half_past_midnight_BST_on_the_first_of_April_counts_in_April()
@@ -185,19 +163,7 @@ public sealed class MeasureQueriesTests : IDisposable
 
     private void Load(params string[] lines) => LoadFor("acme", lines);
 
-    private void LoadFor(string org, params string[] lines)
-    {
-        var path = Path.Combine(_folder, "events.csv");
-        File.WriteAllText(path, "org,case_ref,event_type,occurred_at\n" + string.Concat(lines.Select(l => org + "," + l + "\n")));
-        var zones = _set.All.ToDictionary(p => p.Org, p => p.TimeZone, StringComparer.Ordinal);
-        var ingestor = new FileIngestor(_store, zones, [], new Pseudonymiser(IngestFixture.Key), new FixedClock(IngestFixture.Now));
-        var result = ingestor.Ingest(path);
-        Assert.Equal(lines.Length, result.RowsLoaded);
-    }
+    private void LoadFor(string org, params string[] lines) => _scenario.Load(org, "case_ref,event_type,occurred_at", lines);
 
-    private List<object?[]> Rows(string query, string month)
-    {
-        var context = ReportContext.Prepare(_store, _set, QueryCatalog.Load(Path.Combine(RepositoryPaths.Root, "queries")), ReportContext.ParseMonth(month));
-        return [.. context.Run(query).Rows];
-    }
+    private List<object?[]> Rows(string query, string month) => _scenario.Rows(query, month);
 }

@@ -1,11 +1,3 @@
-using ComplianceAnalytics.Ingestion;
-using ComplianceAnalytics.Measures;
-using ComplianceAnalytics.Policies;
-using ComplianceAnalytics.Privacy;
-using ComplianceAnalytics.Store;
-using ComplianceAnalytics.Tests.Ingestion;
-using ComplianceAnalytics.Tests.Policies;
-
 namespace ComplianceAnalytics.Tests.Measures;
 
 /// <summary>
@@ -27,23 +19,9 @@ public sealed class PackQueriesTests : IDisposable
             limit: 2 business_days
         """;
 
-    private readonly TempPolicies _policies = new TempPolicies().With("acme.yaml", Policy);
-    private readonly ComplianceStore _store = ComplianceStore.Open(":memory:");
-    private readonly string _folder = Path.Combine(Path.GetTempPath(), "pack-queries-" + Guid.NewGuid().ToString("N"));
-    private readonly PolicySet _set;
+    private readonly QueryScenario _scenario = new(("acme.yaml", Policy));
 
-    public PackQueriesTests()
-    {
-        Directory.CreateDirectory(_folder);
-        _set = PolicyLoader.LoadOrThrow(_policies.Folder);
-    }
-
-    public void Dispose()
-    {
-        _store.Dispose();
-        _policies.Dispose();
-        Directory.Delete(_folder, recursive: true);
-    }
+    public void Dispose() => _scenario.Dispose();
 
     [Fact]
     public void The_breach_register_counts_working_days_after_the_due_date_and_names_the_team_that_held_the_stage()
@@ -150,18 +128,7 @@ public sealed class PackQueriesTests : IDisposable
     }
 
     /// <summary>Lines of case_ref, event_type, occurred_at, team, category, customer_email.</summary>
-    private void Load(params string[] lines)
-    {
-        var path = Path.Combine(_folder, "events.csv");
-        File.WriteAllText(path, "org,case_ref,event_type,occurred_at,team,category,customer_email\n" + string.Concat(lines.Select(l => "acme," + l + "\n")));
-        var zones = _set.All.ToDictionary(p => p.Org, p => p.TimeZone, StringComparer.Ordinal);
-        var ingestor = new FileIngestor(_store, zones, [], new Pseudonymiser(IngestFixture.Key), new FixedClock(IngestFixture.Now));
-        Assert.Equal(lines.Length, ingestor.Ingest(path).RowsLoaded);
-    }
+    private void Load(params string[] lines) => _scenario.Load("acme", "case_ref,event_type,occurred_at,team,category,customer_email", lines);
 
-    private List<object?[]> Rows(string query, string month)
-    {
-        var context = ReportContext.Prepare(_store, _set, QueryCatalog.Load(Path.Combine(RepositoryPaths.Root, "queries")), ReportContext.ParseMonth(month));
-        return [.. context.Run(query).Rows];
-    }
+    private List<object?[]> Rows(string query, string month) => _scenario.Rows(query, month);
 }

@@ -20,24 +20,7 @@ public sealed class SheetSnapshotTests : IDisposable
         WorkbookWriter.Write(PackFixtures.Definition(), PackFixtures.Tables(), path, PackFixtures.Metadata);
         var actual = SheetSnapshot.Describe(path);
 
-        var approved = ApprovedPath("compliance.txt");
-        var received = Path.ChangeExtension(approved, ".received.txt");
-        if (Environment.GetEnvironmentVariable("APPROVE_SNAPSHOTS") == "1")
-        {
-            File.WriteAllText(approved, actual);
-        }
-
-        var expected = File.Exists(approved) ? File.ReadAllText(approved) : "";
-        if (actual != expected)
-        {
-            File.WriteAllText(received, actual);
-        }
-        else if (File.Exists(received))
-        {
-            File.Delete(received);
-        }
-
-        Assert.True(actual == expected, $"The workbook differs from {approved}; see {received}.");
+        ApprovedSnapshot.Verify(actual, ApprovedPath("compliance.txt"));
     }
 
     [Fact]

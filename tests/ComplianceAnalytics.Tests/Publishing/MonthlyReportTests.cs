@@ -3,6 +3,7 @@ using System.Runtime.CompilerServices;
 using System.Text.RegularExpressions;
 using ComplianceAnalytics.Packs;
 using ComplianceAnalytics.Publishing;
+using ComplianceAnalytics.Tests.Packs;
 using ComplianceAnalytics.Tests.Policies;
 using DocumentFormat.OpenXml;
 using DocumentFormat.OpenXml.Packaging;
@@ -184,24 +185,7 @@ public sealed class MonthlyReportTests(SamplePacks sample) : IClassFixture<Sampl
     public void Each_pack_matches_its_approved_snapshot(string pack)
     {
         var actual = SheetSnapshot.Describe(sample.Workbook(pack));
-        var approved = ApprovedPath(pack + "-2026-06.txt");
-        var received = Path.ChangeExtension(approved, ".received.txt");
-        if (Environment.GetEnvironmentVariable("APPROVE_SNAPSHOTS") == "1")
-        {
-            File.WriteAllText(approved, actual);
-        }
-
-        var expected = File.Exists(approved) ? File.ReadAllText(approved) : "";
-        if (actual != expected)
-        {
-            File.WriteAllText(received, actual);
-        }
-        else if (File.Exists(received))
-        {
-            File.Delete(received);
-        }
-
-        Assert.True(actual == expected, $"The {pack} pack differs from {approved}; see {received}.");
+        ApprovedSnapshot.Verify(actual, ApprovedPath(pack + "-2026-06.txt"));
     }
 
     private void AssertSheetEqualsCsv(SheetCells sheet, string csvName, string[] columns)
