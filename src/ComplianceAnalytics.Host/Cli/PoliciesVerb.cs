@@ -1,4 +1,5 @@
 using System.CommandLine;
+using ComplianceAnalytics.Hosting;
 using ComplianceAnalytics.Policies;
 using Spectre.Console;
 
@@ -13,7 +14,7 @@ internal static class PoliciesVerb
         command.SetAction((parse, _) => CommandLine.Guard(() =>
         {
             var configuration = HostSetup.Configuration(CommandLine.Overrides(parse));
-            var folder = configuration[$"Compliance:PoliciesFolder"] ?? "sample-data/policies";
+            var folder = ComplianceOptions.ResolveShipped(configuration["Compliance:PoliciesFolder"] ?? new ComplianceOptions().PoliciesFolder);
             var set = PolicyLoader.Load(folder);
             if (!set.IsValid)
             {

@@ -16,12 +16,13 @@ public sealed class ShippedDefaultsTests : IDisposable
     public void Dispose() => Directory.Delete(_folder, recursive: true);
 
     [Fact]
-    public async Task Ingest_and_report_run_from_a_folder_that_holds_nothing_of_the_repository()
+    public async Task Ingest_report_and_policies_run_from_a_folder_that_holds_nothing_of_the_repository()
     {
         File.WriteAllText(Path.Combine(_folder, "jpdit.csv"), HostingFixture.Export(new NodaTime.LocalDate(2026, 3, 2), 3, "X"));
 
         var (ingestCode, ingestOut, ingestErr) = await Run("ingest", "jpdit.csv", "--db", "store.duckdb", "--json");
         var (reportCode, _, reportErr) = await Run("report", "--month", "2026-03", "--out", "out", "--db", "store.duckdb");
+        var (policiesCode, policiesOut, policiesErr) = await Run("policies", "--json");
 
         Assert.True(ingestCode == 0, ingestErr);
         Assert.Contains("\"rows_loaded\":6", ingestOut, StringComparison.Ordinal);
@@ -29,6 +30,10 @@ public sealed class ShippedDefaultsTests : IDisposable
         Assert.Equal(
             ["adr_letters.csv", "attainment.csv", "audit-2026-03.xlsx", "compliance-2026-03.xlsx", "customer_windows.csv", "director-2026-03.xlsx", "durations.csv"],
             Directory.GetFiles(Path.Combine(_folder, "out")).Select(Path.GetFileName).Order(StringComparer.Ordinal));
+        Assert.True(policiesCode == 0, policiesErr);
+        Assert.Equal(
+            ["bluehat", "halo", "helpdesk", "hexpress", "jpdit", "netservers"],
+            System.Text.Json.JsonDocument.Parse(policiesOut).RootElement.EnumerateArray().Select(p => p.GetProperty("org").GetString()));
     }
 
     private async Task<(int Code, string Out, string Err)> Run(params string[] arguments)
