@@ -21,9 +21,10 @@ internal static class ExportVerb
         {
             var text = parse.GetValue(asOf)!;
             var parsed = OffsetDateTimePattern.ExtendedIso.Parse(text);
-            var instant = parsed.Success
-                ? parsed.Value.ToInstant()
-                : InstantPattern.ExtendedIso.Parse(text).GetValueOrThrow();
+            var instant = parsed.Success ? parsed.Value.ToInstant()
+                : InstantPattern.ExtendedIso.Parse(text) is { Success: true } utc ? utc.Value
+                : throw new ArgumentException(
+                    $"--as-of '{text}' is not an instant: give a UTC time such as 2026-11-01T00:00:00Z or one with its offset such as 2026-11-01T00:00:00+01:00.");
             var options = HostSetup.Options(HostSetup.Configuration(CommandLine.Overrides(parse)), requireDropFolder: false, requireReportFolders: false);
             using var loggers = HostSetup.Loggers(quiet: true);
             using var workspace = HostSetup.Workspace(options, loggers);
