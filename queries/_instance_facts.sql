@@ -1,6 +1,7 @@
 -- Prepared before the pack queries. instance_facts: every evaluated stage instance with
 --   stop_month          the reporting month (of the twelve in report_months) its stop falls in;
---   team                the team on the case's latest event with a team at or before the stop
+--   team                (instances stopped in the twelve months, or open) the team on the
+--                       case's latest event with a team at or before the stop
 --                       (for an open instance: before the as-of), i.e. who held it when it ended;
 --                       of events at one instant, the last read (file, then line);
 --   category, channel   the case's, as first given;
@@ -13,10 +14,16 @@ CREATE OR REPLACE TEMP TABLE instance_facts AS
 WITH month_end AS (
     SELECT org, end_at AS as_of FROM report_months WHERE month = $1
 ),
+twelve_months AS (
+    SELECT org, min(start_at) AS start_at FROM report_months GROUP BY org
+),
 team AS (
+    -- Only for the instances a sheet can show (stopped in the twelve months, or open): a store
+    -- holding years of cases does not join every old instance with its events.
     SELECT i.org, i.case_ref, i.stage, i.cycle, arg_max(e.team, (e.occurred_at, e.file_id, e.line)) AS team
     FROM eval_stage_instances i
     JOIN month_end a ON a.org = i.org
+    JOIN twelve_months w ON w.org = i.org AND (i.stopped_at IS NULL OR i.stopped_at >= w.start_at)
     JOIN events e ON e.org = i.org AND e.case_ref = i.case_ref AND e.team IS NOT NULL
                  AND e.occurred_at <= coalesce(i.stopped_at, a.as_of - INTERVAL 1 MICROSECOND)
     GROUP BY i.org, i.case_ref, i.stage, i.cycle
