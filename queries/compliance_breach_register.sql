@@ -7,7 +7,7 @@ SELECT o.org_name, f.org, f.case_ref, f.stage, f.cycle, f.status,
        timezone(o.time_zone, f.started_at) AS started_local,
        timezone(o.time_zone, f.due_at) AS due_local,
        timezone(o.time_zone, f.stopped_at) AS stopped_local,
-       f.business_days_late, f.extended, f.team, f.category
+       f.business_days_late, CASE WHEN f.extended THEN 'yes' ELSE 'no' END AS extended, f.team, f.category
 FROM instance_facts f
 JOIN policy_orgs o ON o.org = f.org
 JOIN policy_stages s ON s.org = f.org AND s.stage = f.stage

@@ -342,7 +342,9 @@ public static class WorkbookWriter
                 cell.SetValue(date.ToDateTime(TimeOnly.MinValue));
                 break;
             case DateTime timestamp when timestamp.Kind != DateTimeKind.Local:
-                cell.SetValue(timestamp);
+                // Cells show whole seconds and Excel rounds to them: an end-of-day deadline
+                // (23:59:59.999999) would read as midnight of the next day. Truncated, it reads 23:59:59.
+                cell.SetValue(timestamp.AddTicks(-(timestamp.Ticks % TimeSpan.TicksPerSecond)));
                 break;
             default:
                 // NaN, infinities and local times have no faithful cell value; a wrong figure is worse than no pack.

@@ -193,6 +193,19 @@ public sealed class WorkbookWriterTests : IDisposable
     }
 
     [Fact]
+    public void An_end_of_day_deadline_reads_as_the_last_second_of_its_day_not_the_next_midnight()
+    {
+        var definition = PackDefinitionLoader.Parse("name: p\nsheets:\n  - { name: S, query: q }\n", "reports/p.yaml");
+        var endOfDay = new DateTime(2026, 6, 2, 23, 59, 59, DateTimeKind.Unspecified).AddTicks(9_999_990);
+        var path = Path.Combine(_folder, "p.xlsx");
+        WorkbookWriter.Write(definition, new Dictionary<string, PackTable> { ["q"] = new(["due"], [[endOfDay]]) }, path, PackFixtures.Metadata);
+
+        using var document = SpreadsheetDocument.Open(path, false);
+        var serial = double.Parse(Cells(document, "S")["A3"].Text, System.Globalization.CultureInfo.InvariantCulture);
+        Assert.Equal(new DateTime(2026, 6, 2, 23, 59, 59).ToOADate(), serial, 9);
+    }
+
+    [Fact]
     public void Values_without_a_faithful_cell_are_refused()
     {
         var definition = PackDefinitionLoader.Parse("name: p\nsheets:\n  - { name: S, query: q }\n", "reports/p.yaml");
