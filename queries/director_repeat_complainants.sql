@@ -13,15 +13,25 @@ complaints AS (
 ),
 customers AS (
     SELECT org, customer_key, count(*) AS complaints FROM complaints WHERE customer_key IS NOT NULL GROUP BY ALL
+),
+per_org AS (
+    SELECT org, count(*) AS complaints, count(*) FILTER (WHERE customer_key IS NULL) AS without_customer_key
+    FROM complaints GROUP BY org
+),
+per_org_customers AS (
+    SELECT org, count(*) AS customers,
+           count(*) FILTER (WHERE complaints >= 2) AS repeat_customers,
+           coalesce(sum(complaints) FILTER (WHERE complaints >= 2), 0) AS complaints_from_repeat
+    FROM customers GROUP BY org
 )
 SELECT o.org_name, o.org,
-       (SELECT count(*) FROM complaints x WHERE x.org = o.org) AS complaints,
-       (SELECT count(*) FROM complaints x WHERE x.org = o.org AND x.customer_key IS NULL) AS without_customer_key,
-       (SELECT count(*) FROM customers u WHERE u.org = o.org) AS customers,
-       (SELECT count(*) FROM customers u WHERE u.org = o.org AND u.complaints >= 2) AS repeat_customers,
-       (SELECT coalesce(sum(u.complaints), 0) FROM customers u WHERE u.org = o.org AND u.complaints >= 2) AS complaints_from_repeat,
-       CASE WHEN (SELECT count(*) FROM complaints x WHERE x.org = o.org) > 0
-            THEN (SELECT coalesce(sum(u.complaints), 0) FROM customers u WHERE u.org = o.org AND u.complaints >= 2)
-                 / (SELECT count(*) FROM complaints x WHERE x.org = o.org) END AS repeat_share
+       coalesce(p.complaints, 0) AS complaints,
+       coalesce(p.without_customer_key, 0) AS without_customer_key,
+       coalesce(c.customers, 0) AS customers,
+       coalesce(c.repeat_customers, 0) AS repeat_customers,
+       coalesce(c.complaints_from_repeat, 0) AS complaints_from_repeat,
+       CASE WHEN p.complaints > 0 THEN coalesce(c.complaints_from_repeat, 0) / p.complaints END AS repeat_share
 FROM policy_orgs o
+LEFT JOIN per_org p ON p.org = o.org
+LEFT JOIN per_org_customers c ON c.org = o.org
 ORDER BY o.org;

@@ -45,7 +45,8 @@ public sealed class ComplianceOptions
     /// <summary>
     /// Resolves the folders that ship with the executable (policies, mappings, queries, pack
     /// definitions) with <see cref="ResolveShipped"/>, so the embedded defaults work from any
-    /// working folder; a folder that exists where it is given is kept as given.
+    /// working folder; a folder that exists where it is given is kept as given. Done once, as the
+    /// options are bound, so everything after reads the folders as resolved.
     /// </summary>
     public void ResolveShippedFolders()
     {

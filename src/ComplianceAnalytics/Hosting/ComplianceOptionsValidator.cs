@@ -30,10 +30,10 @@ public sealed class ComplianceOptionsValidator : IValidateOptions<ComplianceOpti
         Require(Directory.Exists(options.PoliciesFolder), $"Compliance:PoliciesFolder '{options.PoliciesFolder}' is not a readable folder.");
         Require(!RequireDropFolder || IsReadableFolder(options.DropFolder), $"Compliance:DropFolder '{options.DropFolder}' is not a readable folder.");
         Require(
-            !RequireReportFolders || Directory.Exists(ComplianceOptions.ResolveShipped(options.QueriesFolder)),
+            !RequireReportFolders || Directory.Exists(options.QueriesFolder),
             $"Compliance:QueriesFolder '{options.QueriesFolder}' is not a readable folder.");
         Require(
-            !RequireReportFolders || Directory.Exists(ComplianceOptions.ResolveShipped(options.ReportsFolder)),
+            !RequireReportFolders || Directory.Exists(options.ReportsFolder),
             $"Compliance:ReportsFolder '{options.ReportsFolder}' is not a readable folder.");
         Require(
             string.IsNullOrEmpty(options.MappingsFolder) || Directory.Exists(options.MappingsFolder),

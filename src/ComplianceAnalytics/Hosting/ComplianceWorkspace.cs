@@ -58,8 +58,8 @@ public sealed class ComplianceWorkspace : IDisposable
         Policies,
         Clock,
         new ReportSettings(
-            ComplianceOptions.ResolveShipped(Options.QueriesFolder),
-            ComplianceOptions.ResolveShipped(Options.ReportsFolder),
+            Options.QueriesFolder,
+            Options.ReportsFolder,
             Options.RetentionYears,
             string.IsNullOrWhiteSpace(Options.PseudonymKey) ? "key file beside the store" : "configured (Compliance:PseudonymKey)",
             softwareVersion));

@@ -179,8 +179,8 @@ public sealed class PackPublisher
         foreach (var (label, folder) in new[]
         {
             ("policies", options.PoliciesFolder),
-            ("queries", ComplianceOptions.ResolveShipped(options.QueriesFolder)),
-            ("reports", ComplianceOptions.ResolveShipped(options.ReportsFolder)),
+            ("queries", options.QueriesFolder),
+            ("reports", options.ReportsFolder),
         })
         {
             if (!Directory.Exists(folder))

@@ -8,8 +8,8 @@ namespace ComplianceAnalytics.Measures;
 /// The policies as temporary tables, so that the queries in <c>queries/</c> can read them:
 /// policy_orgs (one row per organisation), policy_stages (each stage in policy order with its
 /// limit and events), policy_rules (ADR eligibility and customer windows) and working_days (each
-/// organisation's local dates with whether they are working days and how many working days the
-/// range holds up to each, for "business days late").
+/// organisation's local dates with how many working days the range holds up to each, for
+/// "business days late").
 /// </summary>
 internal static class PolicyTables
 {
@@ -22,7 +22,7 @@ internal static class PolicyTables
             CREATE OR REPLACE TEMP TABLE policy_stages (org VARCHAR, stage VARCHAR, position INTEGER, stage_limit VARCHAR,
                 start_events VARCHAR, stop_events VARCHAR, pause_on VARCHAR, resume_on VARCHAR, extendable BOOLEAN);
             CREATE OR REPLACE TEMP TABLE policy_rules (org VARCHAR, kind VARCHAR, rule_id VARCHAR, from_events VARCHAR, to_events VARCHAR, rule_limit VARCHAR);
-            CREATE OR REPLACE TEMP TABLE working_days (org VARCHAR, day DATE, working BOOLEAN, working_index INTEGER);
+            CREATE OR REPLACE TEMP TABLE working_days (org VARCHAR, day DATE, working_index INTEGER);
             """);
         using (var orgs = db.CreateAppender("policy_orgs"))
         {
@@ -79,9 +79,8 @@ internal static class PolicyTables
             var index = 0;
             foreach (var day in days)
             {
-                var isWorking = policy.Calendar.IsWorkingDay(day);
-                index += isWorking ? 1 : 0;
-                working.Append(policy.Org).AppendDate(day.ToDateOnly()).Append(isWorking).Append(index).EndRow();
+                index += policy.Calendar.IsWorkingDay(day) ? 1 : 0;
+                working.Append(policy.Org).AppendDate(day.ToDateOnly()).Append(index).EndRow();
             }
         }
     }

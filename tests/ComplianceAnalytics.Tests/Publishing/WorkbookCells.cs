@@ -1,4 +1,5 @@
 using System.Globalization;
+using ComplianceAnalytics.Packs;
 using DocumentFormat.OpenXml.Packaging;
 using DocumentFormat.OpenXml.Spreadsheet;
 using C = DocumentFormat.OpenXml.Drawing.Charts;
@@ -30,8 +31,9 @@ internal sealed class WorkbookCells
                 formulas += cell.CellFormula is null ? 0 : 1;
                 var (row, column) = Parse(cell.CellReference!.Value!);
                 var type = cell.DataType?.Value;
-                var text = type == CellValues.SharedString && cell.CellValue is { } index ? shared[int.Parse(index.Text, CultureInfo.InvariantCulture)]
-                    : type == CellValues.InlineString ? cell.InlineString?.InnerText
+                // Text as Excel reads it: shared or inline, with the _xHHHH_ escape of control characters decoded.
+                var text = type == CellValues.SharedString && cell.CellValue is { } index ? XmlText.Decode(shared[int.Parse(index.Text, CultureInfo.InvariantCulture)])
+                    : type == CellValues.InlineString ? XmlText.Decode(cell.InlineString?.InnerText ?? "")
                     : cell.CellValue?.Text;
                 if (text is not null)
                 {
