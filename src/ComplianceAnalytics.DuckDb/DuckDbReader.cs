@@ -103,6 +103,20 @@ public sealed class DuckDbReader : IDisposable
     /// <summary>VARCHAR text; other types are formatted culture-invariantly.</summary>
     public string GetString(int ordinal) => NotNull(ordinal).GetString(_row);
 
+    /// <summary>
+    /// VARCHAR text as <paramref name="pool"/>'s one string of that text: for columns with few distinct values
+    /// read over many rows, which then allocate nothing.
+    /// </summary>
+    public string GetString(int ordinal, StringPool pool)
+    {
+        ArgumentNullException.ThrowIfNull(pool);
+        return NotNull(ordinal).GetString(_row, pool);
+    }
+
+    /// <summary>Whether the VARCHAR value equals <paramref name="value"/> (ordinal), without reading it into a string.</summary>
+    public bool StringEquals(int ordinal, string? value) =>
+        value is not null && !IsNull(ordinal) && Current(ordinal).StringEquals(_row, value);
+
     /// <summary>Any integer type (checked) or a DECIMAL with scale 0.</summary>
     public long GetInt64(int ordinal) => NotNull(ordinal).GetInt64(_row);
 

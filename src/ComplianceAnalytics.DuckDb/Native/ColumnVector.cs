@@ -147,6 +147,28 @@ internal sealed unsafe class ColumnVector
         _ => Format(GetValue(row)),
     };
 
+    /// <summary>Whether the VARCHAR value equals <paramref name="value"/>, without making a string of it.</summary>
+    public bool StringEquals(ulong row, string value)
+    {
+        if (Type != DuckDbType.Varchar)
+        {
+            throw InvalidCast("VARCHAR");
+        }
+
+        var bytes = StringAt(row);
+        // ASCII text compares byte for char; other text is decoded, since its UTF-8 length differs from its length.
+        return Ascii.IsValid(bytes)
+            ? bytes.Length == value.Length && Ascii.Equals(bytes, value)
+            : string.Equals(Encoding.UTF8.GetString(bytes), value, StringComparison.Ordinal);
+    }
+
+    /// <summary>The VARCHAR value as the pool's string of that text.</summary>
+    public string GetString(ulong row, StringPool pool) => Type switch
+    {
+        DuckDbType.Varchar => pool.Get(StringAt(row)),
+        _ => throw InvalidCast("VARCHAR"),
+    };
+
     // duckdb_string_t (16 bytes): uint32 length, then up to 12 inlined bytes, or a 4-byte prefix and a pointer.
     private ReadOnlySpan<byte> StringAt(ulong row)
     {

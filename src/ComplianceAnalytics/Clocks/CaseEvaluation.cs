@@ -128,7 +128,7 @@ public sealed class CaseEvaluation
                 stages.EndRow();
             }
 
-            var visible = events.Where(e => e.OccurredAt <= asOf).ToList();
+            var visible = StageClock.InTimeOrder(events, asOf);
             foreach (var d in Durations.Compute(visible))
             {
                 durations.Append(org).Append(caseRef).Append(d.Measure).AppendTimestampMicros(Micros(d.EndedAt)).Append(d.Days).EndRow();
@@ -146,20 +146,21 @@ public sealed class CaseEvaluation
             }
         }
 
+        // Organisations and event types repeat on every row: pooled, they are read without allocating.
+        var codes = new StringPool();
         while (reader.Read())
         {
-            var rowOrg = reader.GetString(0);
-            var rowCase = reader.GetString(1);
-            if (!string.Equals(rowOrg, org, StringComparison.Ordinal) || !string.Equals(rowCase, caseRef, StringComparison.Ordinal))
+            // A case's rows are contiguous, so only the first row of each makes strings of its keys.
+            if (!reader.StringEquals(1, caseRef) || !reader.StringEquals(0, org))
             {
                 Flush();
                 events.Clear();
-                org = rowOrg;
-                caseRef = rowCase;
+                org = reader.GetString(0, codes);
+                caseRef = reader.GetString(1);
             }
 
             var due = reader.IsNull(4) ? (Instant?)null : Instant.FromUnixTimeTicks(reader.GetInt64(4) * 10);
-            events.Add(new CaseEvent(reader.GetString(2), Instant.FromUnixTimeTicks(reader.GetInt64(3) * 10), due));
+            events.Add(new CaseEvent(reader.GetString(2, codes), Instant.FromUnixTimeTicks(reader.GetInt64(3) * 10), due));
         }
 
         Flush();

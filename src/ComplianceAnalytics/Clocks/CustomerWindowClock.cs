@@ -24,7 +24,12 @@ public static class CustomerWindowClock
         ArgumentNullException.ThrowIfNull(policy);
         ArgumentNullException.ThrowIfNull(events);
 
-        var ordered = events.OrderBy(e => e.OccurredAt).ToList();
+        if (policy.CustomerWindows.Count == 0)
+        {
+            return [];
+        }
+
+        var ordered = StageClock.InTimeOrder(events, Instant.MaxValue);
         var result = new List<CustomerWindowRequest>();
         foreach (var window in policy.CustomerWindows)
         {

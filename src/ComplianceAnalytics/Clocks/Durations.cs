@@ -59,16 +59,27 @@ public static class Durations
     {
         var result = new List<CaseDuration>();
         Instant? open = null;
-        foreach (var group in events.OrderBy(e => e.OccurredAt).GroupBy(e => e.OccurredAt))
+        var ordered = StageClock.InTimeOrder(events, Instant.MaxValue);
+        for (var first = 0; first < ordered.Length;)
         {
-            if (open is null && group.Any(e => e.EventType == EventTypes.EscalationRequested))
+            var at = ordered[first].OccurredAt;
+            bool requested = false, answered = false;
+            var end = first;
+            for (; end < ordered.Length && ordered[end].OccurredAt == at; end++)
             {
-                open = group.Key;
+                requested |= ordered[end].EventType == EventTypes.EscalationRequested;
+                answered |= ordered[end].EventType == EventTypes.EscalationResponseIssued;
             }
 
-            if (open is { } started && group.Any(e => e.EventType == EventTypes.EscalationResponseIssued))
+            first = end;
+            if (open is null && requested)
             {
-                result.Add(Between(EscalationResponse, started, group.Key));
+                open = at;
+            }
+
+            if (open is { } started && answered)
+            {
+                result.Add(Between(EscalationResponse, started, at));
                 open = null;
             }
         }

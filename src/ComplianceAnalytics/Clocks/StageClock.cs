@@ -23,28 +23,55 @@ public static class StageClock
         ArgumentNullException.ThrowIfNull(policy);
         ArgumentNullException.ThrowIfNull(events);
 
-        // OrderBy is stable, so same-instant events keep their input order within a role.
-        // Grouped once for every stage of the policy.
-        var instants = events
-            .Where(e => e.OccurredAt <= asOf)
-            .OrderBy(e => e.OccurredAt)
-            .GroupBy(e => e.OccurredAt)
-            .Select(g => (At: g.Key, Events: g.ToList()))
-            .ToList();
-
+        var ordered = InTimeOrder(events, asOf);
         var result = new List<StageInstance>();
         foreach (var stage in policy.Stages)
         {
             var run = new StageRun(org, caseRef, stage, policy, diagnostics);
-            foreach (var (at, group) in instants)
+            // Each run of equal instants is applied as one group.
+            for (var first = 0; first < ordered.Length;)
             {
-                run.Apply(at, group);
+                var at = ordered[first].OccurredAt;
+                var end = first + 1;
+                while (end < ordered.Length && ordered[end].OccurredAt == at)
+                {
+                    end++;
+                }
+
+                run.Apply(at, ordered.AsSpan(first, end - first));
+                first = end;
             }
 
             result.AddRange(run.Finish(asOf));
         }
 
         return result;
+    }
+
+    /// <summary>
+    /// The events at or before <paramref name="asOf"/> by instant; events of one instant keep their input order.
+    /// Events usually arrive in order (the store reads them sorted), so they are only sorted when they are not.
+    /// </summary>
+    internal static CaseEvent[] InTimeOrder(IReadOnlyList<CaseEvent> events, Instant asOf)
+    {
+        var ordered = new CaseEvent[events.Count];
+        var count = 0;
+        var sorted = true;
+        for (var i = 0; i < events.Count; i++)
+        {
+            var e = events[i];
+            if (e.OccurredAt > asOf)
+            {
+                continue;
+            }
+
+            sorted &= count == 0 || ordered[count - 1].OccurredAt <= e.OccurredAt;
+            ordered[count++] = e;
+        }
+
+        Array.Resize(ref ordered, count);
+        // OrderBy is stable, which Array.Sort is not.
+        return sorted ? ordered : [.. ordered.OrderBy(e => e.OccurredAt)];
     }
 
     /// <summary>One stage over one case: its open instance, if any, and its instances so far.</summary>
@@ -56,29 +83,29 @@ public static class StageClock
         private int _cycles;
 
         /// <summary>Applies the events of one instant in the order start, pause, resume, extension, stop.</summary>
-        public void Apply(Instant at, List<CaseEvent> group)
+        public void Apply(Instant at, ReadOnlySpan<CaseEvent> group)
         {
-            foreach (var _ in group.Where(e => Contains(stage.Start, e.EventType)))
+            foreach (var e in group)
             {
-                if (_open is null)
+                if (_open is null && Contains(stage.Start, e.EventType))
                 {
                     var due = DueDates.Due(at, stage.Limit, policy.TimeZone, policy.Calendar);
                     _open = new OpenInstance(++_cycles, at, due);
                 }
             }
 
-            foreach (var _ in group.Where(e => Contains(stage.PauseOn, e.EventType)))
+            foreach (var e in group)
             {
                 // A pause after the breach rescues nothing.
-                if (_open is { PausedAt: null } && at <= _open.DueAt)
+                if (_open is { PausedAt: null } && at <= _open.DueAt && Contains(stage.PauseOn, e.EventType))
                 {
                     _open.PausedAt = at;
                 }
             }
 
-            foreach (var _ in group.Where(e => Contains(stage.ResumeOn, e.EventType)))
+            foreach (var e in group)
             {
-                if (_open is { PausedAt: not null })
+                if (_open is { PausedAt: not null } && Contains(stage.ResumeOn, e.EventType))
                 {
                     EndPause(_open, at);
                 }
@@ -86,17 +113,22 @@ public static class StageClock
 
             if (stage.Extendable)
             {
-                foreach (var extension in group.Where(e => e.EventType == EventTypes.DeadlineExtended))
+                foreach (var e in group)
                 {
-                    if (_open is not null && extension.DueAt is { } newDeadline)
+                    if (e.EventType == EventTypes.DeadlineExtended && _open is not null && e.DueAt is { } newDeadline)
                     {
                         Extend(_open, at, newDeadline);
                     }
                 }
             }
 
-            foreach (var _ in group.Where(e => Contains(stage.Stop, e.EventType)))
+            foreach (var e in group)
             {
+                if (!Contains(stage.Stop, e.EventType))
+                {
+                    continue;
+                }
+
                 if (_open is null)
                 {
                     diagnostics?.AddOrphanStop(org, stage.Id);

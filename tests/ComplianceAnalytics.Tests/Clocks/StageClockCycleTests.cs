@@ -104,6 +104,30 @@ public class StageClockCycleTests
     }
 
     [Fact]
+    public void Events_out_of_time_order_give_the_instances_of_the_same_events_in_order()
+    {
+        // The store reads events sorted and the clock skips sorting them then; any other order must agree.
+        CaseEvent[] inOrder =
+        [
+            E(EventTypes.ComplaintReceived, "2026-01-05T09:00:00Z"),
+            E(EventTypes.Acknowledged, "2026-01-06T09:00:00Z"),
+            E(EventTypes.ResponseIssued, "2026-01-09T09:00:00Z"),
+            E(EventTypes.Reopened, "2026-01-12T09:00:00Z"),
+            E(EventTypes.ResponseIssued, "2026-02-20T09:00:00Z"),
+        ];
+        var policy = Policy([Acknowledgement, Investigation]);
+
+        var expected = Evaluate(policy, inOrder, "2026-03-01T00:00:00Z");
+        var reversed = Evaluate(policy, inOrder.Reverse().ToArray(), "2026-03-01T00:00:00Z");
+        var rotated = Evaluate(policy, [.. inOrder[2..], .. inOrder[..2]], "2026-03-01T00:00:00Z");
+
+        Assert.Equal(3, expected.Count);
+        Assert.Equal(StageStatus.Breached, expected[2].Status);
+        Assert.Equal(expected, reversed);
+        Assert.Equal(expected, rotated);
+    }
+
+    [Fact]
     public void A_stop_and_a_start_at_the_same_instant_as_an_open_instance_close_it_and_open_none()
     {
         // The start is applied first and ignored (one is open); the stop then closes cycle 1.

@@ -89,6 +89,40 @@ public sealed class TypeRoundTripTests : IDisposable
     }
 
     [Fact]
+    public void Strings_compare_and_pool_without_being_read_into_new_strings()
+    {
+        _connection.Execute("CREATE TABLE codes (v VARCHAR)");
+        _connection.Execute("""
+            INSERT INTO codes VALUES ('acknowledged'), ('acknowledged'), ('Zoë'), (NULL), (''),
+                ('a string longer than the twelve inlined bytes'), ('a string longer than the twelve inlined bytes')
+            """);
+        var pool = new StringPool();
+        var read = new List<string?>();
+        using (var reader = _connection.Query("SELECT v FROM codes"))
+        {
+            while (reader.Read())
+            {
+                var value = reader.IsNull(0) ? null : reader.GetString(0, pool);
+                Assert.True(value is null || reader.StringEquals(0, value));
+                Assert.False(reader.StringEquals(0, (value ?? "") + "x"));
+                Assert.False(reader.StringEquals(0, null));
+                read.Add(value);
+            }
+        }
+
+        Assert.Equal(["acknowledged", "acknowledged", "Zoë", null, "", "a string longer than the twelve inlined bytes", "a string longer than the twelve inlined bytes"], read);
+        // Equal texts come back as one string; the pool holds each distinct text once.
+        Assert.Same(read[0], read[1]);
+        Assert.Same(read[5], read[6]);
+        Assert.Equal(4, pool.Count);
+        // Non-ASCII text compares by its decoded value, not by length in bytes.
+        using var other = _connection.Query("SELECT 'Zoë'");
+        Assert.True(other.Read());
+        Assert.True(other.StringEquals(0, "Zoë"));
+        Assert.False(other.StringEquals(0, "Zoe"));
+    }
+
+    [Fact]
     public void Exactly_twelve_and_thirteen_byte_strings_read_from_a_table()
     {
         _connection.Execute("CREATE TABLE s (v VARCHAR)");
