@@ -8,13 +8,19 @@
 CREATE OR REPLACE TEMP TABLE case_facts AS
 SELECT e.org, e.case_ref,
        min(e.occurred_at) FILTER (WHERE e.event_type = 'complaint_received') AS received_at,
-       arg_min(e.channel, (e.occurred_at, e.file_id, e.line)) FILTER (WHERE e.channel IS NOT NULL) AS channel,
-       arg_min(e.category, (e.occurred_at, e.file_id, e.line)) FILTER (WHERE e.category IS NOT NULL) AS category,
-       arg_min(e.customer_type, (e.occurred_at, e.file_id, e.line)) FILTER (WHERE e.customer_type IS NOT NULL) AS customer_type,
-       arg_max(e.team, (e.occurred_at, e.file_id, e.line)) FILTER (WHERE e.team IS NOT NULL) AS team,
-       arg_min(e.customer_key, (e.occurred_at, e.file_id, e.line)) FILTER (WHERE e.customer_key IS NOT NULL) AS customer_key,
+       arg_min(e.channel, e.read_order) FILTER (WHERE e.channel IS NOT NULL) AS channel,
+       arg_min(e.category, e.read_order) FILTER (WHERE e.category IS NOT NULL) AS category,
+       arg_min(e.customer_type, e.read_order) FILTER (WHERE e.customer_type IS NOT NULL) AS customer_type,
+       arg_max(e.team, e.read_order) FILTER (WHERE e.team IS NOT NULL) AS team,
+       arg_min(e.customer_key, e.read_order) FILTER (WHERE e.customer_key IS NOT NULL) AS customer_key,
        max(e.occurred_at) AS last_event_at
-FROM events e
+FROM (
+    -- (occurred_at, file_id, line) as one number, ordered as the triple is while file ids and lines
+    -- stay below 2^32: one HUGEINT compares several times faster than a struct in arg_min/arg_max.
+    SELECT org, case_ref, event_type, occurred_at, channel, category, customer_type, team, customer_key,
+           epoch_us(occurred_at)::HUGEINT * 18446744073709551616 + file_id::HUGEINT * 4294967296 + line AS read_order
+    FROM events
+) e
 JOIN report_months m ON m.org = e.org AND m.month = $1
 WHERE e.occurred_at < m.end_at
 GROUP BY e.org, e.case_ref;

@@ -20,7 +20,9 @@ twelve_months AS (
 team AS (
     -- Only for the instances a sheet can show (stopped in the twelve months, or open): a store
     -- holding years of cases does not join every old instance with its events.
-    SELECT i.org, i.case_ref, i.stage, i.cycle, arg_max(e.team, (e.occurred_at, e.file_id, e.line)) AS team
+    -- The read order as in _case_facts.sql: (occurred_at, file_id, line) as one HUGEINT.
+    SELECT i.org, i.case_ref, i.stage, i.cycle,
+           arg_max(e.team, epoch_us(e.occurred_at)::HUGEINT * 18446744073709551616 + e.file_id::HUGEINT * 4294967296 + e.line) AS team
     FROM eval_stage_instances i
     JOIN month_end a ON a.org = i.org
     JOIN twelve_months w ON w.org = i.org AND (i.stopped_at IS NULL OR i.stopped_at >= w.start_at)
