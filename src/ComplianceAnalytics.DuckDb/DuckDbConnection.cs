@@ -109,10 +109,11 @@ public sealed class DuckDbConnection : IDisposable
     }
 
     /// <summary>An appender for bulk inserts into <paramref name="table"/>, column by column, row by row.</summary>
-    public DuckDbAppender CreateAppender(string table, string? schema = null)
+    /// <param name="catalog">The attached database that holds the table; the default database when null.</param>
+    public DuckDbAppender CreateAppender(string table, string? schema = null, string? catalog = null)
     {
         ArgumentNullException.ThrowIfNull(table);
-        var state = NativeMethods.duckdb_appender_create_ext(Handle, catalog: null, schema, table, out var appender);
+        var state = NativeMethods.duckdb_appender_create_ext(Handle, catalog, schema, table, out var appender);
         if (state != NativeMethods.Success)
         {
             var message = NativeMethods.ReadUtf8(NativeMethods.duckdb_appender_error(appender));

@@ -59,23 +59,7 @@ public sealed class ExportIngestion
         _store.Connection.Execute($"SET checkpoint_threshold = '{RunCheckpointThreshold}'");
         try
         {
-            foreach (var file in files)
-            {
-                cancellationToken.ThrowIfCancellationRequested();
-                IngestResult result;
-                try
-                {
-                    result = _ingestor.Ingest(file, profile);
-                }
-                catch (DuckDbException ex)
-                {
-                    // The ingestor quarantines what is wrong with a file; what escapes it is the store's failure.
-                    throw new StoreUnavailableException(_store.Path, $"writing {file} failed, so nothing of that file was recorded: {ex.Message}", ex);
-                }
-
-                results.Add(result);
-                onFile?.Invoke(result);
-            }
+            results.AddRange(_ingestor.IngestAll(files, profile, onFile, cancellationToken));
         }
         catch
         {

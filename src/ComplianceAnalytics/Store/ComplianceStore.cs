@@ -92,6 +92,25 @@ public sealed class ComplianceStore : IDisposable
         }
     }
 
+    /// <summary>
+    /// A further connection to the same database, for work that runs beside the main connection's
+    /// (reading the next export while the one before is written). The caller disposes it.
+    /// </summary>
+    public DuckDbConnection OpenConnection()
+    {
+        var connection = _database.Connect();
+        try
+        {
+            connection.Execute("SET TimeZone = 'UTC'");
+            return connection;
+        }
+        catch
+        {
+            connection.Dispose();
+            throw;
+        }
+    }
+
     /// <summary>Writes the WAL into the database file and frees deleted space.</summary>
     public void Checkpoint() => Connection.Execute("CHECKPOINT");
 

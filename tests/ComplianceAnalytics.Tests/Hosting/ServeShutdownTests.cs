@@ -11,7 +11,8 @@ public class ServeShutdownTests
     public async Task Sigterm_stops_serve_within_20_seconds_and_the_ingest_it_interrupts_leaves_whole_files()
     {
         using var fixture = new HostingFixture();
-        const int Files = 6;
+        // Enough files that the stop lands in the middle of the run: they are read ahead of their commits.
+        const int Files = 12;
         for (var i = 0; i < Files; i++)
         {
             fixture.Drop($"jpdit-{i}.csv", new LocalDate(2026, 11, 2 + i), cases: 12_000, prefix: $"F{i}");
