@@ -47,8 +47,8 @@ public sealed class FileIngestor
     /// <summary>The in-memory database that holds files' staged rows between staging and commit; every connection of the store sees it.</summary>
     private const string WorkDatabase = "ingest_work";
 
-    /// <summary>Files staged ahead of the one being committed.</summary>
-    private const int StagedAhead = 2;
+    /// <summary>Connections that stage files beside the one that commits them.</summary>
+    private const int StagingLanes = 2;
 
     private static readonly string[] StagerTempTables =
     [
@@ -103,35 +103,31 @@ public sealed class FileIngestor
     {
         ArgumentNullException.ThrowIfNull(files);
         var results = new List<IngestResult>(files.Count);
-        using var connection = _store.OpenConnection();
-        var stager = new Stager(this, connection);
-        using var staged = new BlockingCollection<StagedFile>(StagedAhead);
+        var laneCount = Math.Clamp(files.Count, 1, StagingLanes);
+        var connections = new List<DuckDbConnection>(laneCount);
+        // Lane k stages files k, k + lanes, ...; each holds at most one staged file the commit has not taken.
+        var lanes = Enumerable.Range(0, laneCount).Select(_ => new BlockingCollection<StagedFile>(1)).ToList();
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         var slots = files.Select(_ => ++_lastSlot).ToList();
         var committed = 0;
-        var staging = Task.Run(
-            () =>
-            {
-                try
-                {
-                    for (var i = 0; i < files.Count && !stop.IsCancellationRequested; i++)
-                    {
-                        staged.Add(stager.Stage(files[i], profile ?? ProfileFor(Path.GetFileName(files[i])), slots[i]), stop.Token);
-                    }
-                }
-                finally
-                {
-                    staged.CompleteAdding();
-                }
-            },
-            CancellationToken.None);
-
+        var staging = new List<Task>(laneCount);
         try
         {
-            foreach (var file in staged.GetConsumingEnumerable(cancellationToken))
+            for (var lane = 0; lane < laneCount; lane++)
             {
-                // Taking a staged file does not look at the token when one is waiting.
+                connections.Add(_store.OpenConnection());
+                staging.Add(StageLane(lane, laneCount, connections[lane], lanes[lane], files, profile, slots, stop.Token));
+            }
+
+            for (var i = 0; i < files.Count; i++)
+            {
                 cancellationToken.ThrowIfCancellationRequested();
+                if (!lanes[i % laneCount].TryTake(out var file, Timeout.Infinite, cancellationToken))
+                {
+                    // The lane stopped early; its failure is rethrown below.
+                    break;
+                }
+
                 committed++;
                 IngestResult result;
                 try
@@ -149,12 +145,25 @@ public sealed class FileIngestor
             }
 
             // A failure of the staging itself (not of a file, which is quarantined) ends the run here.
-            staging.GetAwaiter().GetResult();
+            foreach (var task in staging)
+            {
+                task.GetAwaiter().GetResult();
+            }
         }
         finally
         {
             stop.Cancel();
             WaitForStaging(staging);
+            foreach (var connection in connections)
+            {
+                connection.Dispose();
+            }
+
+            foreach (var lane in lanes)
+            {
+                lane.Dispose();
+            }
+
             // Files staged but not committed (the run stopped) hold clear values: nothing stays behind.
             foreach (var slot in slots.Skip(committed))
             {
@@ -165,15 +174,36 @@ public sealed class FileIngestor
         return results;
     }
 
+    private Task StageLane(
+        int lane, int laneCount, DuckDbConnection connection, BlockingCollection<StagedFile> staged,
+        IReadOnlyList<string> files, MappingProfile? profile, List<long> slots, CancellationToken stop) =>
+        Task.Run(
+            () =>
+            {
+                try
+                {
+                    var stager = new Stager(this, connection);
+                    for (var i = lane; i < files.Count && !stop.IsCancellationRequested; i += laneCount)
+                    {
+                        staged.Add(stager.Stage(files[i], profile ?? ProfileFor(Path.GetFileName(files[i])), slots[i]), stop);
+                    }
+                }
+                finally
+                {
+                    staged.CompleteAdding();
+                }
+            },
+            CancellationToken.None);
+
     /// <summary>
-    /// Waits until the staging thread is done with its connection. Its cancellation is expected here;
-    /// any other failure of it has already been rethrown, or the run is ending with the commit's failure.
+    /// Waits until the staging threads are done with their connections. Their cancellation is expected here;
+    /// any other failure has already been rethrown, or the run is ending with the commit's failure.
     /// </summary>
-    private static void WaitForStaging(Task staging)
+    private static void WaitForStaging(List<Task> staging)
     {
         try
         {
-            staging.Wait();
+            Task.WaitAll(staging);
         }
         catch (AggregateException ex) when (ex.InnerExceptions.All(e => e is OperationCanceledException))
         {
@@ -244,18 +274,11 @@ public sealed class FileIngestor
         try
         {
             using var transaction = Db.BeginTransaction();
+            // The rows the file would load that the store has already: the only part of a row's fate
+            // that depends on the files committed before.
             Db.Execute($"""
-                CREATE OR REPLACE TEMP TABLE ingest_classified AS
-                WITH known AS (
-                    SELECT c.identity FROM {file.Tables.Classified} c SEMI JOIN events e ON e.identity = c.identity
-                    WHERE c.file_fate IS NULL
-                )
-                SELECT c.* EXCLUDE (file_fate),
-                       CASE WHEN c.file_fate IS NOT NULL THEN c.file_fate
-                            WHEN k.identity IS NOT NULL THEN '{Duplicate}'
-                            ELSE '{Loaded}' END AS fate
-                FROM {file.Tables.Classified} c
-                LEFT JOIN known k ON k.identity = c.identity
+                CREATE OR REPLACE TEMP TABLE ingest_known AS
+                SELECT r.line FROM {file.Tables.Rows} r SEMI JOIN events e ON e.identity = r.identity
                 """);
             reading = false;
             var fileId = Db.Scalar<long>("SELECT nextval('file_id_seq')");
@@ -272,20 +295,31 @@ public sealed class FileIngestor
     private static bool KnownFile(DuckDbConnection db, string sha256) =>
         db.Scalar<long>("SELECT count(*) FROM ingest_files WHERE sha256 = $1 AND status = $2", sha256, FileStatuses.Loaded) > 0;
 
-    /// <summary>Work tables of one file: its staged rows, their classification and its customers' keys.</summary>
+    /// <summary>
+    /// Work tables of one file. Staging uses the staged rows (with their clear values), their classification
+    /// and the customers' keys, and leaves for the commit the rows the file would load (in line order,
+    /// with customer keys, never contact details), its rejected rows and its duplicates within the file.
+    /// </summary>
     private readonly record struct WorkTables(long Slot)
     {
-        public string StagedName => "staged_" + Slot.ToString(CultureInfo.InvariantCulture);
+        public string Staged => Name("staged");
 
-        public string ClassifiedName => "classified_" + Slot.ToString(CultureInfo.InvariantCulture);
+        public string Classified => Name("classified");
 
         public string CustomerKeysName => "customer_keys_" + Slot.ToString(CultureInfo.InvariantCulture);
 
-        public string Staged => WorkDatabase + ".main." + StagedName;
+        public string CustomerKeys => Name("customer_keys");
 
-        public string Classified => WorkDatabase + ".main." + ClassifiedName;
+        public string Rows => Name("rows");
 
-        public string CustomerKeys => WorkDatabase + ".main." + CustomerKeysName;
+        public string Rejected => Name("rejected");
+
+        public string Duplicates => Name("duplicates");
+
+        /// <summary>Drops the tables only staging uses.</summary>
+        public string DropStaging => $"DROP TABLE IF EXISTS {Staged}; DROP TABLE IF EXISTS {Classified}; DROP TABLE IF EXISTS {CustomerKeys}";
+
+        private string Name(string table) => $"{WorkDatabase}.main.{table}_{Slot.ToString(CultureInfo.InvariantCulture)}";
     }
 
     private sealed record StagedSource(IReadOnlyList<string> UnknownColumns, IReadOnlyList<string> PersonalFields, string? Error);
@@ -295,55 +329,48 @@ public sealed class FileIngestor
     /// the identical-bytes check; <paramref name="Quarantine"/> and a <paramref name="Source"/> error after it.
     /// A file whose bytes were ingested before is not staged (Source and Quarantine both null).
     /// </summary>
+    /// <param name="Counts">Rows by what the file alone decides: a reject reason, ignored, duplicate, or loaded (before the store's duplicates).</param>
     private sealed record StagedFile(
         string Path, MappingProfile Profile, string Sha256, long Size, string? Format, WorkTables Tables,
-        string? Unreadable = null, string? Quarantine = null, StagedSource? Source = null);
+        string? Unreadable = null, string? Quarantine = null, StagedSource? Source = null, IReadOnlyDictionary<string, long>? Counts = null)
+    {
+        public IReadOnlyDictionary<string, long> Counts { get; init; } = Counts ?? new Dictionary<string, long>();
+    }
 
     private static StagedSource Failed(string error) => new([], [], error);
 
     private IngestResult Persist(long fileId, StagedFile file, StagedSource source)
     {
         var now = _clock.GetCurrentInstant();
+        var tables = file.Tables;
         Db.Execute($"""
             INSERT INTO events (org, case_ref, event_type, occurred_at, event_id, channel, category, team, customer_type,
                                 outcome, redress_amount, due_at, adr_body, customer_key, file_id, line, identity)
-            SELECT s.org, s.case_ref, c.mapped_type, c.occurred_instant, s.event_id, s.channel, s.category, s.team, s.customer_type,
-                   s.outcome, try_cast(s.redress_amount AS DECIMAL(18, 2)), c.due_instant, s.adr_body, k.customer_key,
-                   $1, c.line, c.identity
-            FROM ingest_classified c
-            JOIN {file.Tables.Staged} s ON s.line = c.line
-            LEFT JOIN {file.Tables.CustomerKeys} k
-              ON k.email IS NOT DISTINCT FROM s.customer_email AND k.phone IS NOT DISTINCT FROM s.customer_phone
-            WHERE c.fate = '{Loaded}'
-            ORDER BY c.line
+            SELECT org, case_ref, event_type, occurred_at, event_id, channel, category, team, customer_type,
+                   outcome, redress_amount, due_at, adr_body, customer_key, $1, line, identity
+            FROM {tables.Rows} r ANTI JOIN ingest_known k ON k.line = r.line
+            ORDER BY line
             """, fileId);
         Db.Execute($"""
             INSERT INTO rejected_rows (file_id, line, reason, field, org, case_ref, event_type, occurred_at, event_id, due_at)
-            SELECT $1, c.line, c.fate, c.fault_field, s.org, s.case_ref, s.event_type, s.occurred_at, s.event_id, s.due_at
-            FROM ingest_classified c JOIN {file.Tables.Staged} s ON s.line = c.line
-            WHERE c.fate NOT IN ('{Loaded}', '{Duplicate}', '{Ignored}')
-            ORDER BY c.line
+            SELECT $1, line, reason, field, org, case_ref, event_type, occurred_at, event_id, due_at
+            FROM {tables.Rejected} ORDER BY line
             """, fileId);
         Db.Execute($"""
             INSERT INTO duplicate_rows (file_id, line, org, case_ref, identity)
-            SELECT $1, c.line, s.org, s.case_ref, c.identity
-            FROM ingest_classified c JOIN {file.Tables.Staged} s ON s.line = c.line
-            WHERE c.fate = '{Duplicate}' ORDER BY c.line
+            SELECT $1, line, org, case_ref, identity
+            FROM (SELECT line, org, case_ref, identity FROM {tables.Duplicates}
+                  UNION ALL
+                  SELECT r.line, r.org, r.case_ref, r.identity FROM {tables.Rows} r SEMI JOIN ingest_known k ON k.line = r.line)
+            ORDER BY line
             """, fileId);
 
-        var counts = new Dictionary<string, long>(StringComparer.Ordinal);
-        using (var reader = Db.Query("SELECT fate, count(*) FROM ingest_classified GROUP BY fate"))
-        {
-            while (reader.Read())
-            {
-                counts[reader.GetString(0)] = reader.GetInt64(1);
-            }
-        }
-
+        var known = Db.Scalar<long>("SELECT count(*) FROM ingest_known");
+        var counts = file.Counts;
         var rejects = RejectReasons.All.ToDictionary(r => r, r => counts.GetValueOrDefault(r), StringComparer.Ordinal);
         var profile = file.Profile;
         var result = new IngestResult(
-            file.Path, file.Sha256, FileStatuses.Loaded, counts.GetValueOrDefault(Loaded), counts.GetValueOrDefault(Duplicate),
+            file.Path, file.Sha256, FileStatuses.Loaded, counts.GetValueOrDefault(Loaded) - known, counts.GetValueOrDefault(Duplicate) + known,
             counts.GetValueOrDefault(Ignored), rejects, source.UnknownColumns, source.PersonalFields,
             profile.IsCanonical ? null : profile.Name, null) { FileId = fileId };
         InsertLedger(fileId, result, file.Size, file.Format, now);
@@ -378,10 +405,11 @@ public sealed class FileIngestor
     private void DropWorkTables(WorkTables tables)
     {
         Db.Execute($"""
-            DROP TABLE IF EXISTS temp.ingest_classified;
-            DROP TABLE IF EXISTS {tables.Staged};
-            DROP TABLE IF EXISTS {tables.Classified};
-            DROP TABLE IF EXISTS {tables.CustomerKeys};
+            DROP TABLE IF EXISTS temp.ingest_known;
+            {tables.DropStaging};
+            DROP TABLE IF EXISTS {tables.Rows};
+            DROP TABLE IF EXISTS {tables.Rejected};
+            DROP TABLE IF EXISTS {tables.Duplicates};
             """);
     }
 
@@ -472,13 +500,14 @@ public sealed class FileIngestor
                 }
 
                 var source = format == "csv" ? StageCsv(tables, path, profile) : StageJsonLines(tables, path, profile);
-                if (source.Error is null)
+                if (source.Error is not null)
                 {
-                    Classify(tables, profile);
-                    PseudonymiseCustomers(tables);
+                    return new StagedFile(path, profile, sha256, size, format, tables, Source: source);
                 }
 
-                return new StagedFile(path, profile, sha256, size, format, tables, Source: source);
+                Classify(tables, profile);
+                PseudonymiseCustomers(tables);
+                return new StagedFile(path, profile, sha256, size, format, tables, Source: source, Counts: Prepare(tables));
             }
             catch (DuckDbException ex)
             {
@@ -491,7 +520,52 @@ public sealed class FileIngestor
                 {
                     Db.Execute($"DROP TABLE IF EXISTS temp.{table}");
                 }
+
+                Db.Execute(tables.DropStaging);
             }
+        }
+
+        /// <summary>
+        /// Leaves for the commit the rows the file would load, its rejected rows and its duplicates within
+        /// the file, and returns the rows' counts by file_fate (loaded for the rows the file would load).
+        /// </summary>
+        private Dictionary<string, long> Prepare(WorkTables table)
+        {
+            Db.Execute($"""
+                CREATE OR REPLACE TABLE {table.Rows} AS
+                SELECT s.org, s.case_ref, c.mapped_type AS event_type, c.occurred_instant AS occurred_at, s.event_id, s.channel,
+                       s.category, s.team, s.customer_type, s.outcome, try_cast(s.redress_amount AS DECIMAL(18, 2)) AS redress_amount,
+                       c.due_instant AS due_at, s.adr_body, k.customer_key, c.line, c.identity
+                FROM {table.Classified} c
+                JOIN {table.Staged} s ON s.line = c.line
+                LEFT JOIN {table.CustomerKeys} k
+                  ON k.email IS NOT DISTINCT FROM s.customer_email AND k.phone IS NOT DISTINCT FROM s.customer_phone
+                WHERE c.file_fate IS NULL
+                ORDER BY c.line
+                """);
+            Db.Execute($"""
+                CREATE OR REPLACE TABLE {table.Rejected} AS
+                SELECT c.line, c.file_fate AS reason, c.fault_field AS field, s.org, s.case_ref, s.event_type, s.occurred_at, s.event_id, s.due_at
+                FROM {table.Classified} c JOIN {table.Staged} s ON s.line = c.line
+                WHERE c.file_fate NOT IN ('{Duplicate}', '{Ignored}')
+                ORDER BY c.line
+                """);
+            Db.Execute($"""
+                CREATE OR REPLACE TABLE {table.Duplicates} AS
+                SELECT c.line, s.org, s.case_ref, c.identity
+                FROM {table.Classified} c JOIN {table.Staged} s ON s.line = c.line
+                WHERE c.file_fate = '{Duplicate}'
+                ORDER BY c.line
+                """);
+
+            var counts = new Dictionary<string, long>(StringComparer.Ordinal);
+            using var reader = Db.Query($"SELECT coalesce(file_fate, '{Loaded}'), count(*) FROM {table.Classified} GROUP BY ALL");
+            while (reader.Read())
+            {
+                counts[reader.GetString(0)] = reader.GetInt64(1);
+            }
+
+            return counts;
         }
 
         /// <summary>Loads the local-time intervals of zones not loaded yet.</summary>
