@@ -14,8 +14,8 @@ namespace ComplianceAnalytics.Ingestion;
 /// SQL maps, validates and de-duplicates the rows, and the ledger row commits with the file's
 /// rows or nothing of the file does (contract §1, §2). A file is staged first (read, checked and
 /// classified as far as the file alone decides) into the in-memory work database, then committed
-/// (checked against the store, written, recorded); several files are staged on a second connection
-/// while the one before is committed, so the two halves use both cores.
+/// (checked against the store, written, recorded). In a run the next files are staged on further
+/// connections while the one before is committed, so the work uses every core.
 /// </summary>
 public sealed class FileIngestor
 {
@@ -93,7 +93,7 @@ public sealed class FileIngestor
 
     /// <summary>
     /// Ingests files in the order given, with the same result as one <see cref="Ingest"/> after another:
-    /// the next files are staged on a second connection while one is committed, and each file is checked
+    /// the next files are staged on two further connections while one is committed, and each file is checked
     /// against the store (identical bytes, duplicate rows) only when its turn to commit comes.
     /// </summary>
     /// <param name="onFile">Called with each file's result as soon as it is committed.</param>
@@ -164,7 +164,7 @@ public sealed class FileIngestor
                 lane.Dispose();
             }
 
-            // Files staged but not committed (the run stopped) hold clear values: nothing stays behind.
+            // Files staged but not committed (the run stopped) leave their rows behind otherwise.
             foreach (var slot in slots.Skip(committed))
             {
                 DropWorkTables(new WorkTables(slot));
