@@ -23,14 +23,19 @@ internal static class EscapedText
             var byReference = worksheet.Descendants<Cell>().ToDictionary(c => c.CellReference!.Value!, StringComparer.Ordinal);
             foreach (var escaped in sheet)
             {
-                var cell = byReference[escaped.Reference];
-                cell.CellValue = null;
-                cell.DataType = CellValues.InlineString;
-                cell.InlineString = new InlineString(new Text(escaped.Text) { Space = SpaceProcessingModeValues.Preserve });
+                Escape(byReference[escaped.Reference], escaped.Text);
             }
 
             worksheet.Save();
         }
+    }
+
+    /// <summary>Makes <paramref name="cell"/> an inline string of <paramref name="text"/>, already escaped.</summary>
+    public static void Escape(Cell cell, string text)
+    {
+        cell.CellValue = null;
+        cell.DataType = CellValues.InlineString;
+        cell.InlineString = new InlineString(new Text(text) { Space = SpaceProcessingModeValues.Preserve });
     }
 
     public static WorksheetPart WorksheetPart(WorkbookPart workbookPart, string sheetName)

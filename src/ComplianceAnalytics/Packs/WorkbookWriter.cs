@@ -37,7 +37,18 @@ public static class WorkbookWriter
         PackDefinition definition,
         IReadOnlyDictionary<string, PackTable> tables,
         string path,
-        WorkbookMetadata metadata)
+        WorkbookMetadata metadata) =>
+        Write(definition, tables, path, metadata, streamRows: true);
+
+    /// <param name="streamRows">
+    /// False writes every cell with ClosedXML: the workbook the streamed rows are tested against.
+    /// </param>
+    internal static void Write(
+        PackDefinition definition,
+        IReadOnlyDictionary<string, PackTable> tables,
+        string path,
+        WorkbookMetadata metadata,
+        bool streamRows)
     {
         ArgumentNullException.ThrowIfNull(definition);
         ArgumentNullException.ThrowIfNull(tables);
@@ -51,6 +62,7 @@ public static class WorkbookWriter
         {
             var charts = new List<ChartLayout>();
             var escaped = new List<EscapedCell>();
+            var streamed = new List<StreamedSheet>();
             using (var workbook = new XLWorkbook())
             {
                 workbook.Properties.Title = definition.Title;
@@ -60,7 +72,7 @@ public static class WorkbookWriter
                 workbook.Properties.Modified = metadata.CreatedUtc;
                 foreach (var sheet in definition.Sheets)
                 {
-                    charts.AddRange(WriteSheet(workbook, definition, sheet, FindTable(definition, sheet, tables), escaped));
+                    charts.AddRange(WriteSheet(workbook, definition, sheet, FindTable(definition, sheet, tables), escaped, streamRows ? streamed : null));
                 }
 
                 using var stream = new FileStream(temp, FileMode.CreateNew, FileAccess.ReadWrite);
@@ -69,7 +81,15 @@ public static class WorkbookWriter
 
             using (var document = SpreadsheetDocument.Open(temp, true))
             {
-                EscapedText.Apply(document, escaped);
+                // A streamed sheet's part is rewritten from its saved bytes, so it takes its own escapes:
+                // a DOM loaded by EscapedText would be saved over it when the document closes.
+                var streamedNames = streamed.Select(s => s.SheetName).ToHashSet(StringComparer.Ordinal);
+                foreach (var sheet in streamed)
+                {
+                    StreamedRows.Write(document, sheet, escaped.Where(e => e.SheetName == sheet.SheetName));
+                }
+
+                EscapedText.Apply(document, escaped.Where(e => !streamedNames.Contains(e.SheetName)).ToList());
                 ChartWriter.AddCharts(document, charts);
             }
 
@@ -92,7 +112,7 @@ public static class WorkbookWriter
         : tables.TryGetValue(sheet.Query, out var byQuery) ? byQuery
         : throw new ArgumentException($"{definition.SourcePath}: sheet '{sheet.Name}': no table was given for it (by sheet name or query '{sheet.Query}')", nameof(tables));
 
-    private static List<ChartLayout> WriteSheet(XLWorkbook workbook, PackDefinition definition, SheetDefinition sheet, PackTable table, List<EscapedCell> escaped)
+    private static List<ChartLayout> WriteSheet(XLWorkbook workbook, PackDefinition definition, SheetDefinition sheet, PackTable table, List<EscapedCell> escaped, List<StreamedSheet>? streamed)
     {
         string Where(string field) => $"{definition.SourcePath}: sheet '{sheet.Name}': {field}";
 
@@ -185,13 +205,27 @@ public static class WorkbookWriter
 
         var cap = RowCap(sheet.MaxRows);
         var written = Math.Min(cap, table.Rows.Count);
-        for (var r = 0; r < written; r++)
+        string WhereCell(int r, int c) => Where(string.Create(CultureInfo.InvariantCulture, $"row {r}, column '{columns[c].Header}'"));
+        // A sheet whose cells look alike down each column has its data rows streamed into the saved file
+        // (StreamedRows): ClosedXML writes only the first (so its cells' styles exist) and those whose look
+        // depends on a value, text with a line feed (ClosedXML turns on wrap text). Per-cell RAG fills and
+        // charts keep a sheet whole in ClosedXML; they are on short sheets.
+        var streams = streamed is not null && chart is null && sheet.Conditional is not { Kind: ConditionalKind.Rag } && written > 1;
+        var built = streams
+            ? Enumerable.Range(0, written).Where(r => r == 0 || columns.Exists(c => c.Value(table.Rows[r]) is string text && text.Contains('\n', StringComparison.Ordinal))).ToList()
+            : Enumerable.Range(0, written).ToList();
+        foreach (var r in built)
         {
             var row = table.Rows[r];
             for (var c = 0; c < columns.Count; c++)
             {
-                SetValue(worksheet.Cell(FirstDataRow + r, c + 1), columns[c].Value(row), escaped, () => Where(string.Create(CultureInfo.InvariantCulture, $"row {r}, column '{columns[c].Header}'")));
+                SetValue(worksheet.Cell(FirstDataRow + r, c + 1), columns[c].Value(row), escaped, () => WhereCell(r, c));
             }
+        }
+
+        if (streams)
+        {
+            streamed!.Add(new StreamedSheet(sheet.Name, columns.Select(c => c.Value).ToList(), table.Rows, written, built, WhereCell));
         }
 
         var lastRow = FirstDataRow + written - 1;
@@ -204,9 +238,21 @@ public static class WorkbookWriter
         {
             for (var c = 0; c < columns.Count; c++)
             {
-                if (NumberFormat(columns[c].Format) is { } format)
+                if (NumberFormat(columns[c].Format) is not { } format)
+                {
+                    continue;
+                }
+
+                if (!streams)
                 {
                     worksheet.Range(FirstDataRow, c + 1, lastRow, c + 1).Style.NumberFormat.Format = format;
+                    continue;
+                }
+
+                // Only the rows ClosedXML writes: a range would make it create every cell of the column.
+                foreach (var r in built)
+                {
+                    worksheet.Cell(FirstDataRow + r, c + 1).Style.NumberFormat.Format = format;
                 }
             }
         }
@@ -342,15 +388,38 @@ public static class WorkbookWriter
                 cell.SetValue(date.ToDateTime(TimeOnly.MinValue));
                 break;
             case DateTime timestamp when timestamp.Kind != DateTimeKind.Local:
-                // Cells show whole seconds and Excel rounds to them: an end-of-day deadline
-                // (23:59:59.999999) would read as midnight of the next day. Truncated, it reads 23:59:59.
-                cell.SetValue(timestamp.AddTicks(-(timestamp.Ticks % TimeSpan.TicksPerSecond)));
+                cell.SetValue(ToSecond(timestamp));
                 break;
             default:
-                // NaN, infinities and local times have no faithful cell value; a wrong figure is worse than no pack.
-                throw new ArgumentException($"{where()}: cannot write {value.GetType().Name} value '{Convert.ToString(value, CultureInfo.InvariantCulture)}'");
+                throw Unwritable(value, where);
         }
     }
+
+    /// <summary>
+    /// The number a cell stores for a numeric, date or time value, as ClosedXML stores it through
+    /// <see cref="SetValue"/> (dates as OLE Automation serials); ClosedXML writes it with 15 significant digits.
+    /// </summary>
+    internal static double CellNumber(object value, Func<string> where) => value switch
+    {
+        long number => number,
+        int number => number,
+        double number when double.IsFinite(number) => number,
+        // Through its text, as ClosedXML converts it: a cast can be one unit off in the last place.
+        decimal number => double.Parse(number.ToString(CultureInfo.InvariantCulture), CultureInfo.InvariantCulture),
+        DateOnly date => date.ToDateTime(TimeOnly.MinValue).ToOADate(),
+        DateTime timestamp when timestamp.Kind != DateTimeKind.Local => ToSecond(timestamp).ToOADate(),
+        _ => throw Unwritable(value, where),
+    };
+
+    /// <summary>
+    /// Cells show whole seconds and Excel rounds to them: an end-of-day deadline (23:59:59.999999)
+    /// would read as midnight of the next day. Truncated, it reads 23:59:59.
+    /// </summary>
+    private static DateTime ToSecond(DateTime timestamp) => timestamp.AddTicks(-(timestamp.Ticks % TimeSpan.TicksPerSecond));
+
+    /// <summary>NaN, infinities and local times have no faithful cell value; a wrong figure is worse than no pack.</summary>
+    private static ArgumentException Unwritable(object value, Func<string> where) =>
+        new($"{where()}: cannot write {value.GetType().Name} value '{Convert.ToString(value, CultureInfo.InvariantCulture)}'");
 
     private static void ApplyConditional(IXLWorksheet worksheet, ConditionalDefinition conditional, int column, int lastRow, Func<int, object?> valueAt)
     {
