@@ -37,6 +37,9 @@ public sealed class StreamedRowsTests : IDisposable
               - { source: code, header: Code, format: text }
               - { source: note, header: Note }
             conditional: { column: count, kind: color_scale }
+          - name: Escaped
+            query: escaped
+            description: "Control characters in the title\u0001 and the first row"
           - name: Fills
             query: fills
             conditional: { column: share, kind: rag, red_below: 0.8, amber_below: 0.95 }
@@ -73,6 +76,7 @@ public sealed class StreamedRowsTests : IDisposable
         return new Dictionary<string, PackTable>(StringComparer.Ordinal)
         {
             ["long"] = new(["text", "count", "amount", "share", "days", "day", "at", "stamp", "flag", "code", "note"], rows),
+            ["escaped"] = new(["text", "other"], [["bell\u0007", "\r=1"], ["_x0041_", "ok\u001F"], [" \u0000 ", null]]),
             ["fills"] = new(["org", "share"], Enumerable.Range(0, 40).Select(i => new object?[] { $"Org {i}", i / 40.0 }).ToList()),
         };
     }
@@ -147,6 +151,15 @@ public sealed class StreamedRowsTests : IDisposable
         Assert.Equal(CellValues.Boolean, cells[$"I{row}"].DataType!.Value);
         Assert.Equal("0", cells[$"I{row}"].CellValue!.Text);
         Assert.Equal("0021", cells[$"J{row}"].InlineString!.InnerText);
+
+        // ClosedXML's cells of a streamed sheet get their escapes while the part is copied.
+        var escaped = WorkbookWriterTests.WorksheetPart(document, "Escaped").Worksheet.Descendants<Cell>().ToDictionary(c => c.CellReference!.Value!);
+        Assert.Equal("Control characters in the title_x0001_ and the first row", escaped["A1"].InlineString!.InnerText);
+        Assert.Equal("bell_x0007_", escaped["A3"].InlineString!.InnerText);
+        Assert.Equal("_x000D_=1", escaped["B3"].InlineString!.InnerText);
+        Assert.Equal("_x005F_x0041_", escaped["A4"].InlineString!.InnerText);
+        Assert.Equal("ok_x001F_", escaped["B4"].InlineString!.InnerText);
+        Assert.Equal(" _x0000_ ", escaped["A5"].InlineString!.InnerText);
     }
 
     [Fact]
