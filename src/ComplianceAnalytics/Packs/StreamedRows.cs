@@ -27,7 +27,7 @@ internal sealed record StreamedSheet(
 /// data rows it left out are written in between, each cell with the style of its column's cell in the first
 /// data row and text as inline strings. Building every cell in ClosedXML and saving it through its DOM cost
 /// most of a long pack's writing time. The rows go straight to an <see cref="XmlWriter"/>: the SDK's
-/// <c>OpenXmlWriter</c> looks up element metadata on every call, which took a third longer.
+/// <c>OpenXmlWriter</c> looks up element metadata on every call, which made the write 40% slower.
 /// </summary>
 internal static class StreamedRows
 {
