@@ -1,9 +1,10 @@
--- Prepared before the pack queries. instance_facts: every evaluated stage instance with
+-- Prepared before the pack queries. instance_facts: every evaluated stage instance, with its
+--   team                (from eval_stage_instances, set as the clocks read the case's events in
+--                       order) the team on the case's latest event with a team at or before the
+--                       stop (for an open instance: before the as-of), i.e. who held it when it
+--                       ended; of events at one instant, the last read (file, then line);
+-- and
 --   stop_month          the reporting month (of the twelve in report_months) its stop falls in;
---   team                (instances stopped in the twelve months, or open) the team on the
---                       case's latest event with a team at or before the stop
---                       (for an open instance: before the as-of), i.e. who held it when it ended;
---                       of events at one instant, the last read (file, then line);
 --   category, channel   the case's, as first given;
 --   business_days_late  for breached and open_breached instances: the working days (policy
 --                       calendar) after the local due date up to and including the local date of
@@ -13,22 +14,6 @@
 CREATE OR REPLACE TEMP TABLE instance_facts AS
 WITH month_end AS (
     SELECT org, end_at AS as_of FROM report_months WHERE month = $1
-),
-twelve_months AS (
-    SELECT org, min(start_at) AS start_at FROM report_months GROUP BY org
-),
-team AS (
-    -- Only for the instances a sheet can show (stopped in the twelve months, or open): a store
-    -- holding years of cases does not join every old instance with its events.
-    -- The read order as in _case_facts.sql: (occurred_at, file_id, line) as one HUGEINT.
-    SELECT i.org, i.case_ref, i.stage, i.cycle,
-           arg_max(e.team, epoch_us(e.occurred_at)::HUGEINT * 18446744073709551616 + e.file_id::HUGEINT * 4294967296 + e.line) AS team
-    FROM eval_stage_instances i
-    JOIN month_end a ON a.org = i.org
-    JOIN twelve_months w ON w.org = i.org AND (i.stopped_at IS NULL OR i.stopped_at >= w.start_at)
-    JOIN events e ON e.org = i.org AND e.case_ref = i.case_ref AND e.team IS NOT NULL
-                 AND e.occurred_at <= coalesce(i.stopped_at, a.as_of - INTERVAL 1 MICROSECOND)
-    GROUP BY i.org, i.case_ref, i.stage, i.cycle
 ),
 late AS (
     SELECT i.org, i.case_ref, i.stage, i.cycle,
@@ -47,9 +32,8 @@ late_days AS (
     JOIN working_days d ON d.org = l.org AND d.day = l.due_day
     JOIN working_days e ON e.org = l.org AND e.day = l.end_day
 )
-SELECT i.*, m.month AS stop_month, c.category, c.channel, t.team, d.business_days_late
+SELECT i.*, m.month AS stop_month, c.category, c.channel, d.business_days_late
 FROM eval_stage_instances i
 LEFT JOIN report_months m ON m.org = i.org AND i.stopped_at >= m.start_at AND i.stopped_at < m.end_at
 LEFT JOIN case_facts c ON c.org = i.org AND c.case_ref = i.case_ref
-LEFT JOIN team t ON t.org = i.org AND t.case_ref = i.case_ref AND t.stage = i.stage AND t.cycle = i.cycle
 LEFT JOIN late_days d ON d.org = i.org AND d.case_ref = i.case_ref AND d.stage = i.stage AND d.cycle = i.cycle;

@@ -67,7 +67,9 @@ public sealed class CaseEvaluation
     /// <summary>
     /// Evaluates every case of the store into the temporary tables eval_stage_instances,
     /// eval_durations, eval_adr_letters and eval_customer_requests, each organisation at its own
-    /// as-of instant (e.g. the first instant of the next month in its time zone).
+    /// as-of instant (e.g. the first instant of the next month in its time zone). eval_stage_instances
+    /// also holds each instance's team: the team on the case's latest event with a team at or before
+    /// its stop (for an open instance: before the as-of), i.e. who held it when it ended.
     /// </summary>
     public EvaluationSummary EvaluateAll(Func<Policy, Instant> asOfFor) =>
         Evaluate("SELECT DISTINCT org, case_ref FROM events", asOfFor, Target.Temporary, null);
@@ -86,7 +88,7 @@ public sealed class CaseEvaluation
 
 #pragma warning disable CA2100 // casesQuery is one of this class's own constant queries, never input.
         using var reader = Db.Query($"""
-            SELECT e.org, e.case_ref, e.event_type, epoch_us(e.occurred_at), epoch_us(e.due_at)
+            SELECT e.org, e.case_ref, e.event_type, epoch_us(e.occurred_at), epoch_us(e.due_at), e.team
             FROM events e SEMI JOIN ({casesQuery}) c ON e.org = c.org AND e.case_ref = c.case_ref
             ORDER BY e.org, e.case_ref, e.occurred_at, e.file_id, e.line
             """);
@@ -94,6 +96,8 @@ public sealed class CaseEvaluation
 
         string? org = null, caseRef = null;
         var events = new List<CaseEvent>();
+        // Each event's team, beside it: the team holding an instance is reported with it (Temporary target).
+        var teams = new List<string?>();
         void Flush()
         {
             if (org is null || events.Count == 0 || _policies.Find(org) is not { } policy)
@@ -123,6 +127,10 @@ public sealed class CaseEvaluation
                 if (target == Target.Persistent)
                 {
                     stages.AppendTimestampMicros(Micros(evaluatedAt!.Value));
+                }
+                else
+                {
+                    stages.Append(TeamAt(events, teams, i.StoppedAt ?? asOf - DueDates.Microsecond));
                 }
 
                 stages.EndRow();
@@ -155,17 +163,34 @@ public sealed class CaseEvaluation
             {
                 Flush();
                 events.Clear();
+                teams.Clear();
                 org = reader.GetString(0, codes);
                 caseRef = reader.GetString(1);
             }
 
             var due = reader.IsNull(4) ? (Instant?)null : Instant.FromUnixTimeTicks(reader.GetInt64(4) * 10);
             events.Add(new CaseEvent(reader.GetString(2, codes), Instant.FromUnixTimeTicks(reader.GetInt64(3) * 10), due));
+            teams.Add(reader.IsNull(5) ? null : reader.GetString(5, codes));
         }
 
         Flush();
         WriteDiagnostics(diagnostics);
         return new EvaluationSummary(cases, instances, diagnostics);
+    }
+
+    /// <summary>
+    /// The team on the case's latest event with a team at or before <paramref name="end"/>; of events at one
+    /// instant, the last read. The events are in read order (instant, file, line), as the query sorts them.
+    /// </summary>
+    private static string? TeamAt(List<CaseEvent> events, List<string?> teams, Instant end)
+    {
+        string? team = null;
+        for (var i = 0; i < events.Count && events[i].OccurredAt <= end; i++)
+        {
+            team = teams[i] ?? team;
+        }
+
+        return team;
     }
 
     /// <summary>eval_diagnostics: orphan stops and late extensions per organisation and stage, for data-quality sheets.</summary>
@@ -187,7 +212,8 @@ public sealed class CaseEvaluation
         if (target == Target.Temporary)
         {
             Db.Execute("""
-                CREATE OR REPLACE TEMP TABLE eval_stage_instances AS SELECT * EXCLUDE (evaluated_at) FROM stage_instances LIMIT 0
+                CREATE OR REPLACE TEMP TABLE eval_stage_instances AS
+                SELECT * EXCLUDE (evaluated_at), NULL::VARCHAR AS team FROM stage_instances LIMIT 0
                 """);
         }
 
