@@ -13,8 +13,9 @@ public class KilledProcessTests
         var day = new LocalDate(2026, 11, 2);
         fixture.Drop("a-small.csv", day, cases: 3, prefix: "A");
 
-        // 120,000 rows: seconds of work, so a kill shortly after the small file is done lands inside it.
-        fixture.Drop("b-big.csv", day, cases: 60_000, prefix: "B");
+        // 200,000 rows: seconds of work, read while the small file commits, so a kill as soon as the
+        // small file is done lands inside it.
+        fixture.Drop("b-big.csv", day, cases: 100_000, prefix: "B");
 
         var lines = new List<string>();
         var smallFileDone = new TaskCompletionSource<string>(TaskCreationOptions.RunContinuationsAsynchronously);
@@ -38,7 +39,6 @@ public class KilledProcessTests
             Assert.Contains("a-small.csv", first, StringComparison.Ordinal);
             Assert.Contains("\"status\":\"loaded\"", first, StringComparison.Ordinal);
 
-            await Task.Delay(TimeSpan.FromMilliseconds(300));
             child.Kill(entireProcessTree: true);
             Assert.True(await ComplianceProcess.ExitsWithin(child, TimeSpan.FromSeconds(30)));
             Assert.Empty(await stderr);
@@ -58,8 +58,8 @@ public class KilledProcessTests
         var next = await fixture.IngestAsync(onlyStable: false);
 
         Assert.Contains("files: 1 loaded, 1 skipped_duplicate_file, 0 quarantined", next.Detail, StringComparison.Ordinal);
-        Assert.Equal(6 + 120_000, fixture.Scalar("SELECT count(*) FROM events"));
-        Assert.Equal(120_000, fixture.Scalar("SELECT count(DISTINCT identity) FROM events WHERE case_ref LIKE 'B-%'"));
+        Assert.Equal(6 + 200_000, fixture.Scalar("SELECT count(*) FROM events"));
+        Assert.Equal(200_000, fixture.Scalar("SELECT count(DISTINCT identity) FROM events WHERE case_ref LIKE 'B-%'"));
         Assert.Equal(1, fixture.Scalar("SELECT count(*) FROM ingest_files WHERE file_name = 'b-big.csv' AND status = $1", FileStatuses.Loaded));
         Assert.Equal(0, fixture.Scalar("SELECT count(*) FROM duplicate_rows"));
         Assert.Equal(0, fixture.Scalar("""
