@@ -1,3 +1,5 @@
+using System.Collections.Concurrent;
+using System.Globalization;
 using ComplianceAnalytics.DuckDb;
 using ComplianceAnalytics.Policies;
 using ComplianceAnalytics.Store;
@@ -6,9 +8,10 @@ using NodaTime;
 namespace ComplianceAnalytics.Clocks;
 
 /// <summary>
-/// Runs the clocks over the cases in the store. Events stream out of DuckDB ordered by case, each
-/// case is evaluated on its own with its organisation's policy, and the results stream back in
-/// through appenders, so memory holds one case at a time.
+/// Runs the clocks over the cases in the store. Events stream out of DuckDB ordered by case on a
+/// second connection, each case is evaluated on its own with its organisation's policy, and the
+/// results stream back in through appenders on the store's connection, a few batches of cases
+/// behind, so memory holds a few thousand cases at a time.
 /// </summary>
 public sealed class CaseEvaluation
 {
@@ -27,6 +30,12 @@ public sealed class CaseEvaluation
         _store = store;
         _policies = policies;
     }
+
+    /// <summary>Cases evaluated together and handed to the appending thread at once.</summary>
+    private const int EvaluatedBatchSize = 1024;
+
+    /// <summary>Batches evaluated ahead of the appends.</summary>
+    private const int EvaluatedBatchesAhead = 4;
 
     private DuckDbConnection Db => _store.Connection;
 
@@ -58,7 +67,7 @@ public sealed class CaseEvaluation
             Db.Execute("DELETE FROM stage_instances WHERE (org, case_ref) IN (SELECT (org, case_ref) FROM eval_cases)");
         }
 
-        var summary = Evaluate("SELECT org, case_ref FROM eval_cases", _ => asOf, Target.Persistent, asOf);
+        var summary = Evaluate(fileIds, _ => asOf, Target.Persistent, asOf);
         transaction.Commit();
         Db.Execute("DROP TABLE IF EXISTS temp.eval_cases; DROP TABLE IF EXISTS temp.eval_files;");
         return summary;
@@ -72,9 +81,10 @@ public sealed class CaseEvaluation
     /// its stop (for an open instance: before the as-of), i.e. who held it when it ended.
     /// </summary>
     public EvaluationSummary EvaluateAll(Func<Policy, Instant> asOfFor) =>
-        Evaluate("SELECT DISTINCT org, case_ref FROM events", asOfFor, Target.Temporary, null);
+        Evaluate(null, asOfFor, Target.Temporary, null);
 
-    private EvaluationSummary Evaluate(string casesQuery, Func<Policy, Instant> asOfFor, Target target, Instant? evaluatedAt)
+    /// <param name="fileIds">Only the cases with events from these files; every case when null.</param>
+    private EvaluationSummary Evaluate(IReadOnlyCollection<long>? fileIds, Func<Policy, Instant> asOfFor, Target target, Instant? evaluatedAt)
     {
         CreateTargets(target);
         var diagnostics = new StageEvaluationDiagnostics();
@@ -86,18 +96,116 @@ public sealed class CaseEvaluation
         using var letters = Db.CreateAppender("eval_adr_letters");
         using var requests = Db.CreateAppender("eval_customer_requests");
 
-#pragma warning disable CA2100 // casesQuery is one of this class's own constant queries, never input.
-        using var reader = Db.Query($"""
-            SELECT e.org, e.case_ref, e.event_type, epoch_us(e.occurred_at), epoch_us(e.due_at), e.team
-            FROM events e SEMI JOIN ({casesQuery}) c ON e.org = c.org AND e.case_ref = c.case_ref
-            ORDER BY e.org, e.case_ref, e.occurred_at, e.file_id, e.line
-            """);
-#pragma warning restore CA2100
+        // Reading and evaluating the cases runs on a second connection while this one appends the
+        // results: the appends cost about as much as the rest, and the two halves use both cores.
+        using var reading = _store.OpenConnection();
+        using var stop = new CancellationTokenSource();
+        using var evaluated = new BlockingCollection<List<CaseResult>>(EvaluatedBatchesAhead);
+        var producer = Task.Run(
+            () =>
+            {
+                try
+                {
+                    ReadAndEvaluate(reading, fileIds, asOfByOrg, target, diagnostics, evaluated, stop.Token);
+                }
+                finally
+                {
+                    evaluated.CompleteAdding();
+                }
+            },
+            CancellationToken.None);
+
+        var completed = false;
+        try
+        {
+            foreach (var batch in evaluated.GetConsumingEnumerable())
+            {
+                foreach (var result in batch)
+                {
+                    cases++;
+                    instances += result.Instances.Count;
+                    Append(result, stages, durations, letters, requests, target, evaluatedAt);
+                }
+            }
+
+            producer.GetAwaiter().GetResult();
+            completed = true;
+        }
+        finally
+        {
+            if (!completed)
+            {
+                StopQuietly(producer, stop);
+            }
+        }
+
+        WriteDiagnostics(diagnostics);
+        return new EvaluationSummary(cases, instances, diagnostics);
+    }
+
+    /// <summary>
+    /// Stops the reader after this connection failed. The evaluation ends with that failure; whatever the
+    /// stopped reader then throws is its consequence.
+    /// </summary>
+    private static void StopQuietly(Task producer, CancellationTokenSource stop)
+    {
+        stop.Cancel();
+        try
+        {
+            producer.Wait();
+        }
+        catch (AggregateException)
+        {
+            // See the summary: the failure being thrown is the one that stopped the evaluation.
+        }
+    }
+
+    /// <summary>One case's results, evaluated on the reading thread, appended on the store's connection.</summary>
+    /// <param name="Teams">Each instance's team, for the temporary target only.</param>
+    /// <param name="Letter">The ADR letter status when its due time is at or before the as-of.</param>
+    private sealed record CaseResult(
+        string Org,
+        string CaseRef,
+        IReadOnlyList<StageInstance> Instances,
+        string?[] Teams,
+        IReadOnlyList<CaseDuration> Durations,
+        AdrLetterStatus? Letter,
+        IReadOnlyList<CustomerWindowRequest> Requests);
+
+    /// <summary>Streams the cases' events in order over <paramref name="db"/> and evaluates each case on its own.</summary>
+    private void ReadAndEvaluate(
+        DuckDbConnection db,
+        IReadOnlyCollection<long>? fileIds,
+        Dictionary<string, Instant> asOfByOrg,
+        Target target,
+        StageEvaluationDiagnostics diagnostics,
+        BlockingCollection<List<CaseResult>> evaluated,
+        CancellationToken stop)
+    {
+        // The file ids go in as one text parameter: the reading connection cannot see this one's temporary tables.
+        using var reader = fileIds is null
+            ? db.Query("""
+                SELECT e.org, e.case_ref, e.event_type, epoch_us(e.occurred_at), epoch_us(e.due_at), e.team
+                FROM events e
+                ORDER BY e.org, e.case_ref, e.occurred_at, e.file_id, e.line
+                """)
+            : db.Query(
+                """
+                WITH touched AS (
+                    SELECT DISTINCT org, case_ref FROM events
+                    WHERE list_contains(list_transform(string_split($1, ','), x -> CAST(x AS BIGINT)), file_id)
+                )
+                SELECT e.org, e.case_ref, e.event_type, epoch_us(e.occurred_at), epoch_us(e.due_at), e.team
+                FROM events e SEMI JOIN touched c ON e.org = c.org AND e.case_ref = c.case_ref
+                ORDER BY e.org, e.case_ref, e.occurred_at, e.file_id, e.line
+                """,
+                string.Join(',', fileIds.Select(id => id.ToString(CultureInfo.InvariantCulture))));
 
         string? org = null, caseRef = null;
         var events = new List<CaseEvent>();
-        // Each event's team, beside it: the team holding an instance is reported with it (Temporary target).
+        // Each event's team, beside it: the team holding an instance is reported with it (temporary target).
         var teams = new List<string?>();
+        var batch = new List<CaseResult>(EvaluatedBatchSize);
         void Flush()
         {
             if (org is null || events.Count == 0 || _policies.Find(org) is not { } policy)
@@ -105,56 +213,23 @@ public sealed class CaseEvaluation
                 return;
             }
 
-            cases++;
             var asOf = asOfByOrg[org];
-            var caseInstances = StageClock.Evaluate(org, caseRef!, policy, events, asOf, diagnostics);
-            foreach (var i in caseInstances)
-            {
-                instances++;
-                stages.Append(i.Org).Append(i.CaseRef).Append(i.Stage).Append(i.Cycle)
-                    .AppendTimestampMicros(Micros(i.StartedAt)).AppendTimestampMicros(Micros(i.OriginalDueAt))
-                    .AppendTimestampMicros(Micros(i.DueAt));
-                if (i.StoppedAt is { } stopped)
-                {
-                    stages.AppendTimestampMicros(Micros(stopped));
-                }
-                else
-                {
-                    stages.AppendNull();
-                }
-
-                stages.Append(StageStatusText.Of(i.Status)).Append(i.PausedSeconds).Append(i.Extended);
-                if (target == Target.Persistent)
-                {
-                    stages.AppendTimestampMicros(Micros(evaluatedAt!.Value));
-                }
-                else
-                {
-                    stages.Append(TeamAt(events, teams, i.StoppedAt ?? asOf - DueDates.Microsecond));
-                }
-
-                stages.EndRow();
-            }
-
+            var instances = StageClock.Evaluate(org, caseRef!, policy, events, asOf, diagnostics);
+            var instanceTeams = target == Target.Temporary
+                ? instances.Select(i => TeamAt(events, teams, i.StoppedAt ?? asOf - DueDates.Microsecond)).ToArray()
+                : [];
             var visible = StageClock.InTimeOrder(events, asOf);
-            foreach (var d in Durations.Compute(visible))
+            var letter = AdrLetterCheck.Evaluate(policy, visible) is { } status && status.DueAt <= asOf ? status : null;
+            batch.Add(new CaseResult(org, caseRef!, instances, instanceTeams, Durations.Compute(visible), letter,
+                CustomerWindowClock.Evaluate(policy, visible)));
+            if (batch.Count == EvaluatedBatchSize)
             {
-                durations.Append(org).Append(caseRef).Append(d.Measure).AppendTimestampMicros(Micros(d.EndedAt)).Append(d.Days).EndRow();
-            }
-
-            if (AdrLetterCheck.Evaluate(policy, visible) is { } letter && letter.DueAt <= asOf)
-            {
-                letters.Append(org).Append(caseRef).AppendTimestampMicros(Micros(letter.DueAt))
-                    .Append(letter.NeedsLetter).Append(letter.LetterMissing).EndRow();
-            }
-
-            foreach (var r in CustomerWindowClock.Evaluate(policy, visible))
-            {
-                requests.Append(org).Append(caseRef).Append(r.Window).AppendTimestampMicros(Micros(r.RequestedAt)).Append(r.Late).EndRow();
+                evaluated.Add(batch, stop);
+                batch = new List<CaseResult>(EvaluatedBatchSize);
             }
         }
 
-        // Organisations and event types repeat on every row: pooled, they are read without allocating.
+        // Organisations, event types and teams repeat on every row: pooled, they are read without allocating.
         var codes = new StringPool();
         while (reader.Read())
         {
@@ -174,8 +249,60 @@ public sealed class CaseEvaluation
         }
 
         Flush();
-        WriteDiagnostics(diagnostics);
-        return new EvaluationSummary(cases, instances, diagnostics);
+        if (batch.Count > 0)
+        {
+            evaluated.Add(batch, stop);
+        }
+    }
+
+    private static void Append(
+        CaseResult result, DuckDbAppender stages, DuckDbAppender durations, DuckDbAppender letters, DuckDbAppender requests,
+        Target target, Instant? evaluatedAt)
+    {
+        var (org, caseRef) = (result.Org, result.CaseRef);
+        for (var n = 0; n < result.Instances.Count; n++)
+        {
+            var i = result.Instances[n];
+            stages.Append(i.Org).Append(i.CaseRef).Append(i.Stage).Append(i.Cycle)
+                .AppendTimestampMicros(Micros(i.StartedAt)).AppendTimestampMicros(Micros(i.OriginalDueAt))
+                .AppendTimestampMicros(Micros(i.DueAt));
+            if (i.StoppedAt is { } stopped)
+            {
+                stages.AppendTimestampMicros(Micros(stopped));
+            }
+            else
+            {
+                stages.AppendNull();
+            }
+
+            stages.Append(StageStatusText.Of(i.Status)).Append(i.PausedSeconds).Append(i.Extended);
+            if (target == Target.Persistent)
+            {
+                stages.AppendTimestampMicros(Micros(evaluatedAt!.Value));
+            }
+            else
+            {
+                stages.Append(result.Teams[n]);
+            }
+
+            stages.EndRow();
+        }
+
+        foreach (var d in result.Durations)
+        {
+            durations.Append(org).Append(caseRef).Append(d.Measure).AppendTimestampMicros(Micros(d.EndedAt)).Append(d.Days).EndRow();
+        }
+
+        if (result.Letter is { } letter)
+        {
+            letters.Append(org).Append(caseRef).AppendTimestampMicros(Micros(letter.DueAt))
+                .Append(letter.NeedsLetter).Append(letter.LetterMissing).EndRow();
+        }
+
+        foreach (var r in result.Requests)
+        {
+            requests.Append(org).Append(caseRef).Append(r.Window).AppendTimestampMicros(Micros(r.RequestedAt)).Append(r.Late).EndRow();
+        }
     }
 
     /// <summary>
