@@ -191,9 +191,11 @@ public sealed class CaseEvaluation
                 """)
             : db.Query(
                 """
-                WITH touched AS (
-                    SELECT DISTINCT org, case_ref FROM events
-                    WHERE list_contains(list_transform(string_split($1, ','), x -> CAST(x AS BIGINT)), file_id)
+                WITH ids AS (
+                    SELECT CAST(unnest(string_split($1, ',')) AS BIGINT) AS file_id
+                ),
+                touched AS (
+                    SELECT DISTINCT org, case_ref FROM events SEMI JOIN ids USING (file_id)
                 )
                 SELECT e.org, e.case_ref, e.event_type, epoch_us(e.occurred_at), epoch_us(e.due_at), e.team
                 FROM events e SEMI JOIN touched c ON e.org = c.org AND e.case_ref = c.case_ref

@@ -57,17 +57,22 @@ public sealed class ExportIngestion
         // a larger threshold for the run checkpoints a few times instead. Rows committed since the
         // last checkpoint stay in memory, so the threshold also bounds what this costs in memory.
         _store.Connection.Execute($"SET checkpoint_threshold = '{RunCheckpointThreshold}'");
+        // A file's statements work on a few megabytes each, which DuckDB's thread pool splits into
+        // more coordination than work; the run's parallelism is its staging connections beside the
+        // committing one (FileIngestor.IngestAll). One DuckDB thread per statement measured faster
+        // and cheaper in CPU. The evaluation afterwards sorts every touched event and gets them all back.
+        _store.Connection.Execute("SET threads = 1");
         try
         {
             results.AddRange(_ingestor.IngestAll(files, profile, onFile, cancellationToken));
         }
         catch
         {
-            ResetCheckpointThreshold(afterFailure: true);
+            ResetRunSettings(afterFailure: true);
             throw;
         }
 
-        ResetCheckpointThreshold(afterFailure: false);
+        ResetRunSettings(afterFailure: false);
 
         var loadedFiles = results.Where(r => r.Status == FileStatuses.Loaded && r.RowsLoaded > 0).Select(r => r.FileId).ToList();
         var evaluation = loadedFiles.Count > 0
@@ -77,14 +82,14 @@ public sealed class ExportIngestion
     }
 
     /// <summary>
-    /// Puts the store's checkpoint threshold back. After a failure the run's own exception is what the
+    /// Puts the store's checkpoint threshold and thread count back. After a failure the run's own exception is what the
     /// caller must see: a store that refuses the reset as well (it is failing) adds nothing to it.
     /// </summary>
-    private void ResetCheckpointThreshold(bool afterFailure)
+    private void ResetRunSettings(bool afterFailure)
     {
         try
         {
-            _store.Connection.Execute("RESET checkpoint_threshold");
+            _store.Connection.Execute("RESET checkpoint_threshold; RESET threads;");
         }
         catch (DuckDbException) when (afterFailure)
         {

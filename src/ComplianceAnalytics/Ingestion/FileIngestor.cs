@@ -297,8 +297,9 @@ public sealed class FileIngestor
 
     /// <summary>
     /// Work tables of one file. Staging uses the staged rows (with their clear values), their classification
-    /// and the customers' keys, and leaves for the commit the rows the file would load (in line order,
-    /// with customer keys, never contact details), its rejected rows and its duplicates within the file.
+    /// and the customers' keys, and leaves for the commit the rows the file would load (with customer keys,
+    /// never contact details; in no particular order, as every reader of events orders them by file and
+    /// line), its rejected rows and its duplicates within the file.
     /// </summary>
     private readonly record struct WorkTables(long Slot)
     {
@@ -349,7 +350,6 @@ public sealed class FileIngestor
             SELECT org, case_ref, event_type, occurred_at, event_id, channel, category, team, customer_type,
                    outcome, redress_amount, due_at, adr_body, customer_key, $1, line, identity
             FROM {tables.Rows} r ANTI JOIN ingest_known k ON k.line = r.line
-            ORDER BY line
             """, fileId);
         Db.Execute($"""
             INSERT INTO rejected_rows (file_id, line, reason, field, org, case_ref, event_type, occurred_at, event_id, due_at)
@@ -541,7 +541,6 @@ public sealed class FileIngestor
                 LEFT JOIN {table.CustomerKeys} k
                   ON k.email IS NOT DISTINCT FROM s.customer_email AND k.phone IS NOT DISTINCT FROM s.customer_phone
                 WHERE c.file_fate IS NULL
-                ORDER BY c.line
                 """);
             Db.Execute($"""
                 CREATE OR REPLACE TABLE {table.Rejected} AS
