@@ -45,6 +45,11 @@ public sealed class CaseEvaluation
     /// </summary>
     public EvaluationSummary RefreshStored(IReadOnlyCollection<long>? fileIds, Instant asOf)
     {
+        if (fileIds is { Count: 0 })
+        {
+            return new EvaluationSummary(0, 0, new StageEvaluationDiagnostics());
+        }
+
         using var transaction = Db.BeginTransaction();
         Db.Execute("CREATE OR REPLACE TEMP TABLE eval_cases (org VARCHAR, case_ref VARCHAR)");
         if (fileIds is null)

@@ -56,14 +56,14 @@ public sealed class ExportIngestion
         // 16 MB, rewriting and recompressing the events table's open row groups every few files;
         // a larger threshold for the run checkpoints a few times instead. Rows committed since the
         // last checkpoint stay in memory, so the threshold also bounds what this costs in memory.
-        _store.Connection.Execute($"SET checkpoint_threshold = '{RunCheckpointThreshold}'");
-        // A file's statements work on a few megabytes each, which DuckDB's thread pool splits into
-        // more coordination than work; the run's parallelism is its staging connections beside the
-        // committing one (FileIngestor.IngestAll). One DuckDB thread per statement measured faster
-        // and cheaper in CPU. The evaluation afterwards sorts every touched event and gets them all back.
-        _store.Connection.Execute("SET threads = 1");
         try
         {
+            _store.Connection.Execute($"SET checkpoint_threshold = '{RunCheckpointThreshold}'");
+            // A file's statements work on a few megabytes each, which DuckDB's thread pool splits into
+            // more coordination than work; the run's parallelism is its staging connections beside the
+            // committing one (FileIngestor.IngestAll). One DuckDB thread per statement measured faster
+            // and cheaper in CPU. The evaluation afterwards sorts every touched event and gets them all back.
+            _store.Connection.Execute("SET threads = 1");
             results.AddRange(_ingestor.IngestAll(files, profile, onFile, cancellationToken));
         }
         catch
@@ -89,11 +89,21 @@ public sealed class ExportIngestion
     {
         try
         {
-            _store.Connection.Execute("RESET checkpoint_threshold; RESET threads;");
+            // The store is opened without either setting, so their defaults are what was there before.
+            _store.Connection.Execute("RESET checkpoint_threshold");
         }
         catch (DuckDbException) when (afterFailure)
         {
             // The original failure propagates; see the summary.
+        }
+
+        try
+        {
+            _store.Connection.Execute("RESET threads");
+        }
+        catch (DuckDbException) when (afterFailure)
+        {
+            // As above.
         }
     }
 }

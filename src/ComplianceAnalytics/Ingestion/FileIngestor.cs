@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using System.Globalization;
+using System.Runtime.ExceptionServices;
 using System.Security.Cryptography;
 using ComplianceAnalytics.DuckDb;
 using ComplianceAnalytics.Exports;
@@ -62,7 +63,12 @@ public sealed class FileIngestor
     private readonly Pseudonymiser _pseudonymiser;
     private readonly IClock _clock;
     private readonly Stager _stager;
-    private long _lastSlot;
+
+    /// <summary>
+    /// The last work-table slot taken. Shared by every ingestor of the process, as the work database is:
+    /// two ingestors never name a table alike.
+    /// </summary>
+    private static long lastSlot;
 
     public FileIngestor(
         ComplianceStore store,
@@ -88,8 +94,13 @@ public sealed class FileIngestor
 
     /// <summary>Ingests a file; a file that cannot be read is quarantined, never thrown.</summary>
     /// <exception cref="DuckDbException">The store could not be written; nothing of the file was recorded.</exception>
-    public IngestResult Ingest(string path, MappingProfile? profile = null) =>
-        Commit(_stager.Stage(path, profile ?? ProfileFor(Path.GetFileName(path)), ++_lastSlot));
+    public IngestResult Ingest(string path, MappingProfile? profile = null)
+    {
+        var file = _stager.Stage(path, profile ?? ProfileFor(Path.GetFileName(path)), NextSlot());
+        var result = Commit(file);
+        DropWorkTables(file.Tables);
+        return result;
+    }
 
     /// <summary>
     /// Ingests files in the order given, with the same result as one <see cref="Ingest"/> after another:
@@ -107,24 +118,27 @@ public sealed class FileIngestor
         var connections = new List<DuckDbConnection>(laneCount);
         // Lane k stages files k, k + lanes, ...; each holds at most one staged file the commit has not taken.
         var lanes = Enumerable.Range(0, laneCount).Select(_ => new BlockingCollection<StagedFile>(1)).ToList();
-        using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        var slots = files.Select(_ => ++_lastSlot).ToList();
+        var run = new StagingRun(CancellationTokenSource.CreateLinkedTokenSource(cancellationToken));
+        var slots = files.Select(_ => NextSlot()).ToList();
         var committed = 0;
         var staging = new List<Task>(laneCount);
+        var failed = true;
         try
         {
             for (var lane = 0; lane < laneCount; lane++)
             {
                 connections.Add(_store.OpenConnection());
-                staging.Add(StageLane(lane, laneCount, connections[lane], lanes[lane], files, profile, slots, stop.Token));
+                staging.Add(StageLane(lane, laneCount, connections[lane], lanes[lane], files, profile, slots, run));
             }
 
+            // A stopped run interrupts the statement a staging connection is running, so it need not finish its file.
+            using var interrupt = run.Stop.Token.Register(() => connections.ForEach(c => c.Interrupt()));
             for (var i = 0; i < files.Count; i++)
             {
                 cancellationToken.ThrowIfCancellationRequested();
-                if (!lanes[i % laneCount].TryTake(out var file, Timeout.Infinite, cancellationToken))
+                if (!TakeStaged(lanes[i % laneCount], run, out var file))
                 {
-                    // The lane stopped early; its failure is rethrown below.
+                    // Staging failed at this file; that failure is thrown below, once the run is cleaned up.
                     break;
                 }
 
@@ -142,51 +156,108 @@ public sealed class FileIngestor
 
                 results.Add(result);
                 onFile?.Invoke(result);
+                try
+                {
+                    DropWorkTables(file.Tables);
+                }
+                catch (DuckDbException ex)
+                {
+                    throw new StoreUnavailableException(_store.Path, $"{file.Path} was recorded, but its work tables could not be dropped: {ex.Message}", ex);
+                }
             }
 
-            // A failure of the staging itself (not of a file, which is quarantined) ends the run here.
-            foreach (var task in staging)
-            {
-                task.GetAwaiter().GetResult();
-            }
+            failed = false;
         }
         finally
         {
-            stop.Cancel();
-            WaitForStaging(staging);
-            foreach (var connection in connections)
-            {
-                connection.Dispose();
-            }
-
-            foreach (var lane in lanes)
-            {
-                lane.Dispose();
-            }
-
+            run.Stop.Cancel();
+            // The lanes catch their own failures, so this waits without throwing.
+            Task.WaitAll([.. staging], CancellationToken.None);
+            connections.ForEach(c => c.Dispose());
+            lanes.ForEach(l => l.Dispose());
+            run.Stop.Dispose();
             // Files staged but not committed (the run stopped) leave their rows behind otherwise.
             foreach (var slot in slots.Skip(committed))
             {
-                DropWorkTables(new WorkTables(slot));
+                try
+                {
+                    DropWorkTables(new WorkTables(slot));
+                }
+                catch (DuckDbException) when (failed)
+                {
+                    // The run is ending with its own failure, most likely the store's, which this one repeats.
+                }
             }
+        }
+
+        if (run.Failure is { } failure)
+        {
+            ExceptionDispatchInfo.Throw(failure);
         }
 
         return results;
     }
 
+    /// <summary>
+    /// The next staged file of a lane; false when the lane ended before it because staging failed there,
+    /// after the files before the failing one were taken, as one file after another would have committed them.
+    /// </summary>
+    private static bool TakeStaged(BlockingCollection<StagedFile> lane, StagingRun run, out StagedFile file)
+    {
+        if (lane.TryTake(out var taken, Timeout.Infinite, run.Stop.Token))
+        {
+            file = taken;
+            return true;
+        }
+
+        file = null!;
+        return false;
+    }
+
+    /// <summary>
+    /// A run's stop signal, and the first failure of its staging. A failure after the run was stopped is
+    /// a consequence of the stop (an interrupted statement), not recorded.
+    /// </summary>
+    private sealed class StagingRun(CancellationTokenSource stop)
+    {
+        private Exception? _failure;
+
+        public CancellationTokenSource Stop { get; } = stop;
+
+        public Exception? Failure => Volatile.Read(ref _failure);
+
+        /// <summary>Records the failure; the failing lane stops, the others go on until the commit reaches it.</summary>
+        public void Fail(Exception failure)
+        {
+            if (!Stop.IsCancellationRequested)
+            {
+                Interlocked.CompareExchange(ref _failure, failure, null);
+            }
+        }
+    }
+
     private Task StageLane(
         int lane, int laneCount, DuckDbConnection connection, BlockingCollection<StagedFile> staged,
-        IReadOnlyList<string> files, MappingProfile? profile, List<long> slots, CancellationToken stop) =>
+        IReadOnlyList<string> files, MappingProfile? profile, List<long> slots, StagingRun run) =>
         Task.Run(
             () =>
             {
                 try
                 {
                     var stager = new Stager(this, connection);
-                    for (var i = lane; i < files.Count && !stop.IsCancellationRequested; i += laneCount)
+                    for (var i = lane; i < files.Count && !run.Stop.IsCancellationRequested; i += laneCount)
                     {
-                        staged.Add(stager.Stage(files[i], profile ?? ProfileFor(Path.GetFileName(files[i])), slots[i]), stop);
+                        staged.Add(stager.Stage(files[i], profile ?? ProfileFor(Path.GetFileName(files[i])), slots[i]), run.Stop.Token);
                     }
+                }
+                catch (OperationCanceledException) when (run.Stop.IsCancellationRequested)
+                {
+                    // Stopped while waiting for the commit to take a file.
+                }
+                catch (Exception ex)
+                {
+                    // Thrown by IngestAll once the files before this one are committed and the run is cleaned up.
+                    run.Fail(ex);
                 }
                 finally
                 {
@@ -195,37 +266,22 @@ public sealed class FileIngestor
             },
             CancellationToken.None);
 
-    /// <summary>
-    /// Waits until the staging threads are done with their connections. Their cancellation is expected here;
-    /// any other failure has already been rethrown, or the run is ending with the commit's failure.
-    /// </summary>
-    private static void WaitForStaging(List<Task> staging)
-    {
-        try
-        {
-            Task.WaitAll(staging);
-        }
-        catch (AggregateException ex) when (ex.InnerExceptions.All(e => e is OperationCanceledException))
-        {
-            // Stopped as asked.
-        }
-    }
+    private static long NextSlot() => Interlocked.Increment(ref lastSlot);
 
     /// <summary>
-    /// Records a file that staging found unreadable, or checks a staged file against the store and
-    /// writes it in one transaction with its ledger row; then drops the file's work tables.
+    /// Checks a staged file against the store and writes it in one transaction with its ledger row, or records
+    /// why it was not. The caller drops the file's work tables after a success; after a failure they are dropped here.
     /// </summary>
     private IngestResult Commit(StagedFile file)
     {
-        IngestResult result;
         try
         {
-            result = CommitStaged(file);
+            return CommitStaged(file);
         }
         catch (DuckDbException ex)
         {
-            // The work tables hold the file's clear values: drop them if the store still answers. If
-            // it does not, they go with the process, and both failures are reported.
+            // The work tables hold the file's rows: drop them if the store still answers. If it does not,
+            // they go with the process, and both failures are reported.
             try
             {
                 DropWorkTables(file.Tables);
@@ -237,28 +293,29 @@ public sealed class FileIngestor
 
             throw;
         }
-
-        DropWorkTables(file.Tables);
-        return result;
     }
 
+    /// <remarks>
+    /// Every DuckDB failure here is the store's: the file's own reading and checking ended in staging.
+    /// </remarks>
     private IngestResult CommitStaged(StagedFile file)
     {
+        if (file.Unreadable is null && file.Source is null && file.Quarantine is null && !KnownFile(Db, file.Sha256))
+        {
+            // Staging skipped bytes that were in the ledger then and are not now (a purge ran between).
+            file = _stager.Stage(file.Path, file.Profile, file.Tables.Slot);
+        }
+
         if (file.Unreadable is { } unreadable)
         {
             return Record(file, FileStatuses.Quarantined, unreadable);
         }
 
-        // Checked again here, against the files committed since the file was staged.
+        // Checked here, against the files committed since the file was staged too.
         if (KnownFile(Db, file.Sha256))
         {
-            return Record(file, FileStatuses.SkippedDuplicateFile, "the same bytes were ingested before");
-        }
-
-        if (file.Source is null && file.Quarantine is null)
-        {
-            // Staging skipped bytes that were in the ledger then and are not now (a purge ran between).
-            file = _stager.Stage(file.Path, file.Profile, file.Tables.Slot);
+            // As a file skipped before it was staged: the ledger does not depend on when its twin committed.
+            return Record(file with { Format = null }, FileStatuses.SkippedDuplicateFile, "the same bytes were ingested before");
         }
 
         if (file.Source is not { Error: null } source)
@@ -266,30 +323,17 @@ public sealed class FileIngestor
             return Record(file, FileStatuses.Quarantined, file.Source?.Error ?? file.Quarantine ?? "the file could not be staged");
         }
 
-        // A failure while the file's rows are classified is the file's: it is quarantined and the run
-        // goes on. Once its rows are being written, a failure is the store's (a full disk, a read-only
-        // file): the transaction rolls back, nothing of the file is recorded, and the failure stops
-        // the run, so the file is offered again rather than wrongly quarantined.
-        var reading = true;
-        try
-        {
-            using var transaction = Db.BeginTransaction();
-            // The rows the file would load that the store has already: the only part of a row's fate
-            // that depends on the files committed before.
-            Db.Execute($"""
-                CREATE OR REPLACE TEMP TABLE ingest_known AS
-                SELECT r.line FROM {file.Tables.Rows} r SEMI JOIN events e ON e.identity = r.identity
-                """);
-            reading = false;
-            var fileId = Db.Scalar<long>("SELECT nextval('file_id_seq')");
-            var result = Persist(fileId, file, source);
-            transaction.Commit();
-            return result;
-        }
-        catch (DuckDbException ex) when (reading)
-        {
-            return Record(file, FileStatuses.Quarantined, $"the file could not be read ({ErrorKind(ex.Message)}); nothing of it was loaded");
-        }
+        using var transaction = Db.BeginTransaction();
+        // The rows the file would load that the store has already: the only part of a row's fate
+        // that depends on the files committed before.
+        Db.Execute($"""
+            CREATE OR REPLACE TEMP TABLE ingest_known AS
+            SELECT r.line FROM {file.Tables.Rows} r SEMI JOIN events e ON e.identity = r.identity
+            """);
+        var fileId = Db.Scalar<long>("SELECT nextval('file_id_seq')");
+        var result = Persist(fileId, file, source);
+        transaction.Commit();
+        return result;
     }
 
     private static bool KnownFile(DuckDbConnection db, string sha256) =>
@@ -513,6 +557,11 @@ public sealed class FileIngestor
             {
                 return new StagedFile(path, profile, sha256, size, format, tables,
                     Quarantine: $"the file could not be read ({ErrorKind(ex.Message)}); nothing of it was loaded");
+            }
+            catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+            {
+                // E.g. removed or locked after it was hashed: the file's failure, not the run's.
+                return new StagedFile(path, profile, sha256, size, format, tables, Quarantine: $"the file cannot be read: {ex.Message}");
             }
             finally
             {

@@ -74,7 +74,7 @@ public static class StageInstanceExport
             TO {SqlText.Literal(Path.Combine(outDir, "stage_instances"))} (FORMAT parquet, PARTITION_BY (org, month), OVERWRITE_OR_IGNORE)
             """);
         db.Execute($"""
-            COPY (SELECT * EXCLUDE (identity), strftime(occurred_at, '%Y-%m') AS month FROM events ORDER BY org, case_ref, occurred_at)
+            COPY (SELECT * EXCLUDE (identity), strftime(occurred_at, '%Y-%m') AS month FROM events ORDER BY org, case_ref, occurred_at, file_id, line)
             TO {SqlText.Literal(Path.Combine(outDir, "events"))} (FORMAT parquet, PARTITION_BY (org, month), OVERWRITE_OR_IGNORE)
             """);
 #pragma warning restore CA2100

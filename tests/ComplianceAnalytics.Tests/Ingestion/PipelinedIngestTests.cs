@@ -9,8 +9,8 @@ namespace ComplianceAnalytics.Tests.Ingestion;
 public sealed class PipelinedIngestTests
 {
     private const string ResultsSql = """
-        SELECT f.file_name || ' ' || f.status || ' ' || f.rows_read || '/' || f.rows_loaded || '/' || f.rows_duplicate || '/'
-               || f.rows_rejected || '/' || f.rows_ignored || ' ' || coalesce(f.message, '')
+        SELECT f.file_name || ' ' || f.status || ' ' || coalesce(f.format, '-') || ' ' || f.size_bytes || ' ' || f.rows_read || '/'
+               || f.rows_loaded || '/' || f.rows_duplicate || '/' || f.rows_rejected || '/' || f.rows_ignored || ' ' || coalesce(f.message, '')
         FROM ingest_files f ORDER BY f.file_id
         """;
 
@@ -101,6 +101,26 @@ public sealed class PipelinedIngestTests
         var rest = fixture.Ingestor.IngestAll(paths, null, null, CancellationToken.None);
         Assert.Equal(FileStatuses.SkippedDuplicateFile, rest[0].Status);
         Assert.Equal(6, fixture.Count("SELECT count(*) FROM events"));
+        Assert.Equal(0, WorkTablesLeft(fixture));
+    }
+
+    [Fact]
+    public async Task A_file_that_fails_staging_itself_ends_the_run_with_its_error_and_nothing_staged_behind()
+    {
+        using var fixture = new IngestFixture();
+        var good = Files()[0].Text;
+        // A path no file can have makes its lane fail outright, while the other lane has files staged and waiting.
+        string[] paths =
+        [
+            fixture.Write("a.csv", good), "bad\0.csv",
+            .. Enumerable.Range(0, 4).Select(i => fixture.Write($"g{i}.csv", good.Replace("C1", $"G{i}", StringComparison.Ordinal))),
+        ];
+
+        var run = Task.Run(() => fixture.Ingestor.IngestAll(paths, null, null, CancellationToken.None));
+
+        // A hang would fail here rather than stall the suite.
+        await Assert.ThrowsAsync<ArgumentException>(() => run.WaitAsync(TimeSpan.FromSeconds(60)));
+        Assert.Equal(["a.csv"], fixture.Strings("SELECT file_name FROM ingest_files"));
         Assert.Equal(0, WorkTablesLeft(fixture));
     }
 
