@@ -122,17 +122,24 @@ public sealed class FileIngestor
         var slots = files.Select(_ => NextSlot()).ToList();
         var committed = 0;
         var staging = new List<Task>(laneCount);
+        var interrupt = default(CancellationTokenRegistration);
         var failed = true;
         try
         {
             for (var lane = 0; lane < laneCount; lane++)
             {
                 connections.Add(_store.OpenConnection());
+            }
+
+            // A stopped run (cancelled, or ending with a failure) interrupts the statement each staging
+            // connection is running, so that it need not finish its file. The registration lasts until the
+            // lanes have ended (see finally).
+            interrupt = run.Stop.Token.Register(() => connections.ForEach(c => c.Interrupt()));
+            for (var lane = 0; lane < laneCount; lane++)
+            {
                 staging.Add(StageLane(lane, laneCount, connections[lane], lanes[lane], files, profile, slots, run));
             }
 
-            // A stopped run interrupts the statement a staging connection is running, so it need not finish its file.
-            using var interrupt = run.Stop.Token.Register(() => connections.ForEach(c => c.Interrupt()));
             for (var i = 0; i < files.Count; i++)
             {
                 cancellationToken.ThrowIfCancellationRequested();
@@ -173,6 +180,7 @@ public sealed class FileIngestor
             run.Stop.Cancel();
             // The lanes catch their own failures, so this waits without throwing.
             Task.WaitAll([.. staging], CancellationToken.None);
+            interrupt.Dispose();
             connections.ForEach(c => c.Dispose());
             lanes.ForEach(l => l.Dispose());
             run.Stop.Dispose();
