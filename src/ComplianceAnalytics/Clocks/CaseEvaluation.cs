@@ -51,10 +51,8 @@ public sealed class CaseEvaluation
         }
 
         using var transaction = Db.BeginTransaction();
-        Db.Execute("CREATE OR REPLACE TEMP TABLE eval_cases (org VARCHAR, case_ref VARCHAR)");
         if (fileIds is null)
         {
-            Db.Execute("INSERT INTO eval_cases SELECT DISTINCT org, case_ref FROM events");
             Db.Execute("DELETE FROM stage_instances");
         }
         else
@@ -68,13 +66,15 @@ public sealed class CaseEvaluation
                 }
             }
 
-            Db.Execute("INSERT INTO eval_cases SELECT DISTINCT org, case_ref FROM events WHERE file_id IN (SELECT file_id FROM eval_files)");
-            Db.Execute("DELETE FROM stage_instances WHERE (org, case_ref) IN (SELECT (org, case_ref) FROM eval_cases)");
+            Db.Execute("""
+                DELETE FROM stage_instances
+                WHERE (org, case_ref) IN (SELECT (org, case_ref) FROM events WHERE file_id IN (SELECT file_id FROM eval_files))
+                """);
         }
 
         var summary = Evaluate(fileIds, _ => asOf, Target.Persistent, asOf);
         transaction.Commit();
-        Db.Execute("DROP TABLE IF EXISTS temp.eval_cases; DROP TABLE IF EXISTS temp.eval_files;");
+        Db.Execute("DROP TABLE IF EXISTS temp.eval_files");
         return summary;
     }
 

@@ -87,23 +87,17 @@ public sealed class ExportIngestion
     /// </summary>
     private void ResetRunSettings(bool afterFailure)
     {
-        try
+        // The store is opened without either setting, so their defaults are what was there before.
+        foreach (var setting in new[] { "checkpoint_threshold", "threads" })
         {
-            // The store is opened without either setting, so their defaults are what was there before.
-            _store.Connection.Execute("RESET checkpoint_threshold");
-        }
-        catch (DuckDbException) when (afterFailure)
-        {
-            // The original failure propagates; see the summary.
-        }
-
-        try
-        {
-            _store.Connection.Execute("RESET threads");
-        }
-        catch (DuckDbException) when (afterFailure)
-        {
-            // As above.
+            try
+            {
+                _store.Connection.Execute("RESET " + setting);
+            }
+            catch (DuckDbException) when (afterFailure)
+            {
+                // The original failure propagates; see the summary.
+            }
         }
     }
 }

@@ -143,9 +143,11 @@ public sealed class FileIngestor
             for (var i = 0; i < files.Count; i++)
             {
                 cancellationToken.ThrowIfCancellationRequested();
-                if (!TakeStaged(lanes[i % laneCount], run, out var file))
+                if (!lanes[i % laneCount].TryTake(out var file, Timeout.Infinite, run.Stop.Token))
                 {
-                    // Staging failed at this file; that failure is thrown below, once the run is cleaned up.
+                    // Staging failed at this file, after the lane handed over the files before it, as one
+                    // file after another would have committed them; that failure is thrown below, once the
+                    // run is cleaned up.
                     break;
                 }
 
@@ -204,22 +206,6 @@ public sealed class FileIngestor
         }
 
         return results;
-    }
-
-    /// <summary>
-    /// The next staged file of a lane; false when the lane ended before it because staging failed there,
-    /// after the files before the failing one were taken, as one file after another would have committed them.
-    /// </summary>
-    private static bool TakeStaged(BlockingCollection<StagedFile> lane, StagingRun run, out StagedFile file)
-    {
-        if (lane.TryTake(out var taken, Timeout.Infinite, run.Stop.Token))
-        {
-            file = taken;
-            return true;
-        }
-
-        file = null!;
-        return false;
     }
 
     /// <summary>
