@@ -1,9 +1,11 @@
 -- Compliance pack, ADR letters missing: the cases counted in adr_letters.sql as needing a letter
 -- whose letter is missing (no deadlock_letter_issued at or before the eligibility due time), so
--- each figure there can be traced to its cases. Due times in the organisation's local time.
+-- each figure there can be traced to its cases, with the ADR trigger that applied to each: the
+-- version of adr.eligible_after in force on the local date of the case's first complaint_received
+-- (contract §3). Times in the organisation's local time.
 -- Parameters: $1 the month, 'YYYY-MM'.
-SELECT o.org_name, a.org, a.case_ref, timezone(o.time_zone, a.due_at) AS eligible_from_local,
-       c.category, c.team
+SELECT o.org_name, a.org, a.case_ref, timezone(o.time_zone, c.received_at) AS received_local, a.eligible_after,
+       timezone(o.time_zone, a.due_at) AS eligible_from_local, c.category, c.team
 FROM eval_adr_letters a
 JOIN report_months m ON m.org = a.org AND a.due_at >= m.start_at AND a.due_at < m.end_at
 JOIN policy_orgs o ON o.org = a.org

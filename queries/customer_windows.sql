@@ -1,6 +1,7 @@
--- Customer windows (contract §5): each `to` event is a request, late when it came after the
--- window's due time counted from the latest `from` event before it; both counted in the month
--- of the `to` event.
+-- Customer windows (contract §5): a `to` event is a request of the window when it has one: a
+-- `from` event strictly before it and a version of the limit in force on that event's local date
+-- (the clocks record only those). It is late when it came after the window's due time counted
+-- from the latest such `from` event; both counted in the month of the `to` event.
 -- Parameters: $1 the month, 'YYYY-MM'.
 SELECT r.org, r.window_id AS "window", m.month,
        count(*) AS requests,

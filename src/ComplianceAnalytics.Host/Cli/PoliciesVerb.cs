@@ -55,7 +55,9 @@ internal static class PoliciesVerb
 
                 if (policy.Adr is { } adr)
                 {
-                    table.Caption($"ADR eligible after {Markup.Escape(adr.EligibleAfter.ToString())} from the first complaint_received");
+                    table.Caption(adr.EligibleAfter.IsDated
+                        ? $"ADR eligible after {Markup.Escape(adr.EligibleAfter.ToString())}, counted from the first complaint_received (the version in force on its date)"
+                        : $"ADR eligible after {Markup.Escape(adr.EligibleAfter.ToString())} from the first complaint_received");
                 }
 
                 AnsiConsole.Write(table);

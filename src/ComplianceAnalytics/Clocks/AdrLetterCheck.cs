@@ -8,14 +8,16 @@ namespace ComplianceAnalytics.Clocks;
 /// A case's ADR letter position at the time it becomes eligible for ADR: whether it needs a deadlock letter
 /// and whether that letter is missing (contract §5).
 /// </summary>
-public sealed record AdrLetterStatus(Instant DueAt, bool NeedsLetter, bool LetterMissing);
+/// <param name="EligibleAfter">The version of <c>eligible_after</c> that applied: the one in force on the first complaint_received's local date.</param>
+public sealed record AdrLetterStatus(Instant DueAt, bool NeedsLetter, bool LetterMissing, TimeLimit EligibleAfter);
 
 /// <summary>ADR letters of contract §5, for policies with an <c>adr</c> rule.</summary>
 public static class AdrLetterCheck
 {
     /// <summary>
-    /// The case's ADR letter status, or null when the policy has no ADR rule or the case no
-    /// <c>complaint_received</c>. It is computed whether or not the due time has passed: the measure belongs to
+    /// The case's ADR letter status, or null when the policy has no ADR rule, the case no
+    /// <c>complaint_received</c>, or no version of the rule was in force on its local date (no rule, so no letter
+    /// is needed: contract §3). It is computed whether or not the due time has passed: the measure belongs to
     /// the month the due time falls in, so callers keep the statuses whose due time is in the month reported
     /// (and the events they pass decide what was known by then).
     /// </summary>
@@ -34,13 +36,19 @@ public static class AdrLetterCheck
             return null;
         }
 
-        var due = EligibleAt(received.Min(e => e.OccurredAt), policy.Adr.EligibleAfter, policy);
+        var first = received.Min(e => e.OccurredAt);
+        if (policy.Adr.EligibleAfter.For(first, policy.TimeZone) is not { } eligibleAfter)
+        {
+            return null;
+        }
+
+        var due = EligibleAt(first, eligibleAfter, policy);
         var answered = events.Any(e =>
             e.OccurredAt <= due && e.EventType is EventTypes.ResponseIssued or EventTypes.Closed);
         var needsLetter = !answered;
         var letterMissing = needsLetter && !events.Any(e =>
             e.OccurredAt <= due && e.EventType == EventTypes.DeadlockLetterIssued);
-        return new AdrLetterStatus(due, needsLetter, letterMissing);
+        return new AdrLetterStatus(due, needsLetter, letterMissing, eligibleAfter);
     }
 
     /// <remarks>

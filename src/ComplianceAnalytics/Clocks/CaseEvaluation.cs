@@ -72,7 +72,7 @@ public sealed class CaseEvaluation
                 """);
         }
 
-        var summary = Evaluate(fileIds, _ => asOf, Target.Persistent, asOf);
+        var summary = Evaluate(fileIds, _ => asOf, Target.Persistent, asOf, eventsBeforeAsOf: false);
         transaction.Commit();
         Db.Execute("DROP TABLE IF EXISTS temp.eval_files");
         return summary;
@@ -85,11 +85,17 @@ public sealed class CaseEvaluation
     /// also holds each instance's team: the team on the case's latest event with a team at or before
     /// its stop (for an open instance: before the as-of), i.e. who held it when it ended.
     /// </summary>
-    public EvaluationSummary EvaluateAll(Func<Policy, Instant> asOfFor) =>
-        Evaluate(null, asOfFor, Target.Temporary, null);
+    /// <param name="eventsBeforeAsOf">
+    /// Only the events strictly before the as-of, as for a month's figures (contract §5: an event at the first
+    /// instant of the next month belongs to that month); otherwise those at or before it, as §4 says of an
+    /// evaluation at an as-of instant (<c>compliance export</c>).
+    /// </param>
+    public EvaluationSummary EvaluateAll(Func<Policy, Instant> asOfFor, bool eventsBeforeAsOf = false) =>
+        Evaluate(null, asOfFor, Target.Temporary, null, eventsBeforeAsOf);
 
     /// <param name="fileIds">Only the cases with events from these files; every case when null.</param>
-    private EvaluationSummary Evaluate(IReadOnlyCollection<long>? fileIds, Func<Policy, Instant> asOfFor, Target target, Instant? evaluatedAt)
+    private EvaluationSummary Evaluate(
+        IReadOnlyCollection<long>? fileIds, Func<Policy, Instant> asOfFor, Target target, Instant? evaluatedAt, bool eventsBeforeAsOf)
     {
         CreateTargets(target);
         var diagnostics = new StageEvaluationDiagnostics();
@@ -111,7 +117,7 @@ public sealed class CaseEvaluation
             {
                 try
                 {
-                    ReadAndEvaluate(reading, fileIds, asOfByOrg, target, diagnostics, evaluated, stop.Token);
+                    ReadAndEvaluate(reading, fileIds, asOfByOrg, target, eventsBeforeAsOf, diagnostics, evaluated, stop.Token);
                 }
                 finally
                 {
@@ -183,6 +189,7 @@ public sealed class CaseEvaluation
         IReadOnlyCollection<long>? fileIds,
         Dictionary<string, Instant> asOfByOrg,
         Target target,
+        bool eventsBeforeAsOf,
         StageEvaluationDiagnostics diagnostics,
         BlockingCollection<List<CaseResult>> evaluated,
         CancellationToken stop)
@@ -221,11 +228,13 @@ public sealed class CaseEvaluation
             }
 
             var asOf = asOfByOrg[org];
-            var instances = StageClock.Evaluate(org, caseRef!, policy, events, asOf, diagnostics);
+            // The events arrive in time order, so only a case whose last event is at the as-of has any to drop.
+            var counted = eventsBeforeAsOf && events[^1].OccurredAt >= asOf ? events.FindAll(e => e.OccurredAt < asOf) : events;
+            var instances = StageClock.Evaluate(org, caseRef!, policy, counted, asOf, diagnostics);
             var instanceTeams = target == Target.Temporary
                 ? instances.Select(i => TeamAt(events, teams, i.StoppedAt ?? asOf - DueDates.Microsecond)).ToArray()
                 : [];
-            var visible = StageClock.InTimeOrder(events, asOf);
+            var visible = StageClock.InTimeOrder(counted, asOf);
             var letter = AdrLetterCheck.Evaluate(policy, visible) is { } status && status.DueAt <= asOf ? status : null;
             batch.Add(new CaseResult(org, caseRef!, instances, instanceTeams, Durations.Compute(visible), letter,
                 CustomerWindowClock.Evaluate(policy, visible)));
@@ -283,13 +292,14 @@ public sealed class CaseEvaluation
             }
 
             stages.Append(StageStatusText.Of(i.Status)).Append(i.PausedSeconds).Append(i.Extended);
+            // The columns after extended follow the schema: evaluated_at came before the applied limit was added.
             if (target == Target.Persistent)
             {
-                stages.AppendTimestampMicros(Micros(evaluatedAt!.Value));
+                stages.AppendTimestampMicros(Micros(evaluatedAt!.Value)).Append(i.Limit.ToString());
             }
             else
             {
-                stages.Append(result.Teams[n]);
+                stages.Append(i.Limit.ToString()).Append(result.Teams[n]);
             }
 
             stages.EndRow();
@@ -303,7 +313,7 @@ public sealed class CaseEvaluation
         if (result.Letter is { } letter)
         {
             letters.Append(org).Append(caseRef).AppendTimestampMicros(Micros(letter.DueAt))
-                .Append(letter.NeedsLetter).Append(letter.LetterMissing).EndRow();
+                .Append(letter.NeedsLetter).Append(letter.LetterMissing).Append(letter.EligibleAfter.ToString()).EndRow();
         }
 
         foreach (var r in result.Requests)
@@ -353,7 +363,7 @@ public sealed class CaseEvaluation
 
         Db.Execute("""
             CREATE OR REPLACE TEMP TABLE eval_durations (org VARCHAR, case_ref VARCHAR, measure VARCHAR, ended_at TIMESTAMPTZ, days DOUBLE);
-            CREATE OR REPLACE TEMP TABLE eval_adr_letters (org VARCHAR, case_ref VARCHAR, due_at TIMESTAMPTZ, needs_letter BOOLEAN, letter_missing BOOLEAN);
+            CREATE OR REPLACE TEMP TABLE eval_adr_letters (org VARCHAR, case_ref VARCHAR, due_at TIMESTAMPTZ, needs_letter BOOLEAN, letter_missing BOOLEAN, eligible_after VARCHAR);
             CREATE OR REPLACE TEMP TABLE eval_customer_requests (org VARCHAR, case_ref VARCHAR, window_id VARCHAR, requested_at TIMESTAMPTZ, late BOOLEAN);
             """);
     }

@@ -87,10 +87,12 @@ public static class StageClock
         {
             foreach (var e in group)
             {
-                if (_open is null && Contains(stage.Start, e.EventType))
+                // The limit's version is the one in force on the start's local date, fixed for the instance;
+                // with none in force yet the stage has no rule and the start opens nothing (contract §3).
+                if (_open is null && Contains(stage.Start, e.EventType) && stage.Limit.For(at, policy.TimeZone) is { } limit)
                 {
-                    var due = DueDates.Due(at, stage.Limit, policy.TimeZone, policy.Calendar);
-                    _open = new OpenInstance(++_cycles, at, due);
+                    var due = DueDates.Due(at, limit, policy.TimeZone, policy.Calendar);
+                    _open = new OpenInstance(++_cycles, at, due, limit);
                 }
             }
 
@@ -145,17 +147,21 @@ public static class StageClock
             }
         }
 
-        /// <summary>The instances at <paramref name="asOf"/>: a pause still running ends there.</summary>
+        /// <summary>
+        /// The instances at <paramref name="asOf"/>: a pause still running ends there, and a paused instance is
+        /// within its limit (a pause only begins by the due time, and a paused clock does not run out).
+        /// </summary>
         public List<StageInstance> Finish(Instant asOf)
         {
             if (_open is not null)
             {
-                if (_open.PausedAt is not null)
+                var paused = _open.PausedAt is not null;
+                if (paused)
                 {
                     EndPause(_open, asOf);
                 }
 
-                var status = asOf > _open.DueAt ? StageStatus.OpenBreached : StageStatus.OpenWithin;
+                var status = !paused && asOf > _open.DueAt ? StageStatus.OpenBreached : StageStatus.OpenWithin;
                 _instances.Add(ToInstance(_open, null, status));
                 _open = null;
             }
@@ -164,23 +170,28 @@ public static class StageClock
         }
 
         /// <remarks>
-        /// For a paused instance the lateness test uses due_at as it would stand if the pause ended at x
-        /// (contract §4), but the instance stays paused: X is compared with, and replaces, the stored due_at, and
-        /// when the pause ends its whole shift applies to the then-current due_at, which may already be X. The
-        /// pause thus keeps its full effect, as it does on original_due_at.
+        /// For a paused instance the lateness test uses due_at as it would stand if the pause ended at x. An
+        /// extension that applies settles the pause so far first, as if it ended at x and a new one began there
+        /// (contract §4): the firm knew of the pause when it set X, so only the pause after x moves X.
         /// </remarks>
         private void Extend(OpenInstance open, Instant at, Instant newDeadline)
         {
-            var dueNow = open.PausedAt is { } pausedAt ? Shift(open.DueAt, pausedAt, at) : open.DueAt;
+            var dueNow = open.PausedAt is { } pausedAt ? Shift(open, open.DueAt, pausedAt, at) : open.DueAt;
             if (at > dueNow)
             {
                 diagnostics?.AddLateExtension(org, stage.Id);
                 return;
             }
 
+            if (open.PausedAt is not null)
+            {
+                EndPause(open, at);
+                open.PausedAt = at;
+            }
+
             if (newDeadline > open.DueAt)
             {
-                open.DueAt = stage.Limit.IsDayBased
+                open.DueAt = open.Limit.IsDayBased
                     ? DueDates.EndOfDay(DueDates.DateOf(newDeadline, policy.TimeZone), policy.TimeZone)
                     : newDeadline;
                 open.Extended = true;
@@ -190,14 +201,14 @@ public static class StageClock
         private void EndPause(OpenInstance open, Instant resumedAt)
         {
             var pausedAt = open.PausedAt!.Value;
-            open.OriginalDueAt = Shift(open.OriginalDueAt, pausedAt, resumedAt);
-            open.DueAt = Shift(open.DueAt, pausedAt, resumedAt);
+            open.OriginalDueAt = Shift(open, open.OriginalDueAt, pausedAt, resumedAt);
+            open.DueAt = Shift(open, open.DueAt, pausedAt, resumedAt);
             open.Paused += resumedAt - pausedAt;
             open.PausedAt = null;
         }
 
-        private Instant Shift(Instant due, Instant pausedAt, Instant resumedAt) =>
-            DueDates.ShiftForPause(due, pausedAt, resumedAt, stage.Limit, policy.TimeZone, policy.Calendar);
+        private Instant Shift(OpenInstance open, Instant due, Instant pausedAt, Instant resumedAt) =>
+            DueDates.ShiftForPause(due, pausedAt, resumedAt, open.Limit, policy.TimeZone, policy.Calendar);
 
         private static StageStatus Status(OpenInstance open, Instant stoppedAt) =>
             stoppedAt <= open.OriginalDueAt ? StageStatus.Met
@@ -206,7 +217,7 @@ public static class StageClock
 
         private StageInstance ToInstance(OpenInstance open, Instant? stoppedAt, StageStatus status) =>
             new(org, caseRef, stage.Id, open.Cycle, open.StartedAt, open.OriginalDueAt, open.DueAt, stoppedAt, status,
-                open.Paused, open.Extended);
+                open.Paused, open.Extended, open.Limit);
 
         private static bool Contains(IReadOnlyList<string> types, string type)
         {
@@ -222,9 +233,12 @@ public static class StageClock
         }
     }
 
-    private sealed class OpenInstance(int cycle, Instant startedAt, Instant dueAt)
+    private sealed class OpenInstance(int cycle, Instant startedAt, Instant dueAt, TimeLimit limit)
     {
         public int Cycle { get; } = cycle;
+
+        /// <summary>The version of the stage's limit that applies, chosen at the start.</summary>
+        public TimeLimit Limit { get; } = limit;
 
         public Instant StartedAt { get; } = startedAt;
 

@@ -1,3 +1,4 @@
+using ComplianceAnalytics.Policies;
 using NodaTime;
 
 namespace ComplianceAnalytics.Clocks;
@@ -13,6 +14,7 @@ public enum StageStatus
 }
 
 /// <summary>One cycle of one stage of one case, evaluated at an as-of instant (contract §4, §6).</summary>
+/// <param name="Limit">The version of the stage's limit that applied: the one in force on the local date of the start.</param>
 public sealed record StageInstance(
     string Org,
     string CaseRef,
@@ -24,7 +26,8 @@ public sealed record StageInstance(
     Instant? StoppedAt,
     StageStatus Status,
     Duration Paused,
-    bool Extended)
+    bool Extended,
+    TimeLimit Limit)
 {
     /// <summary>
     /// <see cref="Paused"/> in seconds, from the exact tick count in one division: NodaTime's TotalSeconds adds

@@ -7,9 +7,10 @@ namespace ComplianceAnalytics.Measures;
 /// <summary>
 /// The policies as temporary tables, so that the queries in <c>queries/</c> can read them:
 /// policy_orgs (one row per organisation), policy_stages (each stage in policy order with its
-/// limit and events), policy_rules (ADR eligibility and customer windows) and working_days (each
+/// limit and events), policy_rules (ADR eligibility and customer windows), policy_limits (every
+/// version of every limit with the local dates it is in force for) and working_days (each
 /// organisation's local dates with how many working days the range holds up to each, for
-/// "business days late").
+/// "business days late"). A limit's text in policy_stages and policy_rules lists all its versions.
 /// </summary>
 internal static class PolicyTables
 {
@@ -22,6 +23,8 @@ internal static class PolicyTables
             CREATE OR REPLACE TEMP TABLE policy_stages (org VARCHAR, stage VARCHAR, position INTEGER, stage_limit VARCHAR,
                 start_events VARCHAR, stop_events VARCHAR, pause_on VARCHAR, resume_on VARCHAR, extendable BOOLEAN);
             CREATE OR REPLACE TEMP TABLE policy_rules (org VARCHAR, kind VARCHAR, rule_id VARCHAR, from_events VARCHAR, to_events VARCHAR, rule_limit VARCHAR);
+            CREATE OR REPLACE TEMP TABLE policy_limits (org VARCHAR, kind VARCHAR, rule_id VARCHAR, version INTEGER,
+                from_date DATE, until_date DATE, version_limit VARCHAR);
             CREATE OR REPLACE TEMP TABLE working_days (org VARCHAR, day DATE, working_index INTEGER);
             """);
         using (var orgs = db.CreateAppender("policy_orgs"))
@@ -44,6 +47,27 @@ internal static class PolicyTables
                     stages.Append(policy.Org).Append(s.Id).Append(i + 1).Append(s.Limit.ToString())
                         .Append(Join(s.Start)).Append(Join(s.Stop)).Append(Join(s.PauseOn)).Append(Join(s.ResumeOn)).Append(s.Extendable)
                         .EndRow();
+                }
+            }
+        }
+
+        using (var limits = db.CreateAppender("policy_limits"))
+        {
+            foreach (var policy in policies.All)
+            {
+                foreach (var s in policy.Stages)
+                {
+                    AppendVersions(limits, policy.Org, "stage", s.Id, s.Limit);
+                }
+
+                if (policy.Adr is { } adr)
+                {
+                    AppendVersions(limits, policy.Org, "adr_eligibility", "adr", adr.EligibleAfter);
+                }
+
+                foreach (var window in policy.CustomerWindows)
+                {
+                    AppendVersions(limits, policy.Org, "customer_window", window.Id, window.Limit);
                 }
             }
         }
@@ -86,4 +110,29 @@ internal static class PolicyTables
     }
 
     private static string Join(IReadOnlyList<string> events) => string.Join(", ", events);
+
+    /// <summary>One row per version: in force for clocks starting on from_date (null: the beginning) to until_date (null: open).</summary>
+    private static void AppendVersions(DuckDb.DuckDbAppender limits, string org, string kind, string id, LimitSchedule schedule)
+    {
+        for (var i = 0; i < schedule.Versions.Count; i++)
+        {
+            var version = schedule.Versions[i];
+            limits.Append(org).Append(kind).Append(id).Append(i + 1);
+            AppendDate(limits, version.From);
+            AppendDate(limits, i + 1 < schedule.Versions.Count ? schedule.Versions[i + 1].From!.Value.PlusDays(-1) : null);
+            limits.Append(version.Limit.ToString()).EndRow();
+        }
+    }
+
+    private static void AppendDate(DuckDb.DuckDbAppender appender, LocalDate? date)
+    {
+        if (date is { } d)
+        {
+            appender.AppendDate(d.ToDateOnly());
+        }
+        else
+        {
+            appender.AppendNull();
+        }
+    }
 }

@@ -84,7 +84,7 @@ public sealed class ReportContext
         }
 
         db.Execute("INSERT INTO report_params VALUES ($1, $2)", FormatMonth(month), FormatMonth(month.PlusMonths(-(TrendMonths - 1))));
-        var evaluation = new CaseEvaluation(store, policies).EvaluateAll(p => MonthEnd(month, p.TimeZone));
+        var evaluation = new CaseEvaluation(store, policies).EvaluateAll(p => MonthEnd(month, p.TimeZone), eventsBeforeAsOf: true);
         var context = new ReportContext(store, policies, queries, month, evaluation);
         foreach (var name in queries.Names.Where(IsPreparation))
         {

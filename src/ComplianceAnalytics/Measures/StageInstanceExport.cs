@@ -13,11 +13,11 @@ namespace ComplianceAnalytics.Measures;
 /// </summary>
 public static class StageInstanceExport
 {
-    public const string Header = "org,case_ref,stage,cycle,started_at,original_due_at,due_at,stopped_at,status,paused_seconds,extended";
+    public const string Header = "org,case_ref,stage,cycle,started_at,original_due_at,due_at,stopped_at,status,paused_seconds,extended,limit";
 
     private const string OrderedInstances = """
         SELECT i.org, i.case_ref, i.stage, i.cycle, i.started_at, i.original_due_at, i.due_at, i.stopped_at, i.status,
-               i.paused_seconds, i.extended
+               i.paused_seconds, i.extended, i.applied_limit AS "limit"
         FROM eval_stage_instances i
         JOIN policy_stages ps ON ps.org = i.org AND ps.stage = i.stage
         ORDER BY i.org, i.case_ref, ps.position, i.cycle
@@ -35,7 +35,7 @@ public static class StageInstanceExport
             writer.NewLine = "\n";
             writer.WriteLine(Header);
             using var reader = store.Connection.Query(OrderedInstances);
-            var fields = new string[11];
+            var fields = new string[12];
             while (reader.Read())
             {
                 fields[0] = Csv(reader.GetString(0));
@@ -50,6 +50,7 @@ public static class StageInstanceExport
                 fields[8] = reader.GetString(8);
                 fields[9] = CsvOutput.Format(reader.GetDouble(9));
                 fields[10] = reader.GetBoolean(10) ? "true" : "false";
+                fields[11] = reader.GetString(11);
                 writer.WriteLine(string.Join(',', fields));
             }
         }

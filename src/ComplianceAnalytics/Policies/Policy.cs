@@ -2,25 +2,26 @@ using NodaTime;
 
 namespace ComplianceAnalytics.Policies;
 
-/// <summary>One stage of a complaints procedure (contract §3).</summary>
+/// <summary>One stage of a complaints procedure (contract §3). Its limit may have dated versions.</summary>
 public sealed record StageDefinition(
     string Id,
     IReadOnlyList<string> Start,
     IReadOnlyList<string> Stop,
-    TimeLimit Limit,
+    LimitSchedule Limit,
     IReadOnlyList<string> PauseOn,
     IReadOnlyList<string> ResumeOn,
     bool Extendable);
 
 /// <summary>When a customer may take the complaint to an ADR scheme without a deadlock letter.</summary>
-public sealed record AdrRule(TimeLimit EligibleAfter);
+/// <remarks>The version applied to a case is the one in force on the local date of its first complaint_received.</remarks>
+public sealed record AdrRule(LimitSchedule EligibleAfter);
 
 /// <summary>The time a customer has to take the next step, e.g. to ask for an escalation.</summary>
 public sealed record CustomerWindowDefinition(
     string Id,
     IReadOnlyList<string> From,
     IReadOnlyList<string> To,
-    TimeLimit Limit);
+    LimitSchedule Limit);
 
 /// <summary>An organisation's complaints procedure as the system reads it.</summary>
 public sealed record Policy(

@@ -67,7 +67,7 @@ public static class PolicyJson
             json.WriteString("id", stage.Id);
             WriteList(json, "start", stage.Start);
             WriteList(json, "stop", stage.Stop);
-            json.WriteString("limit", stage.Limit.ToString());
+            WriteLimit(json, "limit", stage.Limit);
             WriteList(json, "pause_on", stage.PauseOn);
             WriteList(json, "resume_on", stage.ResumeOn);
             json.WriteBoolean("extendable", stage.Extendable);
@@ -82,7 +82,7 @@ public static class PolicyJson
         else
         {
             json.WriteStartObject("adr");
-            json.WriteString("eligible_after", policy.Adr.EligibleAfter.ToString());
+            WriteLimit(json, "eligible_after", policy.Adr.EligibleAfter);
             json.WriteEndObject();
         }
 
@@ -93,12 +93,44 @@ public static class PolicyJson
             json.WriteString("id", window.Id);
             WriteList(json, "from", window.From);
             WriteList(json, "to", window.To);
-            json.WriteString("limit", window.Limit.ToString());
+            WriteLimit(json, "limit", window.Limit);
             json.WriteEndObject();
         }
 
         json.WriteEndArray();
         json.WriteEndObject();
+    }
+
+    /// <summary>
+    /// A single limit as its text; a limit with dated versions as an array of <c>{"from", "limit"}</c>, oldest
+    /// first, with a null <c>from</c> for a version in force from the beginning (contract §6).
+    /// </summary>
+    private static void WriteLimit(Utf8JsonWriter json, string name, LimitSchedule limit)
+    {
+        if (!limit.IsDated)
+        {
+            json.WriteString(name, limit.Versions[0].Limit.ToString());
+            return;
+        }
+
+        json.WriteStartArray(name);
+        foreach (var version in limit.Versions)
+        {
+            json.WriteStartObject();
+            if (version.From is { } from)
+            {
+                json.WriteString("from", LimitSchedule.FormatDate(from));
+            }
+            else
+            {
+                json.WriteNull("from");
+            }
+
+            json.WriteString("limit", version.Limit.ToString());
+            json.WriteEndObject();
+        }
+
+        json.WriteEndArray();
     }
 
     private static void WriteList(Utf8JsonWriter json, string name, IReadOnlyList<string> values)

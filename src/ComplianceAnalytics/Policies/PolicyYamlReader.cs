@@ -19,6 +19,7 @@ internal sealed class PolicyYamlReader
     private static readonly string[] StageKeys = ["id", "start", "stop", "limit", "pause_on", "resume_on", "extendable"];
     private static readonly string[] AdrKeys = ["eligible_after"];
     private static readonly string[] WindowKeys = ["id", "from", "to", "limit"];
+    private static readonly string[] LimitVersionKeys = ["from", "limit"];
 
     private static readonly Dictionary<string, IsoDayOfWeek> DayNames = new(StringComparer.Ordinal)
     {
@@ -277,7 +278,7 @@ internal sealed class PolicyYamlReader
             if (id is not null && start is not null && stop is not null && limit is not null
                 && pauseOn is not null && resumeOn is not null && extendable is not null)
             {
-                stages.Add(new StageDefinition(id, start, stop, limit.Value, pauseOn, resumeOn, extendable.Value));
+                stages.Add(new StageDefinition(id, start, stop, limit, pauseOn, resumeOn, extendable.Value));
             }
         }
 
@@ -299,7 +300,7 @@ internal sealed class PolicyYamlReader
 
         CheckKeys(map, "adr.", AdrKeys);
         var limit = Limit(map, "eligible_after", "adr");
-        return limit is null ? null : new AdrRule(limit.Value);
+        return limit is null ? null : new AdrRule(limit);
     }
 
     private List<CustomerWindowDefinition> CustomerWindows(YamlMappingNode root)
@@ -328,7 +329,7 @@ internal sealed class PolicyYamlReader
             var limit = Limit(map, "limit", prefix);
             if (id is not null && from is not null && to is not null && limit is not null)
             {
-                windows.Add(new CustomerWindowDefinition(id, from, to, limit.Value));
+                windows.Add(new CustomerWindowDefinition(id, from, to, limit));
             }
         }
 
@@ -397,9 +398,19 @@ internal sealed class PolicyYamlReader
         return ok ? events : null;
     }
 
-    private TimeLimit? Limit(YamlMappingNode map, string key, string prefix)
+    /// <summary>
+    /// A limit (contract §3): <c>&lt;N&gt; &lt;unit&gt;</c>, or a list of dated versions
+    /// <c>{from?, limit}</c> oldest first, where only the first may omit <c>from</c> and the dates
+    /// ascend strictly.
+    /// </summary>
+    private LimitSchedule? Limit(YamlMappingNode map, string key, string prefix, bool versions = true)
     {
         var field = $"{prefix}.{key}";
+        if (versions && TryGetValue(map, key, out var node) && node is YamlSequenceNode sequence)
+        {
+            return DatedLimits(sequence, field);
+        }
+
         var text = RequiredText(map, key, field);
         if (text is null)
         {
@@ -413,6 +424,85 @@ internal sealed class PolicyYamlReader
         }
 
         return limit;
+    }
+
+    private LimitSchedule? DatedLimits(YamlSequenceNode sequence, string field)
+    {
+        if (sequence.Children.Count == 0)
+        {
+            Error(field, "is empty; write one limit, or a list of versions {from, limit}", sequence.Start);
+            return null;
+        }
+
+        var versions = new List<DatedLimit>();
+        var ok = true;
+        LocalDate? previous = null;
+        for (var i = 0; i < sequence.Children.Count; i++)
+        {
+            var itemField = $"{field}[{i.ToString(CultureInfo.InvariantCulture)}]";
+            if (sequence.Children[i] is not YamlMappingNode item)
+            {
+                Error(itemField, "is not a version {from, limit}", sequence.Children[i].Start);
+                ok = false;
+                continue;
+            }
+
+            CheckKeys(item, itemField + ".", LimitVersionKeys);
+            var from = VersionFrom(item, itemField, i, ref previous);
+            var limit = Limit(item, "limit", itemField, versions: false);
+            if (from is { Valid: true } && limit is not null)
+            {
+                versions.Add(new DatedLimit(from.Value.Date, limit.Versions[0].Limit));
+            }
+            else
+            {
+                ok = false;
+            }
+        }
+
+        return ok ? LimitSchedule.Create(versions) : null;
+    }
+
+    /// <summary>
+    /// The <c>from</c> of version <paramref name="index"/>: optional on the first only, a local date,
+    /// after the <c>from</c> of the version before (tracked in <paramref name="previous"/>).
+    /// </summary>
+    private (bool Valid, LocalDate? Date)? VersionFrom(YamlMappingNode item, string itemField, int index, ref LocalDate? previous)
+    {
+        var field = itemField + ".from";
+        if (!TryGetValue(item, "from", out var node) || IsNull(node))
+        {
+            if (index == 0)
+            {
+                return (true, null);
+            }
+
+            Error(field, "missing; only the first version may omit from (it is in force from the beginning)", item.Start);
+            return null;
+        }
+
+        var text = Text(node, field);
+        if (text is null)
+        {
+            return null;
+        }
+
+        if (!LimitSchedule.TryParseDate(text, out var date))
+        {
+            Error(field, $"'{text}' is not a date YYYY-MM-DD", node.Start);
+            return null;
+        }
+
+        var before = previous;
+        previous = date;
+        if (before is { } earlier && date <= earlier)
+        {
+            var relation = date == earlier ? "repeats the from of" : "is before the from of";
+            Error(field, $"{LimitSchedule.FormatDate(date)} {relation} the version before ({LimitSchedule.FormatDate(earlier)}); versions are listed oldest first, each from a later date", node.Start);
+            return null;
+        }
+
+        return (true, date);
     }
 
     private bool? Boolean(YamlMappingNode map, string key, string prefix)

@@ -83,8 +83,11 @@ CREATE TABLE IF NOT EXISTS stage_instances (
     status           VARCHAR NOT NULL,      -- met | met_extended | breached | open_within | open_breached
     paused_seconds   DOUBLE NOT NULL,
     extended         BOOLEAN NOT NULL,
-    evaluated_at     TIMESTAMPTZ NOT NULL
+    evaluated_at     TIMESTAMPTZ NOT NULL,
+    applied_limit    VARCHAR                -- the version of the stage's limit that applied, e.g. '6 weeks'
 );
+-- Stores made before dated limits lack the column; their rows get it when their cases are next evaluated.
+ALTER TABLE stage_instances ADD COLUMN IF NOT EXISTS applied_limit VARCHAR;
 
 -- Each job run of the host: what ran, when, and what it produced.
 CREATE TABLE IF NOT EXISTS run_log (

@@ -56,17 +56,50 @@ public class CustomerWindowClockTests
     }
 
     [Fact]
-    public void A_request_with_no_from_event_before_it_is_not_late()
+    public void A_to_event_with_no_from_event_before_it_is_no_request_of_the_window()
     {
         var requests = CustomerWindowClock.Evaluate(
             WithWindow,
             [E(EventTypes.EscalationRequested, "2026-03-01T10:00:00Z"), E(EventTypes.ResponseIssued, "2026-03-02T10:00:00Z"),
                 E(EventTypes.EscalationRequested, "2026-06-01T10:00:00Z")]);
 
-        Assert.Equal(2, requests.Count);
-        Assert.Null(requests[0].FromAt);
-        Assert.Null(requests[0].DueAt);
-        Assert.False(requests[0].Late);
-        Assert.True(requests[1].Late);
+        var request = Assert.Single(requests);
+        Assert.Equal(At("2026-06-01T10:00:00Z"), request.RequestedAt);
+        Assert.True(request.Late);
+    }
+
+    /// <summary>28 days until 31 May 2026 (London), 14 days for windows running from 1 June on.</summary>
+    private static readonly Policy WithDatedWindow = Policy(
+        [],
+        windows:
+        [
+            new CustomerWindowDefinition(
+                "escalation_window", [EventTypes.ResponseIssued], [EventTypes.EscalationRequested],
+                LimitSchedule.Create([new DatedLimit(Date("2026-03-01"), TimeLimit.Parse("28 days")), new DatedLimit(Date("2026-06-01"), TimeLimit.Parse("14 days"))])),
+        ]);
+
+    [Theory]
+    // The from event's local date chooses the version: 23:30Z on 31 May is 00:30 BST on 1 June.
+    [InlineData("2026-05-31T22:30:00Z", "14 days", "2026-06-14T22:59:59.999999Z")]
+    [InlineData("2026-05-31T22:59:59Z", "28 days", "2026-06-28T22:59:59.999999Z")]
+    [InlineData("2026-03-01T00:00:00Z", "28 days", "2026-03-29T22:59:59.999999Z")]
+    public void A_dated_window_takes_the_version_in_force_on_the_from_event_date(string fromAt, string limit, string due)
+    {
+        var request = Assert.Single(CustomerWindowClock.Evaluate(
+            WithDatedWindow, [E(EventTypes.ResponseIssued, fromAt), E(EventTypes.EscalationRequested, "2026-06-20T10:00:00Z")]));
+
+        Assert.Equal(TimeLimit.Parse(limit), request.Limit);
+        Assert.Equal(At(due), request.DueAt);
+    }
+
+    [Fact]
+    public void A_window_from_before_the_first_version_is_not_checked_and_its_to_event_is_no_request()
+    {
+        // 28 February 2026 is before the first version: no rule, so nothing to count, late or not.
+        var requests = CustomerWindowClock.Evaluate(
+            WithDatedWindow,
+            [E(EventTypes.ResponseIssued, "2026-02-28T12:00:00Z"), E(EventTypes.EscalationRequested, "2026-05-01T10:00:00Z")]);
+
+        Assert.Empty(requests);
     }
 }
