@@ -80,7 +80,7 @@ public class CustomerWindowClockTests
 
     [Theory]
     // The from event's local date chooses the version: 23:30Z on 31 May is 00:30 BST on 1 June.
-    [InlineData("2026-05-31T22:30:00Z", "14 days", "2026-06-14T22:59:59.999999Z")]
+    [InlineData("2026-05-31T23:30:00Z", "14 days", "2026-06-15T22:59:59.999999Z")]
     [InlineData("2026-05-31T22:59:59Z", "28 days", "2026-06-28T22:59:59.999999Z")]
     [InlineData("2026-03-01T00:00:00Z", "28 days", "2026-03-29T22:59:59.999999Z")]
     public void A_dated_window_takes_the_version_in_force_on_the_from_event_date(string fromAt, string limit, string due)

@@ -158,11 +158,14 @@ public class StageClockExtensionTests
     }
 
     [Fact]
-    public void An_extension_while_paused_is_judged_against_the_due_time_as_if_the_pause_ended_then()
+    public void An_extension_while_paused_settles_the_pause_so_far_and_only_the_pause_after_it_moves_the_new_deadline()
     {
-        // Paused Fri 16 Jan; at Wed 21 Jan the stored due date (Mon 19) has passed, but had the pause ended then
-        // (Mon, Tue, Wed counted) it would be Thu 22 Jan: in time. X, 30 Jan, beats the stored due date; at the
-        // resume on Thu 22 Jan (four working days) both due dates move: 19 Jan → 23 Jan, 30 Jan → Thu 5 Feb.
+        // Due Mon 19 Jan; paused Fri 16 Jan 10:00. At Wed 21 Jan 10:00 the stored due date has passed, but with the
+        // pause ended then (Mon 19, Tue 20, Wed 21: three working days) it is Thu 22 Jan: the extension is in time.
+        // It settles the pause so far: both dues 19 Jan -> 22 Jan, 5 days paused; a new pause begins at x.
+        // X, Fri 30 Jan, is later than 22 Jan: due_at becomes the end of 30 Jan. The resume on Thu 22 Jan 09:00
+        // counts one working day (22 Jan): original 22 -> Fri 23 Jan, due 30 Jan -> Mon 2 Feb. The response on
+        // Mon 2 Feb 09:00 is met_extended. (v1's reading moved X by the whole pause, four days, to Thu 5 Feb.)
         var diagnostics = new StageEvaluationDiagnostics();
         var instance = Single(
             Investigation,
@@ -179,15 +182,18 @@ public class StageClockExtensionTests
         Assert.Empty(diagnostics.LateExtensions);
         Assert.True(instance.Extended);
         Assert.Equal(At("2026-01-23T23:59:59.999999Z"), instance.OriginalDueAt);
-        Assert.Equal(At("2026-02-05T23:59:59.999999Z"), instance.DueAt);
+        Assert.Equal(At("2026-02-02T23:59:59.999999Z"), instance.DueAt);
+        // 16 Jan 10:00 -> 21 Jan 10:00 (5 days) + 21 Jan 10:00 -> 22 Jan 09:00 (23 hours), counted once.
+        Assert.Equal(Duration.FromHours((5 * 24) + 23), instance.Paused);
         Assert.Equal(StageStatus.MetExtended, instance.Status);
     }
 
     [Fact]
-    public void An_hour_based_extension_while_paused_replaces_the_stored_due_time_and_the_pause_still_moves_it()
+    public void An_hour_based_extension_while_paused_settles_the_pause_and_the_pause_after_it_moves_X()
     {
-        // Paused 2 hours into a 4-hour limit: at 15:00 the would-be due time is 17:00, so the extension is in
-        // time. X replaces the stored 13:00; the pause, ended at as-of after 5 hours, then moves X by 5 hours.
+        // 4 hours from 09:00: due 13:00. Paused at 11:00. At 15:00 the pause so far (4 h) is settled: both dues 17:00.
+        // X, 09:00 next day, is later: due_at = X. The pause goes on to the as-of, 16:00: one more hour moves both,
+        // original to 18:00 and X to 10:00. Still paused at the as-of, the instance is open_within.
         var stage = HourStage with { PauseOn = [EventTypes.InfoRequested], ResumeOn = [EventTypes.InfoReceived] };
         var instance = Single(
             stage,
@@ -200,15 +206,16 @@ public class StageClockExtensionTests
 
         Assert.True(instance.Extended);
         Assert.Equal(At("2026-01-05T18:00:00Z"), instance.OriginalDueAt);
-        Assert.Equal(At("2026-01-06T14:00:00Z"), instance.DueAt);
+        Assert.Equal(At("2026-01-06T10:00:00Z"), instance.DueAt);
         Assert.Equal(Duration.FromHours(5), instance.Paused);
+        Assert.Equal(StageStatus.OpenWithin, instance.Status);
     }
 
     [Fact]
-    public void An_extension_while_paused_is_compared_with_the_stored_due_time()
+    public void An_extension_while_paused_to_a_deadline_before_the_settled_due_time_does_not_extend()
     {
-        // X (16:00) is later than the stored 13:00 though earlier than the would-be 17:00: it extends, and the
-        // 4.5 hours paused then move it to 20:30.
+        // At 15:00 the settled due time is 17:00 (13:00 + 4 hours paused); X, 16:00, is earlier, so due_at stays
+        // 17:00 and the instance is not extended. The resume at 15:30 adds half an hour to both: 17:30.
         var stage = HourStage with { PauseOn = [EventTypes.InfoRequested], ResumeOn = [EventTypes.InfoReceived] };
         var instance = Single(
             stage,
@@ -220,16 +227,44 @@ public class StageClockExtensionTests
             ],
             "2026-01-05T16:00:00Z");
 
-        Assert.True(instance.Extended);
+        Assert.False(instance.Extended);
         Assert.Equal(At("2026-01-05T17:30:00Z"), instance.OriginalDueAt);
-        Assert.Equal(At("2026-01-05T20:30:00Z"), instance.DueAt);
+        Assert.Equal(At("2026-01-05T17:30:00Z"), instance.DueAt);
+        Assert.Equal(Duration.FromMinutes(270), instance.Paused);
+        Assert.Equal(StageStatus.OpenWithin, instance.Status);
     }
 
     [Fact]
-    public void An_extension_while_paused_after_the_would_be_due_time_is_late()
+    public void A_calendar_day_extension_while_paused_settles_the_days_paused_before_it()
+    {
+        // 8 weeks from Mon 5 Jan: due Mon 2 Mar. Paused Sun 1 Mar 12:00; extension on Wed 4 Mar 12:00 (the pause
+        // so far counts 2, 3, 4 Mar: due 5 Mar, in time) to Fri 20 Mar. Dues settle to 5 Mar, X is later: due
+        // 20 Mar. The resume on Tue 10 Mar counts 5..10 Mar, six days: original 11 Mar, due Thu 26 Mar.
+        var stage = Stage("review", "8 weeks", [EventTypes.Acknowledged], [EventTypes.ResponseIssued],
+            [EventTypes.InfoRequested], [EventTypes.InfoReceived], extendable: true);
+        var instance = Single(
+            stage,
+            [
+                E(EventTypes.Acknowledged, "2026-01-05T09:00:00Z"),
+                E(EventTypes.InfoRequested, "2026-03-01T12:00:00Z"),
+                Extend("2026-03-04T12:00:00Z", "2026-03-20T12:00:00Z"),
+                E(EventTypes.InfoReceived, "2026-03-10T12:00:00Z"),
+            ],
+            "2026-03-25T00:00:00Z");
+
+        Assert.True(instance.Extended);
+        Assert.Equal(At("2026-03-11T23:59:59.999999Z"), instance.OriginalDueAt);
+        Assert.Equal(At("2026-03-26T23:59:59.999999Z"), instance.DueAt);
+        Assert.Equal(Duration.FromDays(9), instance.Paused);
+        Assert.Equal(StageStatus.OpenWithin, instance.Status);
+    }
+
+    [Fact]
+    public void An_extension_while_paused_after_the_would_be_due_time_is_late_and_leaves_the_pause_running()
     {
         // Due Mon 19 Jan, paused that morning. On Sat 24 Jan the pause, had it ended then, would have counted
-        // Tue to Fri: due Fri 23 Jan, already passed.
+        // Tue to Fri: due Fri 23 Jan, already passed: a late extension, ignored. The pause runs on to the as-of
+        // (Sun 25 Jan: still Tue to Fri), so the instance is open_within there though its due date has passed.
         var diagnostics = new StageEvaluationDiagnostics();
         var instance = Single(
             Investigation,
@@ -243,7 +278,7 @@ public class StageClockExtensionTests
 
         Assert.False(instance.Extended);
         Assert.Equal(At("2026-01-23T23:59:59.999999Z"), instance.DueAt);
-        Assert.Equal(StageStatus.OpenBreached, instance.Status);
+        Assert.Equal(StageStatus.OpenWithin, instance.Status);
         Assert.Equal(1, diagnostics.LateExtensions[("jpdit", "investigation")]);
     }
 

@@ -62,4 +62,20 @@ public class StageClockStatusTests
         Assert.Equal(StageStatus.OpenWithin, Single(stage, events, "2026-06-03T22:59:59.999999Z").Status);
         Assert.Equal(StageStatus.OpenBreached, Single(stage, events, "2026-06-03T23:00:00Z").Status);
     }
+
+    [Fact]
+    public void A_business_day_instance_paused_over_a_weekend_is_open_within_at_an_as_of_past_its_due_date()
+    {
+        // 2 business days from Wed 14 Jan: due Fri 16 Jan. Paused on Fri 16 Jan at 18:00; on Sat 17 Jan the pause
+        // has counted no working day, so due_at is still the end of Fri 16 Jan, yet a paused clock does not run out.
+        var stage = Stage("ack", "2 business_days", [EventTypes.ComplaintReceived], [EventTypes.Acknowledged],
+            [EventTypes.InfoRequested], [EventTypes.InfoReceived]);
+        CaseEvent[] events = [E(EventTypes.ComplaintReceived, "2026-01-14T09:00:00Z"), E(EventTypes.InfoRequested, "2026-01-16T18:00:00Z")];
+
+        var instance = Single(stage, events, "2026-01-17T12:00:00Z");
+
+        Assert.Equal(At("2026-01-16T23:59:59.999999Z"), instance.DueAt);
+        Assert.Equal(StageStatus.OpenWithin, instance.Status);
+        Assert.Equal(NodaTime.Duration.FromHours(18), instance.Paused);
+    }
 }

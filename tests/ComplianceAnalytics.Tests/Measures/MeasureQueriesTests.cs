@@ -77,16 +77,16 @@ public sealed class MeasureQueriesTests : IDisposable
     }
 
     [Fact]
-    public void Events_at_the_first_instant_of_the_next_month_are_in_its_backlog_evaluation_but_close_nothing_in_the_month()
+    public void Events_at_the_first_instant_of_the_next_month_belong_to_it_and_not_to_the_backlog_before_it()
     {
         Load(
-            "X1,complaint_received,2026-03-30T10:00:00Z",
-            "X1,acknowledged,2026-03-31T23:00:00Z", // 1 April 00:00 BST: closed at March's as-of, in April
-            "X2,complaint_received,2026-03-31T23:00:00Z"); // opened at March's as-of: in March's backlog
+            "X1,complaint_received,2026-03-27T10:00:00Z", // due end of 29 March
+            "X1,acknowledged,2026-03-31T23:00:00Z", // 1 April 00:00 BST: still open, past its limit, in March's backlog
+            "X2,complaint_received,2026-03-31T23:00:00Z"); // received in April: not in March's backlog
         var march = Assert.Single(Rows("attainment", "2026-03"));
-        Assert.Equal(["acme", "acknowledgement", "2026-03", 0L, 0L, 0L, 1L, 0L, null], march);
+        Assert.Equal(["acme", "acknowledgement", "2026-03", 0L, 0L, 0L, 0L, 1L, null], march);
         var april = Assert.Single(Rows("attainment", "2026-04"));
-        Assert.Equal(["acme", "acknowledgement", "2026-04", 1L, 0L, 0L, 0L, 1L, 1.0], april);
+        Assert.Equal(["acme", "acknowledgement", "2026-04", 0L, 0L, 1L, 0L, 1L, 0.0], april);
     }
 
     [Fact]
@@ -101,14 +101,13 @@ public sealed class MeasureQueriesTests : IDisposable
             "E3,escalation_response_issued,2026-05-05T12:00:00Z", // 4.5 days
             "E4,escalation_requested,2026-05-25T00:00:00Z",
             "E4,escalation_response_issued,2026-06-01T00:00:00Z"); // 7 days, ends in June (BST)
-        var may = Assert.Single(Rows("durations", "2026-05"));
-        Assert.Equal("escalation_response", may[1]);
+        var may = Duration("acme", "escalation_response", "2026-05");
         Assert.Equal(3L, may[3]);
         Assert.Equal(2.5, (double)may[4]!, 9);
         Assert.Equal(2.0, (double)may[5]!, 9);
         Assert.Equal(4.0, (double)may[6]!, 9); // 2 + 0.8 * (4.5 - 2)
         Assert.Equal(4.5, (double)may[7]!, 9);
-        var june = Assert.Single(Rows("durations", "2026-06"));
+        var june = Duration("acme", "escalation_response", "2026-06");
         Assert.Equal(1L, june[3]);
         Assert.Equal(7.0, (double)june[7]!, 9);
     }
@@ -153,13 +152,51 @@ public sealed class MeasureQueriesTests : IDisposable
             "R1,escalation_response_issued,2026-05-06T21:00:00Z", // 2.5 days
             "R2,escalation_requested,2026-05-10T00:00:00Z",
             "R2,escalation_response_issued,2026-05-10T00:00:00Z"); // 0 days: the start applies first
-        var may = Rows("durations", "2026-05").Single(r => (string)r[0]! == "bolt");
+        var may = Duration("bolt", "escalation_response", "2026-05");
         Assert.Equal(["bolt", "escalation_response", "2026-05", 2L], may[..4]);
         Assert.Equal(1.25, (double)may[4]!, 9);
         Assert.Equal(1.25, (double)may[5]!, 9);
         Assert.Equal(2.25, (double)may[6]!, 9); // 0 + 0.9 * 2.5
         Assert.Equal(2.5, (double)may[7]!, 9);
     }
+
+    [Fact]
+    public void Every_organisation_has_a_row_for_each_duration_measure_every_month_with_empty_statistics_when_none()
+    {
+        Load(
+            "D1,complaint_received,2026-05-01T09:00:00Z",
+            "D1,deadlock_letter_issued,2026-05-11T09:00:00Z", // time_to_deadlock 10 days, in May
+            "D1,adr_referred,2026-05-11T09:00:00Z"); // at the same instant: "after" is at or after, 0 days
+
+        Assert.Equal(
+            [
+                ["acme", "escalation_response", "2026-05", 0L, null, null, null, null],
+                ["acme", "time_to_deadlock", "2026-05", 1L, 10.0, 10.0, 10.0, 10.0],
+                ["acme", "deadlock_to_adr", "2026-05", 1L, 0.0, 0.0, 0.0, 0.0],
+                ["acme", "adr_duration", "2026-05", 0L, null, null, null, null],
+                ["bolt", "escalation_response", "2026-05", 0L, null, null, null, null],
+                ["bolt", "time_to_deadlock", "2026-05", 0L, null, null, null, null],
+                ["bolt", "deadlock_to_adr", "2026-05", 0L, null, null, null, null],
+                ["bolt", "adr_duration", "2026-05", 0L, null, null, null, null],
+            ],
+            Rows("durations", "2026-05"));
+        Assert.Equal(8, Rows("durations", "2025-01").Count);
+    }
+
+    [Fact]
+    public void A_to_event_without_a_from_event_strictly_before_it_is_no_request_of_the_window()
+    {
+        Load(
+            "N1,escalation_requested,2026-05-05T10:00:00Z", // no response before it: no window
+            "N2,response_issued,2026-05-06T10:00:00Z",
+            "N2,escalation_requested,2026-05-06T10:00:00Z", // at the same instant: not strictly before
+            "N3,response_issued,2026-04-01T10:00:00Z",
+            "N3,escalation_requested,2026-05-07T10:00:00Z"); // a window, and late
+        Assert.Equal([["acme", "escalation_window", "2026-05", 1L, 1L]], Rows("customer_windows", "2026-05"));
+    }
+
+    private object?[] Duration(string org, string measure, string month) =>
+        Rows("durations", month).Single(r => (string)r[0]! == org && (string)r[1]! == measure);
 
     private void Load(params string[] lines) => LoadFor("acme", lines);
 

@@ -18,12 +18,13 @@ namespace ComplianceAnalytics.Tests.Measures;
 /// C2 a receipt at 01:30 on the autumn change day (the earlier, BST instant) acknowledged at 01:30 GMT, and an
 /// extension to a date;
 /// C3 a late extension and a pause after the breach of an hour limit, on the early May bank holiday weekend;
-/// C4 an hour limit extended while paused, the pause ended by the stop;
+/// C4 an hour limit "extended" while paused to a deadline before the due time the pause so far gives (contract
+/// v2 §4: the pause is settled first, so X is not later and nothing is extended), the pause ended by the stop;
 /// C5 start, pause, resume, extension and stop at one instant, written in input order stop first;
 /// C6 cycles with an orphan stop and a pause at the last microsecond of the due date, still running at as-of;
 /// C7 a Saturday receipt acknowledged at the last microsecond of its due date;
 /// C8 a Christmas Day receipt with the Boxing Day substitute and New Year's Day;
-/// C9 a calendar-day pause with an extension while paused;
+/// C9 a calendar-day pause with an extension while paused, to a date before the settled due date (v2 §4 again);
 /// C10 a pause of one microsecond, written without an exponent;
 /// C11 a pause of a day and more with microseconds, written with exactly its microseconds.
 /// </summary>
@@ -128,32 +129,32 @@ public sealed class StageInstanceExportTests : IDisposable
         """;
 
     private const string Expected = """
-        org,case_ref,stage,cycle,started_at,original_due_at,due_at,stopped_at,status,paused_seconds,extended
-        adv,C1,ack,1,2026-03-29T01:30:00Z,2026-03-31T22:59:59.999999Z,2026-03-31T22:59:59.999999Z,2026-03-31T23:00:00Z,breached,0,false
-        adv,C1,res,1,2026-03-31T23:00:00Z,2026-04-14T22:59:59.999999Z,2026-04-14T22:59:59.999999Z,2026-04-14T22:30:00Z,met,514800,false
-        adv,C1,cal,1,2026-03-29T01:30:00Z,2026-04-18T22:59:59.999999Z,2026-04-18T22:59:59.999999Z,2026-04-14T22:30:00Z,met,514800,false
-        adv,C10,res,1,2026-09-01T09:00:00Z,2026-09-08T22:59:59.999999Z,2026-09-08T22:59:59.999999Z,2026-09-03T09:00:00Z,met,0.000001,false
-        adv,C11,res,1,2026-09-10T09:00:00Z,2026-09-18T22:59:59.999999Z,2026-09-18T22:59:59.999999Z,2026-09-14T09:00:00Z,met,92699.999999,false
-        adv,C2,ack,1,2026-10-25T00:30:00Z,2026-10-27T23:59:59.999999Z,2026-10-27T23:59:59.999999Z,2026-10-25T01:30:00Z,met,0,false
-        adv,C2,res,1,2026-10-25T01:30:00Z,2026-10-30T23:59:59.999999Z,2026-11-03T23:59:59.999999Z,2026-11-02T10:00:00Z,met_extended,0,true
-        adv,C2,cal,1,2026-10-25T00:30:00Z,2026-11-08T23:59:59.999999Z,2026-11-08T23:59:59.999999Z,2026-11-02T10:00:00Z,met,0,false
-        adv,C3,ack,1,2026-05-01T16:00:00Z,2026-05-06T22:59:59.999999Z,2026-05-06T22:59:59.999999Z,,open_breached,0,false
-        adv,C3,hrs,1,2026-05-01T16:00:00Z,2026-05-02T16:00:00Z,2026-05-02T16:00:00Z,2026-05-03T10:00:00Z,breached,0,false
-        adv,C3,cal,1,2026-05-01T16:00:00Z,2027-01-28T23:59:59.999999Z,2027-01-28T23:59:59.999999Z,,open_within,22230000,false
-        adv,C4,hrs,1,2026-06-01T09:00:00Z,2026-06-03T19:00:00Z,2026-06-04T06:00:00Z,2026-06-03T07:00:00Z,met,122400,true
-        adv,C5,ack,1,2026-07-01T10:00:00Z,2026-07-03T22:59:59.999999Z,2026-07-03T22:59:59.999999Z,2026-07-01T10:00:00Z,met,0,false
-        adv,C5,res,1,2026-07-01T10:00:00Z,2026-07-08T22:59:59.999999Z,2026-07-20T22:59:59.999999Z,2026-07-01T10:00:00Z,met,0,true
-        adv,C5,cal,1,2026-07-01T10:00:00Z,2026-07-15T22:59:59.999999Z,2026-07-20T22:59:59.999999Z,2026-07-01T10:00:00Z,met,0,true
-        adv,C6,res,1,2026-02-02T09:00:00Z,2026-02-09T23:59:59.999999Z,2026-02-09T23:59:59.999999Z,2026-02-03T09:00:00Z,met,0,false
-        adv,C6,res,2,2026-02-06T18:00:00Z,2027-01-15T23:59:59.999999Z,2027-01-15T23:59:59.999999Z,,open_within,28944000.000001,false
-        adv,C7,ack,1,2026-01-03T10:00:00Z,2026-01-06T23:59:59.999999Z,2026-01-06T23:59:59.999999Z,2026-01-06T23:59:59.999999Z,met,0,false
-        adv,C7,res,1,2026-01-06T23:59:59.999999Z,2026-01-13T23:59:59.999999Z,2026-01-13T23:59:59.999999Z,,open_breached,0,false
-        adv,C7,cal,1,2026-01-03T10:00:00Z,2026-01-17T23:59:59.999999Z,2026-01-17T23:59:59.999999Z,,open_breached,0,false
-        adv,C8,ack,1,2026-12-25T12:00:00Z,2026-12-30T23:59:59.999999Z,2026-12-30T23:59:59.999999Z,2026-12-31T09:00:00Z,breached,0,false
-        adv,C8,res,1,2026-12-31T09:00:00Z,2027-01-08T23:59:59.999999Z,2027-01-08T23:59:59.999999Z,,open_breached,0,false
-        adv,C8,cal,1,2026-12-25T12:00:00Z,2027-01-08T23:59:59.999999Z,2027-01-08T23:59:59.999999Z,,open_breached,0,false
-        adv,C9,ack,1,2026-08-03T09:00:00Z,2026-08-05T22:59:59.999999Z,2026-08-05T22:59:59.999999Z,,open_breached,0,false
-        adv,C9,cal,1,2026-08-03T09:00:00Z,2026-08-31T22:59:59.999999Z,2026-09-08T22:59:59.999999Z,2026-09-01T12:00:00Z,met_extended,1195200,true
+        org,case_ref,stage,cycle,started_at,original_due_at,due_at,stopped_at,status,paused_seconds,extended,limit
+        adv,C1,ack,1,2026-03-29T01:30:00Z,2026-03-31T22:59:59.999999Z,2026-03-31T22:59:59.999999Z,2026-03-31T23:00:00Z,breached,0,false,2 business_days
+        adv,C1,res,1,2026-03-31T23:00:00Z,2026-04-14T22:59:59.999999Z,2026-04-14T22:59:59.999999Z,2026-04-14T22:30:00Z,met,514800,false,5 business_days
+        adv,C1,cal,1,2026-03-29T01:30:00Z,2026-04-18T22:59:59.999999Z,2026-04-18T22:59:59.999999Z,2026-04-14T22:30:00Z,met,514800,false,2 weeks
+        adv,C10,res,1,2026-09-01T09:00:00Z,2026-09-08T22:59:59.999999Z,2026-09-08T22:59:59.999999Z,2026-09-03T09:00:00Z,met,0.000001,false,5 business_days
+        adv,C11,res,1,2026-09-10T09:00:00Z,2026-09-18T22:59:59.999999Z,2026-09-18T22:59:59.999999Z,2026-09-14T09:00:00Z,met,92699.999999,false,5 business_days
+        adv,C2,ack,1,2026-10-25T00:30:00Z,2026-10-27T23:59:59.999999Z,2026-10-27T23:59:59.999999Z,2026-10-25T01:30:00Z,met,0,false,2 business_days
+        adv,C2,res,1,2026-10-25T01:30:00Z,2026-10-30T23:59:59.999999Z,2026-11-03T23:59:59.999999Z,2026-11-02T10:00:00Z,met_extended,0,true,5 business_days
+        adv,C2,cal,1,2026-10-25T00:30:00Z,2026-11-08T23:59:59.999999Z,2026-11-08T23:59:59.999999Z,2026-11-02T10:00:00Z,met,0,false,2 weeks
+        adv,C3,ack,1,2026-05-01T16:00:00Z,2026-05-06T22:59:59.999999Z,2026-05-06T22:59:59.999999Z,,open_breached,0,false,2 business_days
+        adv,C3,hrs,1,2026-05-01T16:00:00Z,2026-05-02T16:00:00Z,2026-05-02T16:00:00Z,2026-05-03T10:00:00Z,breached,0,false,24 hours
+        adv,C3,cal,1,2026-05-01T16:00:00Z,2027-01-28T23:59:59.999999Z,2027-01-28T23:59:59.999999Z,,open_within,22230000,false,2 weeks
+        adv,C4,hrs,1,2026-06-01T09:00:00Z,2026-06-03T19:00:00Z,2026-06-03T19:00:00Z,2026-06-03T07:00:00Z,met,122400,false,24 hours
+        adv,C5,ack,1,2026-07-01T10:00:00Z,2026-07-03T22:59:59.999999Z,2026-07-03T22:59:59.999999Z,2026-07-01T10:00:00Z,met,0,false,2 business_days
+        adv,C5,res,1,2026-07-01T10:00:00Z,2026-07-08T22:59:59.999999Z,2026-07-20T22:59:59.999999Z,2026-07-01T10:00:00Z,met,0,true,5 business_days
+        adv,C5,cal,1,2026-07-01T10:00:00Z,2026-07-15T22:59:59.999999Z,2026-07-20T22:59:59.999999Z,2026-07-01T10:00:00Z,met,0,true,2 weeks
+        adv,C6,res,1,2026-02-02T09:00:00Z,2026-02-09T23:59:59.999999Z,2026-02-09T23:59:59.999999Z,2026-02-03T09:00:00Z,met,0,false,5 business_days
+        adv,C6,res,2,2026-02-06T18:00:00Z,2027-01-15T23:59:59.999999Z,2027-01-15T23:59:59.999999Z,,open_within,28944000.000001,false,5 business_days
+        adv,C7,ack,1,2026-01-03T10:00:00Z,2026-01-06T23:59:59.999999Z,2026-01-06T23:59:59.999999Z,2026-01-06T23:59:59.999999Z,met,0,false,2 business_days
+        adv,C7,res,1,2026-01-06T23:59:59.999999Z,2026-01-13T23:59:59.999999Z,2026-01-13T23:59:59.999999Z,,open_breached,0,false,5 business_days
+        adv,C7,cal,1,2026-01-03T10:00:00Z,2026-01-17T23:59:59.999999Z,2026-01-17T23:59:59.999999Z,,open_breached,0,false,2 weeks
+        adv,C8,ack,1,2026-12-25T12:00:00Z,2026-12-30T23:59:59.999999Z,2026-12-30T23:59:59.999999Z,2026-12-31T09:00:00Z,breached,0,false,2 business_days
+        adv,C8,res,1,2026-12-31T09:00:00Z,2027-01-08T23:59:59.999999Z,2027-01-08T23:59:59.999999Z,,open_breached,0,false,5 business_days
+        adv,C8,cal,1,2026-12-25T12:00:00Z,2027-01-08T23:59:59.999999Z,2027-01-08T23:59:59.999999Z,,open_breached,0,false,2 weeks
+        adv,C9,ack,1,2026-08-03T09:00:00Z,2026-08-05T22:59:59.999999Z,2026-08-05T22:59:59.999999Z,,open_breached,0,false,2 business_days
+        adv,C9,cal,1,2026-08-03T09:00:00Z,2026-08-31T22:59:59.999999Z,2026-08-31T22:59:59.999999Z,2026-09-01T12:00:00Z,breached,1195200,false,2 weeks
         """;
 
     private readonly TempPolicies _policies = new TempPolicies().With("adv.yaml", Policy).With("calendars/england-and-wales.csv", Calendar);
