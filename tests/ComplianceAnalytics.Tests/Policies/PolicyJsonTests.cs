@@ -68,7 +68,12 @@ public class PolicyJsonTests
         using var doc = JsonDocument.Parse(PolicyJson.Serialize(Seeds.All));
         var byOrg = doc.RootElement.EnumerateArray().ToDictionary(p => p.GetProperty("org").GetString()!, StringComparer.Ordinal);
 
-        Assert.Equal("8 weeks", byOrg["halo"].GetProperty("adr").GetProperty("eligible_after").GetString());
+        Assert.Equal(
+            """[{"from":null,"limit":"8 weeks"},{"from":"2026-04-08","limit":"6 weeks"}]""",
+            Compact(byOrg["halo"].GetProperty("adr").GetProperty("eligible_after")));
+        Assert.Equal(
+            """[{"from":null,"limit":"8 weeks"},{"from":"2026-04-08","limit":"6 weeks"}]""",
+            Compact(byOrg["netservers"].GetProperty("adr").GetProperty("eligible_after")));
         Assert.Equal(JsonValueKind.Null, byOrg["helpdesk"].GetProperty("holidays").ValueKind);
         Assert.True(byOrg["hexpress"].GetProperty("stages")[0].GetProperty("extendable").GetBoolean());
 
@@ -79,6 +84,36 @@ public class PolicyJsonTests
         Assert.Equal("escalation_requested", window.GetProperty("to")[0].GetString());
         Assert.Equal("28 days", window.GetProperty("limit").GetString());
     }
+
+    [Fact]
+    public void A_dated_stage_limit_is_an_array_and_a_list_of_one_undated_version_a_string()
+    {
+        const string policy = """
+            org: acme
+            name: Acme
+            time_zone: Europe/London
+            stages:
+              - id: ack
+                start: [complaint_received]
+                stop: [acknowledged]
+                limit:
+                  - from: 2026-04-08
+                    limit: 1 business_day
+              - id: res
+                start: [acknowledged]
+                stop: [response_issued]
+                limit:
+                  - limit: 10 business_days
+            """;
+        using var temp = new TempPolicies().With("acme.yaml", policy);
+        using var doc = JsonDocument.Parse(PolicyJson.Serialize(PolicyLoader.LoadOrThrow(temp.Folder).All));
+        var stages = doc.RootElement[0].GetProperty("stages");
+
+        Assert.Equal("""[{"from":"2026-04-08","limit":"1 business_days"}]""", Compact(stages[0].GetProperty("limit")));
+        Assert.Equal("10 business_days", stages[1].GetProperty("limit").GetString());
+    }
+
+    private static string Compact(JsonElement element) => JsonSerializer.Serialize(element);
 
     [Fact]
     public void Output_is_deterministic() =>

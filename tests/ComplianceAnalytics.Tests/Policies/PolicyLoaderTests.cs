@@ -75,8 +75,10 @@ public class PolicyLoaderTests
     [Fact]
     public void Seed_adr_rules_and_customer_windows()
     {
-        Assert.Equal(TimeLimit.Parse("8 weeks"), Seeds.Find("netservers")!.Adr!.EligibleAfter);
-        Assert.Equal(TimeLimit.Parse("8 weeks"), Seeds.Find("halo")!.Adr!.EligibleAfter);
+        // Ofcom's statement of 8 July 2025: 6 weeks for complaints received from 8 April 2026.
+        DatedLimit[] ofcom = [new(null, TimeLimit.Parse("8 weeks")), new(new NodaTime.LocalDate(2026, 4, 8), TimeLimit.Parse("6 weeks"))];
+        Assert.Equal(ofcom, Seeds.Find("netservers")!.Adr!.EligibleAfter.Versions);
+        Assert.Equal(ofcom, Seeds.Find("halo")!.Adr!.EligibleAfter.Versions);
         Assert.Null(Seeds.Find("bluehat")!.Adr);
         Assert.Null(Seeds.Find("hexpress")!.Adr);
 

@@ -151,6 +151,78 @@ public class PolicyValidationTests
         Assert.All(set.Errors, e => Assert.Contains(e.ToString(), thrown.Message, StringComparison.Ordinal));
     }
 
+    /// <summary>A policy whose ADR trigger is <paramref name="versions"/>, written as YAML list items.</summary>
+    private static string WithAdrVersions(string versions) =>
+        Valid + "\nadr:\n  eligible_after:\n" + versions;
+
+    [Theory]
+    [InlineData(
+        "    - limit: 8 weeks\n    - from: 2026-04-08\n      limit: 6 weeks\n    - from: 2026-01-01\n      limit: 4 weeks\n",
+        "acme.yaml: adr.eligible_after[2].from: 2026-01-01 is before the from of the version before (2026-04-08); versions are listed oldest first, each from a later date (line 14)")]
+    [InlineData(
+        "    - limit: 8 weeks\n    - from: 2026-04-08\n      limit: 6 weeks\n    - from: 2026-04-08\n      limit: 4 weeks\n",
+        "acme.yaml: adr.eligible_after[2].from: 2026-04-08 repeats the from of the version before (2026-04-08); versions are listed oldest first, each from a later date (line 14)")]
+    [InlineData(
+        "    - limit: 8 weeks\n    - limit: 6 weeks\n",
+        "acme.yaml: adr.eligible_after[1].from: missing; only the first version may omit from (it is in force from the beginning) (line 12)")]
+    [InlineData(
+        "    - limit: 8 weeks\n    - from: 8 April 2026\n      limit: 6 weeks\n",
+        "acme.yaml: adr.eligible_after[1].from: '8 April 2026' is not a date YYYY-MM-DD (line 12)")]
+    [InlineData(
+        "    - limit: 8 weeks\n    - from: 2026-02-30\n      limit: 6 weeks\n",
+        "acme.yaml: adr.eligible_after[1].from: '2026-02-30' is not a date YYYY-MM-DD (line 12)")]
+    [InlineData(
+        "    - from: 2026-04-08\n      limit: six weeks\n",
+        "acme.yaml: adr.eligible_after[0].limit: 'six weeks' is not a time limit '<N> <unit>' ('six' is not a positive whole number) (line 12)")]
+    [InlineData(
+        "    - from: 2026-04-08\n      limit: 6 weeks\n      until: 2027-01-01\n",
+        "acme.yaml: adr.eligible_after[0].until: unknown key; expected one of from, limit (line 13)")]
+    [InlineData(
+        "    - from: 2026-04-08\n",
+        "acme.yaml: adr.eligible_after[0].limit: missing required field (line 11)")]
+    [InlineData(
+        "    - 6 weeks\n",
+        "acme.yaml: adr.eligible_after[0]: is not a version {from, limit} (line 11)")]
+    [InlineData(
+        "    - limit: [8 weeks]\n",
+        "acme.yaml: adr.eligible_after[0].limit: is not a single value (line 11)")]
+    [InlineData(
+        "    []\n",
+        "acme.yaml: adr.eligible_after: is empty; write one limit, or a list of versions {from, limit} (line 11)")]
+    public void Dated_versions_are_refused_with_file_key_and_line(string versions, string expected)
+    {
+        using var temp = new TempPolicies().With("acme.yaml", WithAdrVersions(versions));
+        var set = PolicyLoader.Load(temp.Folder);
+        Assert.Empty(set.All);
+        Assert.Contains(expected, set.Errors.Select(e => e.ToString()));
+    }
+
+    [Fact]
+    public void Dated_versions_of_stage_and_window_limits_are_read_oldest_first()
+    {
+        var policy = Valid.Replace("    limit: 2 business_days", "    limit:\n      - limit: 2 business_days\n      - from: 2027-01-01\n        limit: 1 business_day", StringComparison.Ordinal)
+            + "\ncustomer_windows:\n  - id: w\n    from: [response_issued]\n    to: [escalation_requested]\n    limit:\n      - from: 2026-04-08\n        limit: 28 days\n";
+        using var temp = new TempPolicies().With("acme.yaml", policy);
+        var set = PolicyLoader.LoadOrThrow(temp.Folder);
+        var acme = Assert.Single(set.All);
+
+        Assert.Equal(
+            [new DatedLimit(null, TimeLimit.Parse("2 business_days")), new DatedLimit(new NodaTime.LocalDate(2027, 1, 1), TimeLimit.Parse("1 business_days"))],
+            acme.Stages[0].Limit.Versions);
+        Assert.Equal("2 business_days; 1 business_days from 2027-01-01", acme.Stages[0].Limit.ToString());
+        Assert.Equal([new DatedLimit(new NodaTime.LocalDate(2026, 4, 8), TimeLimit.Parse("28 days"))], acme.CustomerWindows[0].Limit.Versions);
+        Assert.True(acme.CustomerWindows[0].Limit.IsDated);
+    }
+
+    [Fact]
+    public void A_stage_limit_with_versions_out_of_order_names_the_stage_key()
+    {
+        var policy = Valid.Replace("    limit: 2 business_days", "    limit:\n      - from: 2027-01-01\n        limit: 2 business_days\n      - from: 2026-01-01\n        limit: 1 business_days", StringComparison.Ordinal);
+        using var temp = new TempPolicies().With("acme.yaml", policy);
+        var error = Assert.Single(PolicyLoader.Load(temp.Folder).Errors);
+        Assert.Equal("stages[0].limit[1].from", error.Field);
+    }
+
     [Fact]
     public void A_missing_folder_is_an_error()
     {
