@@ -1,23 +1,23 @@
 -- Compliance pack, Method: each policy's stages, ADR eligibility and customer windows as the
 -- system reads them (contract §3): what starts and stops each clock, its limit, what pauses it,
 -- whether it can be extended, and the calendar its business days are counted on. A limit with
--- dated versions has one row per version in force for some clock starting in the month, with the
--- local dates it is in force for (a clock keeps the version of the date it started on).
+-- dated versions has one row per version in force at some time up to the month's end, with the
+-- local dates of the clock starts it applies to: a clock keeps the version of the date it started
+-- on, so a month's figures can use a version that was replaced before the month began (an ADR
+-- letter due in June for a complaint received in March). Versions from a later date are left out.
 -- Parameters: $1 the month, 'YYYY-MM'.
 WITH month AS (
-    SELECT CAST($1 || '-01' AS DATE) AS first_day,
-           CAST(CAST($1 || '-01' AS DATE) + INTERVAL 1 MONTH - INTERVAL 1 DAY AS DATE) AS last_day
+    SELECT CAST(CAST($1 || '-01' AS DATE) + INTERVAL 1 MONTH - INTERVAL 1 DAY AS DATE) AS last_day
 ),
 versions AS (
     SELECT l.*,
-           count(*) OVER (PARTITION BY l.org, l.kind, l.rule_id) AS versions,
            CASE WHEN l.from_date IS NULL AND l.until_date IS NULL THEN 'always'
                 ELSE concat_ws(', ',
                      CASE WHEN l.from_date IS NULL THEN 'from the beginning' ELSE 'from ' || strftime(l.from_date, '%Y-%m-%d') END,
                      CASE WHEN l.until_date IS NOT NULL THEN 'until ' || strftime(l.until_date, '%Y-%m-%d') END)
            END AS in_force
     FROM policy_limits l, month m
-    WHERE (l.from_date IS NULL OR l.from_date <= m.last_day) AND (l.until_date IS NULL OR l.until_date >= m.first_day)
+    WHERE l.from_date IS NULL OR l.from_date <= m.last_day
 )
 SELECT * EXCLUDE (version) FROM (
     SELECT o.org_name, s.org, s.position, v.version, 'stage' AS kind, s.stage AS rule, s.start_events AS starts, s.stop_events AS stops,
