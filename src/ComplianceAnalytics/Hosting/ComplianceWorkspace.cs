@@ -15,7 +15,9 @@ namespace ComplianceAnalytics.Hosting;
 /// </summary>
 public sealed class ComplianceWorkspace : IDisposable
 {
-    private readonly Lazy<PolicySet> _policies;
+    private readonly Lock _policiesLock = new();
+    private PolicySet? _policies;
+    private string? _policiesStamp;
     private readonly Lazy<IReadOnlyList<MappingProfile>> _profiles;
     private readonly Lazy<ComplianceStore> _store;
     private readonly Lazy<Pseudonymiser> _pseudonymiser;
@@ -27,7 +29,6 @@ public sealed class ComplianceWorkspace : IDisposable
         Options = options;
         Clock = clock;
         Loggers = loggers;
-        _policies = new(() => PolicyLoader.LoadOrThrow(options.PoliciesFolder));
         _profiles = new(() => MappingProfileLoader.LoadFolder(options.MappingsFolder));
         _store = new(() => ComplianceStore.Open(options.Database));
         _pseudonymiser = new(() => new Pseudonymiser(
@@ -41,7 +42,56 @@ public sealed class ComplianceWorkspace : IDisposable
     public ILoggerFactory Loggers { get; }
 
     /// <summary>The policies; an invalid policies folder throws one exception listing every error.</summary>
-    public PolicySet Policies => _policies.Value;
+    public PolicySet Policies
+    {
+        get
+        {
+            lock (_policiesLock)
+            {
+                return _policies ?? LoadPolicies(FolderStamp(Options.PoliciesFolder));
+            }
+        }
+    }
+
+    /// <summary>
+    /// Reads the policies again when a file of their folder changed since they were read. Each job calls it as
+    /// it starts, so a serving process measures with a policy as it is now (an edited rule is not left to the
+    /// next restart) and the packs job finds the change to republish for.
+    /// </summary>
+    public void RefreshPolicies()
+    {
+        lock (_policiesLock)
+        {
+            var stamp = FolderStamp(Options.PoliciesFolder);
+            if (_policies is null || !string.Equals(stamp, _policiesStamp, StringComparison.Ordinal))
+            {
+                LoadPolicies(stamp);
+            }
+        }
+    }
+
+    private PolicySet LoadPolicies(string stamp)
+    {
+        _policies = PolicyLoader.LoadOrThrow(Options.PoliciesFolder);
+        _policiesStamp = stamp;
+        return _policies;
+    }
+
+    /// <summary>The SHA-256 of every file under <paramref name="folder"/> with its relative path (the policies and calendars are small).</summary>
+    private static string FolderStamp(string folder)
+    {
+        using var hash = System.Security.Cryptography.IncrementalHash.CreateHash(System.Security.Cryptography.HashAlgorithmName.SHA256);
+        if (Directory.Exists(folder))
+        {
+            foreach (var file in Directory.EnumerateFiles(folder, "*", SearchOption.AllDirectories).Order(StringComparer.Ordinal))
+            {
+                hash.AppendData(System.Text.Encoding.UTF8.GetBytes(Path.GetRelativePath(folder, file) + "\n"));
+                hash.AppendData(File.ReadAllBytes(file));
+            }
+        }
+
+        return Convert.ToHexStringLower(hash.GetHashAndReset());
+    }
 
     public IReadOnlyList<MappingProfile> Profiles => _profiles.Value;
 

@@ -98,6 +98,8 @@ public sealed class JobRunner : IDisposable
             new RunLog(_workspace.Store).Begin(run.RunId, run.Job, _workspace.Clock.GetCurrentInstant());
             begun = true;
             HostingLog.JobStarted(_logger, run.Job, run.RunId);
+            // An edited policy applies from the next job on; an invalid one fails the job, named in the run log.
+            _workspace.RefreshPolicies();
             work(run, cancellationToken);
             outcome = RunOutcomes.Succeeded;
             HostingLog.JobSucceeded(_logger, run.Job, run.RunId, timer.Elapsed.TotalSeconds, run.Detail);

@@ -3,6 +3,7 @@ using System.Security.Cryptography;
 using System.Text;
 using ComplianceAnalytics.Measures;
 using ComplianceAnalytics.Publishing;
+using ComplianceAnalytics.Store;
 using Microsoft.Extensions.Logging;
 using NodaTime;
 
@@ -39,6 +40,8 @@ public sealed class PackPublisher
     {
         ArgumentNullException.ThrowIfNull(run);
         var inputs = InputsHash();
+        // Which policy files changed since the store last saw them: the reason the months are republished.
+        var policyChanges = string.Join("; ", PolicyHistory.Record(_workspace.Store, _workspace.Policies, _workspace.Clock.GetCurrentInstant()));
         var published = new List<string>();
         var due = DueMonths();
         run.Detail = "no month has data up to the latest complete month";
@@ -55,15 +58,15 @@ public sealed class PackPublisher
             run.Outputs.AddRange(Publish(month, run.RunId, fingerprint, write));
             var monthText = ReportContext.FormatMonth(month);
             var monthDir = MonthFolder(month);
-            var reason = previous is null ? "first publication" : "inputs changed";
+            var reason = previous is null ? "first publication" : policyChanges.Length > 0 ? policyChanges : "inputs changed";
             HostingLog.MonthPublished(_logger, monthText, monthDir, reason);
             published.Add(monthText + (previous is null ? string.Empty : " (republished)"));
-            run.Detail = Describe(due, published);
+            run.Detail = Describe(due, published, policyChanges);
         }
 
         if (due.Count > 0)
         {
-            run.Detail = Describe(due, published);
+            run.Detail = Describe(due, published, policyChanges);
         }
     }
 
@@ -204,8 +207,8 @@ public sealed class PackPublisher
         return new YearMonth(date.Year, date.Month);
     }
 
-    private static string Describe(IReadOnlyList<YearMonth> due, List<string> published) =>
+    private static string Describe(IReadOnlyList<YearMonth> due, List<string> published, string policyChanges) =>
         string.Create(CultureInfo.InvariantCulture, $"""
-            months {ReportContext.FormatMonth(due[0])}..{ReportContext.FormatMonth(due[^1])}: {published.Count} published{(published.Count == 0 ? " (all up to date)" : ": " + string.Join(", ", published))}
+            {(policyChanges.Length > 0 ? policyChanges + "; " : string.Empty)}months {ReportContext.FormatMonth(due[0])}..{ReportContext.FormatMonth(due[^1])}: {published.Count} published{(published.Count == 0 ? " (all up to date)" : ": " + string.Join(", ", published))}
             """);
 }

@@ -66,6 +66,8 @@ public sealed class MonthlyReport
         CheckQueries(packs, queries);
 
         var generatedAt = _clock.GetCurrentInstant();
+        // The audit pack's policy history includes the versions this report is made from.
+        PolicyHistory.Record(_store, _policies, generatedAt);
         var context = ReportContext.Prepare(_store, _policies, queries, month);
         ReportRunTable.Load(
             _store,

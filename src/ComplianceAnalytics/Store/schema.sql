@@ -133,3 +133,15 @@ CREATE TABLE IF NOT EXISTS published_packs (
     published_at     TIMESTAMPTZ NOT NULL,
     outputs          VARCHAR NOT NULL       -- JSON: [{path, sha256}]
 );
+
+-- Every version of every policy file the store has seen, for auditors: a new row when a file's
+-- content differs from its latest version, otherwise that version's last_seen moves.
+CREATE TABLE IF NOT EXISTS policy_versions (
+    file             VARCHAR NOT NULL,      -- e.g. halo.yaml
+    org              VARCHAR NOT NULL,
+    sha256           VARCHAR NOT NULL,
+    first_seen       TIMESTAMPTZ NOT NULL,
+    last_seen        TIMESTAMPTZ NOT NULL,
+    changed_keys     VARCHAR,               -- keys that differ from the version before; NULL for the first
+    rules            VARCHAR NOT NULL       -- JSON object of every key's value, to compare the next version with
+);

@@ -1,0 +1,82 @@
+using System.Globalization;
+
+namespace ComplianceAnalytics.Policies;
+
+/// <summary>
+/// A policy as key/value pairs, keyed as a policy author reads it (<c>adr.eligible_after</c>,
+/// <c>stages.escalation.limit</c>, <c>customer_windows.escalation_window.to</c>), so that two versions of a
+/// file can be compared key by key and an auditor told which rule changed.
+/// </summary>
+public static class PolicyKeys
+{
+    /// <summary>Every key of <paramref name="policy"/> with its value as the system reads it, in ordinal order of key.</summary>
+    public static SortedDictionary<string, string> Flatten(Policy policy)
+    {
+        ArgumentNullException.ThrowIfNull(policy);
+        var keys = new SortedDictionary<string, string>(StringComparer.Ordinal)
+        {
+            ["org"] = policy.Org,
+            ["name"] = policy.Name,
+            ["time_zone"] = policy.TimeZone.Id,
+            ["working_days"] = string.Join(", ", policy.WorkingDays.Select(PolicyYamlReader.DayName)),
+            ["holidays"] = policy.Holidays ?? string.Empty,
+        };
+        for (var i = 0; i < policy.Stages.Count; i++)
+        {
+            var stage = policy.Stages[i];
+            var prefix = "stages." + stage.Id;
+            keys[prefix + ".position"] = (i + 1).ToString(CultureInfo.InvariantCulture);
+            keys[prefix + ".start"] = string.Join(", ", stage.Start);
+            keys[prefix + ".stop"] = string.Join(", ", stage.Stop);
+            keys[prefix + ".limit"] = stage.Limit.ToString();
+            keys[prefix + ".pause_on"] = string.Join(", ", stage.PauseOn);
+            keys[prefix + ".resume_on"] = string.Join(", ", stage.ResumeOn);
+            keys[prefix + ".extendable"] = stage.Extendable ? "true" : "false";
+        }
+
+        if (policy.Adr is { } adr)
+        {
+            keys["adr.eligible_after"] = adr.EligibleAfter.ToString();
+        }
+
+        foreach (var window in policy.CustomerWindows)
+        {
+            var prefix = "customer_windows." + window.Id;
+            keys[prefix + ".from"] = string.Join(", ", window.From);
+            keys[prefix + ".to"] = string.Join(", ", window.To);
+            keys[prefix + ".limit"] = window.Limit.ToString();
+        }
+
+        return keys;
+    }
+
+    /// <summary>
+    /// The keys whose values differ between two versions, added and removed ones included, in ordinal order; a
+    /// stage or window added or removed is named once by its prefix (<c>stages.review</c>).
+    /// </summary>
+    public static IReadOnlyList<string> Changed(IReadOnlyDictionary<string, string> before, IReadOnlyDictionary<string, string> after)
+    {
+        ArgumentNullException.ThrowIfNull(before);
+        ArgumentNullException.ThrowIfNull(after);
+        var changed = new SortedSet<string>(StringComparer.Ordinal);
+        foreach (var key in before.Keys.Union(after.Keys))
+        {
+            var inBefore = before.TryGetValue(key, out var old);
+            var inAfter = after.TryGetValue(key, out var now);
+            if (inBefore && inAfter && string.Equals(old, now, StringComparison.Ordinal))
+            {
+                continue;
+            }
+
+            // A whole stage or window that came or went: its id, not each of its fields.
+            var parts = key.Split('.');
+            var group = parts.Length == 3 ? parts[0] + "." + parts[1] : null;
+            var groupCameOrWent = group is not null
+                && before.Keys.Any(k => k.StartsWith(group + ".", StringComparison.Ordinal))
+                   != after.Keys.Any(k => k.StartsWith(group + ".", StringComparison.Ordinal));
+            changed.Add(groupCameOrWent ? group! : key);
+        }
+
+        return [.. changed];
+    }
+}
