@@ -448,11 +448,11 @@ internal sealed class PolicyYamlReader
             }
 
             CheckKeys(item, itemField + ".", LimitVersionKeys);
-            var from = VersionFrom(item, itemField, i, ref previous);
+            var fromOk = TryVersionFrom(item, itemField, i, ref previous, out var from);
             var limit = Limit(item, "limit", itemField, versions: false);
-            if (from is { Valid: true } && limit is not null)
+            if (fromOk && limit is not null)
             {
-                versions.Add(new DatedLimit(from.Value.Date, limit.Versions[0].Limit));
+                versions.Add(new DatedLimit(from, limit.Versions[0].Limit));
             }
             else
             {
@@ -464,33 +464,34 @@ internal sealed class PolicyYamlReader
     }
 
     /// <summary>
-    /// The <c>from</c> of version <paramref name="index"/>: optional on the first only, a local date,
-    /// after the <c>from</c> of the version before (tracked in <paramref name="previous"/>).
+    /// The <c>from</c> of version <paramref name="index"/>: optional on the first only (null: from the
+    /// beginning), a local date, after the <c>from</c> of the version before (tracked in <paramref name="previous"/>).
     /// </summary>
-    private (bool Valid, LocalDate? Date)? VersionFrom(YamlMappingNode item, string itemField, int index, ref LocalDate? previous)
+    private bool TryVersionFrom(YamlMappingNode item, string itemField, int index, ref LocalDate? previous, out LocalDate? from)
     {
+        from = null;
         var field = itemField + ".from";
         if (!TryGetValue(item, "from", out var node) || IsNull(node))
         {
             if (index == 0)
             {
-                return (true, null);
+                return true;
             }
 
             Error(field, "missing; only the first version may omit from (it is in force from the beginning)", item.Start);
-            return null;
+            return false;
         }
 
         var text = Text(node, field);
         if (text is null)
         {
-            return null;
+            return false;
         }
 
         if (!LimitSchedule.TryParseDate(text, out var date))
         {
             Error(field, $"'{text}' is not a date YYYY-MM-DD", node.Start);
-            return null;
+            return false;
         }
 
         var before = previous;
@@ -499,10 +500,11 @@ internal sealed class PolicyYamlReader
         {
             var relation = date == earlier ? "repeats the from of" : "is before the from of";
             Error(field, $"{LimitSchedule.FormatDate(date)} {relation} the version before ({LimitSchedule.FormatDate(earlier)}); versions are listed oldest first, each from a later date", node.Start);
-            return null;
+            return false;
         }
 
-        return (true, date);
+        from = date;
+        return true;
     }
 
     private bool? Boolean(YamlMappingNode map, string key, string prefix)
