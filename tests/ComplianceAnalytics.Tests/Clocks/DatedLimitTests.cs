@@ -33,6 +33,18 @@ public class DatedLimitTests
     }
 
     [Fact]
+    public void A_schedule_refuses_versions_out_of_order_repeated_or_without_a_date_after_the_first()
+    {
+        Assert.Throws<ArgumentException>(() => LimitSchedule.Create([new DatedLimit(Date("2026-04-08"), SixWeeks), new DatedLimit(Date("2026-01-01"), EightWeeks)]));
+        Assert.Throws<ArgumentException>(() => LimitSchedule.Create([new DatedLimit(Date("2026-04-08"), SixWeeks), new DatedLimit(Date("2026-04-08"), EightWeeks)]));
+        Assert.Throws<ArgumentException>(() => LimitSchedule.Create([new DatedLimit(null, SixWeeks), new DatedLimit(null, EightWeeks)]));
+        Assert.Throws<ArgumentException>(() => LimitSchedule.Create([]));
+        Assert.Equal("8 weeks; 6 weeks from 2026-04-08", Ofcom.ToString());
+        Assert.True(Ofcom.IsDated);
+        Assert.False(((LimitSchedule)EightWeeks).IsDated);
+    }
+
+    [Fact]
     public void Before_the_first_dated_version_there_is_no_rule()
     {
         var fromApril = LimitSchedule.Create([new DatedLimit(Date("2026-04-08"), SixWeeks)]);
