@@ -4,7 +4,8 @@
 -- dated versions has one row per version in force at some time up to the month's end, with the
 -- local dates of the clock starts it applies to: a clock keeps the version of the date it started
 -- on, so a month's figures can use a version that was replaced before the month began (an ADR
--- letter due in June for a complaint received in March). Versions from a later date are left out.
+-- letter due on 2 June 2026 for a complaint received on 7 April, under 8 weeks). Versions from a
+-- later date are left out.
 -- Parameters: $1 the month, 'YYYY-MM'.
 WITH month AS (
     SELECT CAST(CAST($1 || '-01' AS DATE) + INTERVAL 1 MONTH - INTERVAL 1 DAY AS DATE) AS last_day
