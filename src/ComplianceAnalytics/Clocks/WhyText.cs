@@ -234,8 +234,13 @@ public static class WhyText
                 }
             }
 
-            var named = holidays.Count == 0 ? "no holidays" : string.Join(" and ", holidays);
-            return $", skipping {named} and {Quantity(weekend, "weekend day")}";
+            holidays.Add(Quantity(weekend, "weekend day"));
+            if (holidays.Count == 1)
+            {
+                holidays.Insert(0, "no holidays");
+            }
+
+            return $", skipping {string.Join(", ", holidays[..^1])} and {holidays[^1]}";
         }
     }
 }

@@ -61,7 +61,7 @@ public class WhyTextTests
 
         Assert.Equal(StageStatus.Met, instance.Status);
         Assert.StartsWith("Met: response issued on Thu 16 Apr 2026, by the deadline of Fri 17 Apr 2026;", why, StringComparison.Ordinal);
-        Assert.Contains("skipping Good Friday (Fri 3 Apr 2026) and Easter Monday (Mon 6 Apr 2026) and 4 weekend days", why, StringComparison.Ordinal);
+        Assert.Contains("skipping Good Friday (Fri 3 Apr 2026), Easter Monday (Mon 6 Apr 2026) and 4 weekend days", why, StringComparison.Ordinal);
     }
 
     [Fact]
