@@ -28,7 +28,8 @@ public sealed record CaseExplanation(
     private static readonly LocalDateTimePattern LocalPattern = LocalDateTimePattern.Create("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture);
 
     /// <summary>The case <paramref name="caseRef"/> of <paramref name="org"/> at <paramref name="asOf"/>; an error naming both when the store has no such case.</summary>
-    public static CaseExplanation Explain(ComplianceStore store, PolicySet policies, string org, string caseRef, Instant asOf)
+    /// <param name="eventsBeforeAsOf">Only the events strictly before the as-of, as a month's figures count them (see <see cref="CaseEvaluation.EvaluateAll"/>).</param>
+    public static CaseExplanation Explain(ComplianceStore store, PolicySet policies, string org, string caseRef, Instant asOf, bool eventsBeforeAsOf = false)
     {
         ArgumentNullException.ThrowIfNull(store);
         ArgumentNullException.ThrowIfNull(policies);
@@ -52,6 +53,11 @@ public sealed record CaseExplanation(
                 events.Add(new ExplainedEvent(
                     Instant.FromUnixTimeTicks(reader.GetInt64(1) * 10), reader.GetString(0), due, reader.GetString(3), reader.GetInt64(4)));
             }
+        }
+
+        if (eventsBeforeAsOf)
+        {
+            events.RemoveAll(e => e.OccurredAt >= asOf);
         }
 
         if (events.Count == 0)

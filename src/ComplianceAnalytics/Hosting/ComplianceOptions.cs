@@ -36,6 +36,9 @@ public sealed class ComplianceOptions
     /// <summary>Cases whose last event is older than this many years are purged.</summary>
     public int RetentionYears { get; set; } = 6;
 
+    /// <summary>How many of the month's worst breaches the compliance pack's Breach timelines sheet pictures.</summary>
+    public int BreachTimelines { get; set; } = 10;
+
     public ScheduleOptions Schedules { get; set; } = new();
 
     /// <summary>

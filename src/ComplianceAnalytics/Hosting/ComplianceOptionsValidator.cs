@@ -44,6 +44,7 @@ public sealed class ComplianceOptionsValidator : IValidateOptions<ComplianceOpti
             $"Compliance:TimeZone '{options.TimeZone}' is not an IANA time zone.");
         Require(options.StableSeconds >= 0, "Compliance:StableSeconds must not be negative.");
         Require(options.RetentionYears > 0, "Compliance:RetentionYears must be a positive number of years.");
+        Require(options.BreachTimelines is >= 0 and <= 100, "Compliance:BreachTimelines must be a number of pictures from 0 to 100.");
         foreach (var (setting, expression) in new[]
         {
             ("Ingest", options.Schedules.Ingest), ("Packs", options.Schedules.Packs), ("Retention", options.Schedules.Retention),

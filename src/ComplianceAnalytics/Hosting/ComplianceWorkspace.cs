@@ -112,7 +112,8 @@ public sealed class ComplianceWorkspace : IDisposable
             Options.ReportsFolder,
             Options.RetentionYears,
             string.IsNullOrWhiteSpace(Options.PseudonymKey) ? "key file beside the store" : "configured (Compliance:PseudonymKey)",
-            softwareVersion));
+            softwareVersion,
+            Options.BreachTimelines));
 
     public void Dispose()
     {

@@ -23,7 +23,9 @@ public sealed record OutputFile(string Path, string Sha256)
 /// <summary>Where a report finds its SQL and pack definitions, and what its manifest states.</summary>
 /// <param name="KeySource">Where the pseudonym key comes from, for the manifest; never the key.</param>
 /// <param name="SoftwareVersion">The version the manifests state; this build's when null (tests fix it so snapshots hold across commits).</param>
-public sealed record ReportSettings(string QueriesFolder, string ReportsFolder, int RetentionYears, string KeySource, string? SoftwareVersion = null);
+/// <param name="BreachTimelines">How many of the month's worst breaches a pack with a Breach register pictures (Compliance:BreachTimelines).</param>
+public sealed record ReportSettings(
+    string QueriesFolder, string ReportsFolder, int RetentionYears, string KeySource, string? SoftwareVersion = null, int BreachTimelines = 10);
 
 /// <summary>
 /// One month's outputs: the contract's CSV files (contract §6) and the packs (<c>reports/*.yaml</c>),
@@ -123,9 +125,18 @@ public sealed class MonthlyReport
                 }
 
                 var path = Path.Combine(outDir, WorkbookName(definition.Name, month));
+                // Drawn here, on the store's thread; inserted by the writing thread once ClosedXML has saved.
+                var timelines = definition.Sheets.Any(s => s.Name == BreachTimelines.AfterSheet) && queries.Contains(BreachTimelines.Query)
+                    ? BreachTimelines.Prepare(_store, _policies, Result(BreachTimelines.Query), month, _settings.BreachTimelines)
+                    : null;
                 writing = Task.Run(() =>
                 {
                     WorkbookWriter.Write(definition, tables, path, metadata);
+                    if (timelines is not null)
+                    {
+                        BreachTimelines.Insert(path, timelines);
+                    }
+
                     return OutputFile.Of(path);
                 });
             }

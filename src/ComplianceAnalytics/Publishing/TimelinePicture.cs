@@ -46,15 +46,23 @@ public static class TimelinePicture
         plot.Font.Set(PictureFonts.Family);
         plot.Title($"Case {explanation.CaseRef}, {policy.Name}: stage clocks (local time, {policy.TimeZone.Id})", size: 15);
 
+        // Runs of non-working days shaded as one span each, so that adjacent days show no seam.
         for (var d = fromDate; d < toDate; d = d.PlusDays(1))
         {
-            if (!policy.Calendar.IsWorkingDay(d))
+            if (policy.Calendar.IsWorkingDay(d))
             {
-                var x0 = d.ToDateTimeUnspecified().ToOADate();
-                var span = plot.Add.HorizontalSpan(x0, x0 + 1);
-                span.FillStyle.Color = NonWorking;
-                span.LineStyle.Width = 0;
+                continue;
             }
+
+            var runStart = d;
+            while (d.PlusDays(1) < toDate && !policy.Calendar.IsWorkingDay(d.PlusDays(1)))
+            {
+                d = d.PlusDays(1);
+            }
+
+            var span = plot.Add.HorizontalSpan(runStart.ToDateTimeUnspecified().ToOADate(), d.PlusDays(1).ToDateTimeUnspecified().ToOADate());
+            span.FillStyle.Color = NonWorking;
+            span.LineStyle.Width = 0;
         }
 
         // Row n (from the top) sits at y = rows - n; the events take the top row.
@@ -126,11 +134,20 @@ public static class TimelinePicture
         plot.Axes.Left.MajorTickStyle.Length = 0;
         plot.Axes.SetLimits(xMin, xMax, 0.4, top + LabelRows);
         plot.Grid.YAxisStyle.IsVisible = false;
+        // Room on the right for the last date label, which may fall on the plot's edge.
+        plot.Axes.Right.MinimumSize = 40;
         plot.Font.Set(PictureFonts.Family);
 
         Legend(plot);
-        var height = 150 + (int)(RowPixels * (top + LabelRows - 0.4));
-        return plot.GetImageBytes(Width, height, ImageFormat.Png);
+        var (width, height) = Size(explanation);
+        return plot.GetImageBytes(width, height, ImageFormat.Png);
+    }
+
+    /// <summary>The picture's size in pixels: <see cref="Width"/> wide, a row per stage cycle and the events' rows high.</summary>
+    public static (int Width, int Height) Size(CaseExplanation explanation)
+    {
+        ArgumentNullException.ThrowIfNull(explanation);
+        return (Width, 150 + (int)(RowPixels * (explanation.Stages.Count + 1 + LabelRows - 0.4)));
     }
 
     /// <summary>Events in order, those that would overlap the group before them (<paramref name="closest"/> per line) joined into its label.</summary>
