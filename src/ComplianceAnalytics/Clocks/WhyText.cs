@@ -234,13 +234,18 @@ public static class WhyText
                 }
             }
 
-            holidays.Add(Quantity(weekend, "weekend day"));
-            if (holidays.Count == 1)
+            if (weekend > 0)
             {
-                holidays.Insert(0, "no holidays");
+                holidays.Add(Quantity(weekend, "weekend day"));
             }
 
-            return $", skipping {string.Join(", ", holidays[..^1])} and {holidays[^1]}";
+            return holidays.Count switch
+            {
+                0 => ", with no holiday or weekend day in between",
+                1 when weekend > 0 => $", skipping no holidays and {holidays[0]}",
+                1 => $", skipping {holidays[0]}",
+                _ => $", skipping {string.Join(", ", holidays[..^1])} and {holidays[^1]}",
+            };
         }
     }
 }

@@ -65,6 +65,21 @@ public class WhyTextTests
     }
 
     [Fact]
+    public void A_deadline_within_the_working_week_skips_nothing()
+    {
+        var (_, why) = Why(Investigation, [
+            E(EventTypes.Acknowledged, "2026-03-02T09:00:00Z"),
+            E(EventTypes.ResponseIssued, "2026-03-03T09:00:00Z"),
+        ]);
+
+        Assert.Contains("first due Mon 16 Mar 2026, skipping no holidays and 4 weekend days", why, StringComparison.Ordinal);
+        var (_, short1) = Why(Stage("ack", "2 business_days", [EventTypes.ComplaintReceived], [EventTypes.Acknowledged]), [
+            E(EventTypes.ComplaintReceived, "2026-03-02T09:00:00Z"),
+        ]);
+        Assert.Contains("first due Wed 4 Mar 2026, with no holiday or weekend day in between", short1, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void A_pause_after_the_breach_rescues_nothing()
     {
         var (instance, why) = Why(Investigation, [
