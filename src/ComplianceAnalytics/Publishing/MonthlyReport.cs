@@ -36,6 +36,9 @@ public sealed class MonthlyReport
     /// <summary>The contract's measure files, each the result of the query of the same name.</summary>
     public static readonly IReadOnlyList<string> CsvMeasures = ["attainment", "durations", "adr_letters", "customer_windows"];
 
+    /// <summary>The query of the director's board pictures: the Control charts sheet's p-chart.</summary>
+    private const string BoardQuery = "director_control_chart";
+
     private readonly ComplianceStore _store;
     private readonly PolicySet _policies;
     private readonly IClock _clock;
@@ -102,6 +105,17 @@ public sealed class MonthlyReport
             var path = Path.Combine(outDir, measure + ".csv");
             CsvOutput.Write(path, Result(measure));
             outputs.Add(OutputFile.Of(path));
+        }
+
+        // The director's board pictures, one per organisation, beside the packs (docs/explain.md).
+        if (packs.Any(p => p.Definition.Name == "director") && queries.Contains(BoardQuery))
+        {
+            foreach (var (orgName, org, points) in BoardPicture.ByOrganisation(Result(BoardQuery)))
+            {
+                var path = Path.Combine(outDir, BoardPicture.FileName(org, ReportContext.FormatMonth(month)));
+                File.WriteAllBytes(path, BoardPicture.Render(orgName, ReportContext.FormatMonth(month), points));
+                outputs.Add(OutputFile.Of(path));
+            }
         }
 
         var metadata = new WorkbookMetadata("ComplianceAnalytics " + _version, ReportContext.FormatMonth(month), generatedAt.ToDateTimeUtc());

@@ -24,12 +24,16 @@ public sealed class MonthlyReportTests(SamplePacks sample) : IClassFixture<Sampl
         PackDefinitionLoader.Load(Path.Combine(RepositoryPaths.Root, "reports", pack + ".yaml"));
 
     [Fact]
-    public void A_month_gives_the_four_csv_files_and_the_three_workbooks()
+    public void A_month_gives_the_four_csv_files_the_board_pictures_and_the_three_workbooks()
     {
         var names = sample.Outputs.Select(o => Path.GetFileName(o.Path)).ToList();
 
         Assert.Equal(
-            ["attainment.csv", "durations.csv", "adr_letters.csv", "customer_windows.csv", "audit-2026-06.xlsx", "compliance-2026-06.xlsx", "director-2026-06.xlsx"],
+            [
+                "attainment.csv", "durations.csv", "adr_letters.csv", "customer_windows.csv",
+                "board-bluehat-2026-06.png", "board-halo-2026-06.png", "board-hexpress-2026-06.png", "board-jpdit-2026-06.png", "board-netservers-2026-06.png",
+                "audit-2026-06.xlsx", "compliance-2026-06.xlsx", "director-2026-06.xlsx",
+            ],
             names);
         Assert.All(sample.Outputs, o => Assert.Equal(OutputFile.Of(o.Path).Sha256, o.Sha256));
     }
@@ -171,7 +175,11 @@ public sealed class MonthlyReportTests(SamplePacks sample) : IClassFixture<Sampl
         var outputs = sample.Write("only-director", "director");
         var error = Assert.Throws<ArgumentException>(() => sample.Write("unknown", "board"));
 
-        Assert.Equal(["attainment.csv", "durations.csv", "adr_letters.csv", "customer_windows.csv", "director-2026-06.xlsx"], outputs.Select(o => Path.GetFileName(o.Path)));
+        // The director's board pictures go with the director pack.
+        Assert.Equal(
+            ["attainment.csv", "durations.csv", "adr_letters.csv", "customer_windows.csv", "director-2026-06.xlsx"],
+            outputs.Select(o => Path.GetFileName(o.Path)).Where(n => !n.StartsWith("board-", StringComparison.Ordinal)));
+        Assert.Equal(5, outputs.Count(o => Path.GetFileName(o.Path).StartsWith("board-", StringComparison.Ordinal)));
         Assert.Contains("'board'", error.Message, StringComparison.Ordinal);
         Assert.Contains("audit, compliance, director", error.Message, StringComparison.Ordinal);
     }
