@@ -98,6 +98,16 @@ public static class TimelinePicture
             }
         }
 
+        // The as-of, where the open instances' rows end.
+        if (stages.Any(s => s.Instance.StoppedAt is null))
+        {
+            var asOf = plot.Add.VerticalLine(X(explanation.AsOf));
+            asOf.LineColor = Ink;
+            asOf.LinePattern = LinePattern.Dotted;
+            asOf.LineWidth = 1.5f;
+            asOf.LegendText = "as-of";
+        }
+
         // Events: a tick each and a label written upwards; events too close to tell apart share one label.
         double top = rows + 1;
         positions.Add(top);
