@@ -28,7 +28,10 @@ public sealed class ShippedDefaultsTests : IDisposable
         Assert.Contains("\"rows_loaded\":6", ingestOut, StringComparison.Ordinal);
         Assert.True(reportCode == 0, reportErr);
         Assert.Equal(
-            ["adr_letters.csv", "attainment.csv", "audit-2026-03.xlsx", "compliance-2026-03.xlsx", "customer_windows.csv", "director-2026-03.xlsx", "durations.csv"],
+            [
+                "adr_letters.csv", "attainment.csv", "audit-2026-03.xlsx", "board-jpdit-2026-03.png", "compliance-2026-03.xlsx", "customer_windows.csv",
+                "director-2026-03.xlsx", "durations.csv",
+            ],
             Directory.GetFiles(Path.Combine(_folder, "out")).Select(Path.GetFileName).Order(StringComparer.Ordinal));
         Assert.True(policiesCode == 0, policiesErr);
         Assert.Equal(
