@@ -28,6 +28,9 @@ public enum ColumnFormat
     [System.Diagnostics.CodeAnalysis.SuppressMessage("Naming", "CA1720", Justification = "Spelled as in the YAML format.")]
     Integer,
     Decimal2,
+
+    /// <summary>Four decimals, for p-values and test statistics.</summary>
+    Decimal4,
     Percent,
     Date,
 

@@ -482,6 +482,7 @@ public static class WorkbookWriter
         ColumnFormat.Text => "@",
         ColumnFormat.Integer => "#,##0",
         ColumnFormat.Decimal2 => "#,##0.00",
+        ColumnFormat.Decimal4 => "0.0000",
         ColumnFormat.Percent => "0.0%",
         ColumnFormat.Days1 => "0.0",
         ColumnFormat.Date => "yyyy-mm-dd",
