@@ -9,6 +9,7 @@
 -- ended (6 when six months have passed, else 3):
 --   p = (b1 + b2) / (n1 + n2),  z = (r2 - r1) / sqrt(p (1 - p) (1/n1 + 1/n2)),  p-value = 2 (1 - Φ(|z|)),
 -- Φ from Abramowitz and Stegun 26.2.17 (absolute error below 7.5e-8).
+-- Actions dated after the report month are not shown: the pack reads as it would have then.
 -- Verdict: too early (fewer than 3 full months after), no data (nothing stopped in a window),
 -- improved (p-value < 0.05 and the rate after is lower), worse (p-value < 0.05 and higher),
 -- otherwise no change (also when both rates are 0 or both 1, where z is undefined).
@@ -50,6 +51,7 @@ windows AS (
     JOIN policy_orgs o ON o.org = a.org
     JOIN counts c ON c.action_id = a.action_id
     CROSS JOIN report r
+    WHERE date_trunc('month', a.action_date) <= r.report_month
 ),
 tested AS (
     SELECT w.*,
@@ -83,7 +85,7 @@ p AS (
     FROM z
 )
 SELECT org_name, org, action_id, action_date, scope, description, owner,
-       greatest(months_after, 0) AS full_months_after,
+       months_after AS full_months_after,
        before_6_n, before_6_b, CASE WHEN before_6_n > 0 THEN before_6_b / before_6_n END AS before_6_rate,
        before_3_n, before_3_b, CASE WHEN before_3_n > 0 THEN before_3_b / before_3_n END AS before_3_rate,
        CASE WHEN months_after >= 3 THEN after_3_n END AS after_3_n,
