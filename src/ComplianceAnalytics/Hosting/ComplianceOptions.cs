@@ -1,3 +1,5 @@
+using ComplianceAnalytics.Store;
+
 namespace ComplianceAnalytics.Hosting;
 
 /// <summary>The <c>Compliance</c> configuration section (contract §6).</summary>
@@ -38,6 +40,9 @@ public sealed class ComplianceOptions
 
     public ScheduleOptions Schedules { get; set; } = new();
 
+    /// <summary>DuckDB's own resources (<c>Compliance:DuckDb</c>), applied to every connection the store opens.</summary>
+    public DuckDbOptions DuckDb { get; set; } = new();
+
     /// <summary>
     /// A relative folder is looked for from the working folder first, then beside the executable,
     /// where the build copies <c>queries/</c>, <c>reports/</c> and <c>sample-data/policies</c> and <c>mappings</c>.
@@ -60,6 +65,22 @@ public sealed class ComplianceOptions
         Path.IsPathRooted(folder) || Directory.Exists(folder) || !Directory.Exists(Path.Combine(AppContext.BaseDirectory, folder))
             ? folder
             : Path.Combine(AppContext.BaseDirectory, folder);
+}
+
+/// <summary>
+/// DuckDB's memory and threads. Left alone DuckDB takes 80 % of the machine's memory and every core; a
+/// bounded store lives beside other work, spilling to disk when it needs more.
+/// </summary>
+public sealed class DuckDbOptions
+{
+    /// <summary>DuckDB's <c>memory_limit</c>, e.g. 1GB or 512MB.</summary>
+    public string MemoryLimit { get; set; } = StoreResources.DefaultMemoryLimit;
+
+    /// <summary>DuckDB's <c>threads</c>; DuckDB's own default (one per core) when not set.</summary>
+    public int? Threads { get; set; }
+
+    /// <summary>The resources as the store applies them.</summary>
+    public StoreResources ToResources() => new(MemoryLimit, Threads);
 }
 
 /// <summary>Quartz cron expressions (seconds first) for each job.</summary>
