@@ -45,14 +45,21 @@ large_size=$(du -sh "$work/large" | cut -f1); large_files=$(ls "$work/large" | w
 rm -f "$work"/*.duckdb*
 # Each floor is timed just before the ingest it is compared with.
 read -r base_load base_load_mb < <(measure $baseline load "$work/exports" "$work/baseline.duckdb")
+echo "  base_load: $base_load s, $base_load_mb MB" >&2
 read -r ingest ingest_mb < <(measure $bin ingest "$work/exports" --db "$work/store.duckdb" --mappings "$work/mappings" --json)
+echo "  ingest: $ingest s, $ingest_mb MB" >&2
 read -r base_large base_large_mb < <(measure $baseline load "$work/large" "$work/baseline-large.duckdb")
+echo "  base_large: $base_large s, $base_large_mb MB" >&2
 read -r ingest_large ingest_large_mb < <(measure $bin ingest "$work/large" --db "$work/store-large.duckdb" --mappings "$work/mappings" --json)
-read -r sorted sorted_mb < <(measure $baseline sorted-csv "$work/store.duckdb" "$work/sorted.csv")
-read -r export export_mb < <(measure $bin export --as-of 2026-11-01T00:00:00Z --out "$work/export" --db "$work/store.duckdb")
+echo "  ingest_large: $ingest_large s, $ingest_large_mb MB" >&2
 # The packs need the report definitions (Compliance:ReportsFolder); without them that step prints
 # "failed" instead of ending the script before it prints what it did measure.
 read -r packs packs_mb < <(measure $bin report --month 2026-10 --out "$work/report" --db "$work/store.duckdb")
+echo "  packs: $packs s, $packs_mb MB" >&2
+read -r sorted sorted_mb < <(measure $baseline sorted-csv "$work/store.duckdb" "$work/sorted.csv")
+echo "  sorted: $sorted s, $sorted_mb MB" >&2
+read -r export export_mb < <(measure $bin export --as-of 2026-11-01T00:00:00Z --out "$work/export" --db "$work/store.duckdb")
+echo "  export: $export s, $export_mb MB" >&2
 rows=$(($(wc -l < "$work/sorted.csv") - 1))
 
 printf '\n%s cases, %s events in %s files (%s)\n\n' "$cases" "$rows" "$files" "$size"
