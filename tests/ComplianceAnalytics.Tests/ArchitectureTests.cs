@@ -15,8 +15,9 @@ public sealed class ArchitectureTests
 
     /// <summary>
     /// From the first layer to the last, in the data's path. The Store comes first: every layer after it
-    /// reads or writes it (ingestion and retention write into it) and it knows none of them. Policies and
-    /// Privacy come before Ingestion, which classifies with the policies and pseudonymises; Hosting
+    /// reads or writes it (ingestion and retention write into it) and it knows none of them. Policies, the
+    /// improvement actions read beside them (Actions), and Privacy come before Ingestion, which classifies
+    /// with the policies and pseudonymises; Hosting
     /// composes everything; the sample generator is a tool for the Host and sits above it all.
     /// </summary>
     private static readonly string[] Layers =
@@ -24,6 +25,7 @@ public sealed class ArchitectureTests
         "Store",
         "Exports",
         "Policies",
+        "Actions",
         "Privacy",
         "Ingestion",
         "Clocks",
