@@ -43,6 +43,8 @@ public sealed class ComplianceOptionsValidator : IValidateOptions<ComplianceOpti
                 && TimeZoneInfo.TryFindSystemTimeZoneById(options.TimeZone, out _),
             $"Compliance:TimeZone '{options.TimeZone}' is not an IANA time zone.");
         Require(options.StableSeconds >= 0, "Compliance:StableSeconds must not be negative.");
+        Require(options.IncompleteGraceDays >= 0, "Compliance:IncompleteGraceDays must not be negative.");
+        Require(options.MinCases >= 1, "Compliance:MinCases must be at least 1.");
         Require(options.RetentionYears > 0, "Compliance:RetentionYears must be a positive number of years.");
         foreach (var (setting, expression) in new[]
         {

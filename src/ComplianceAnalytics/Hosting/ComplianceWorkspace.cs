@@ -112,7 +112,11 @@ public sealed class ComplianceWorkspace : IDisposable
             Options.ReportsFolder,
             Options.RetentionYears,
             string.IsNullOrWhiteSpace(Options.PseudonymKey) ? "key file beside the store" : "configured (Compliance:PseudonymKey)",
-            softwareVersion));
+            softwareVersion)
+        {
+            CrossFirmPack = Options.CrossFirmPack,
+            MinCases = Options.MinCases,
+        });
 
     public void Dispose()
     {

@@ -13,7 +13,8 @@ namespace ComplianceAnalytics.Hosting;
 /// The packs job: publishes each month from the first with data up to the latest complete month
 /// (in Compliance:TimeZone) whose inputs differ from those its packs were made from: on a fresh
 /// store that is every month, later the newly completed month and any month whose events, policies
-/// or queries changed. Packs land in <c>PublishFolder/YYYY-MM/</c>; a republished month's earlier
+/// or queries changed. Packs land in <c>PublishFolder/YYYY-MM/</c> as <c>report</c> writes them
+/// (the CSV files, and each firm's workbooks in <c>&lt;org&gt;/</c>); a republished month's earlier
 /// files move to <c>superseded/RUN-ID/</c> beside them.
 /// </summary>
 public sealed class PackPublisher
@@ -117,20 +118,24 @@ public sealed class PackPublisher
         {
             Directory.CreateDirectory(staging);
             var written = write(month, staging);
-            // Only a file's name is used, on both sides: nothing is taken from outside the staging
-            // folder nor put outside the month's folder, whatever the writer's paths say.
-            var targets = written.Select(o => Path.GetFileName(o.Path))
-                .Select(name => (Source: Inside(staging, name), Target: Inside(monthDir, name))).ToList();
+            // Only a file's path relative to the staging folder is used (its name alone when it claims
+            // to be elsewhere), on both sides, and it may hold one firm folder at most (<org>/…): nothing
+            // is taken from outside the staging folder nor put outside the month's folder.
+            var targets = written.Select(o => Relative(staging, o.Path))
+                .Select(relative => (Source: Inside(staging, relative), Target: Inside(monthDir, relative))).ToList();
 
             Directory.CreateDirectory(monthDir);
-            var earlier = Directory.GetFiles(monthDir);
-            if (earlier.Length > 0)
+            var earlier = Directory.GetFiles(monthDir, "*", SearchOption.AllDirectories)
+                .Where(f => !Path.GetRelativePath(monthDir, f).StartsWith(SupersededFolder + Path.DirectorySeparatorChar, StringComparison.Ordinal))
+                .ToList();
+            if (earlier.Count > 0)
             {
                 var superseded = Inside(Path.Combine(monthDir, SupersededFolder), runId);
-                Directory.CreateDirectory(superseded);
                 foreach (var file in earlier)
                 {
-                    File.Move(file, Path.Combine(superseded, Path.GetFileName(file)));
+                    var aside = Path.Combine(superseded, Path.GetRelativePath(monthDir, file));
+                    Directory.CreateDirectory(Path.GetDirectoryName(aside)!);
+                    File.Move(file, aside);
                 }
 
                 var monthText = ReportContext.FormatMonth(month);
@@ -140,6 +145,7 @@ public sealed class PackPublisher
             var placed = new List<OutputFile>();
             foreach (var (source, target) in targets)
             {
+                Directory.CreateDirectory(Path.GetDirectoryName(target)!);
                 File.Move(source, target, overwrite: true);
                 placed.Add(OutputFile.Of(target));
             }
@@ -161,12 +167,25 @@ public sealed class PackPublisher
 
     private string MonthFolder(YearMonth month) => Inside(PublishRoot, ReportContext.FormatMonth(month));
 
-    /// <summary>A file or folder name joined to a folder, refused unless the result is directly inside it.</summary>
+    /// <summary>A path a writer returned, relative to the folder it wrote into; only its file name when it claims to be outside it.</summary>
+    internal static string Relative(string folder, string path)
+    {
+        var relative = Path.GetRelativePath(Path.GetFullPath(folder), Path.GetFullPath(path));
+        return relative.StartsWith("..", StringComparison.Ordinal) || Path.IsPathRooted(relative) ? Path.GetFileName(path) : relative;
+    }
+
+    /// <summary>
+    /// A file name, or a firm folder and a file name, joined to a folder; refused unless the result
+    /// is directly inside the folder or inside one of its direct subfolders.
+    /// </summary>
     internal static string Inside(string folder, string name)
     {
-        var parent = Path.GetFullPath(folder);
+        var parent = Path.GetFullPath(folder).TrimEnd(Path.DirectorySeparatorChar);
         var full = Path.GetFullPath(Path.Combine(parent, name));
-        if (string.IsNullOrEmpty(name) || !string.Equals(Path.GetDirectoryName(full), parent.TrimEnd(Path.DirectorySeparatorChar), StringComparison.Ordinal))
+        var directory = Path.GetDirectoryName(full);
+        var inside = string.Equals(directory, parent, StringComparison.Ordinal)
+            || string.Equals(Path.GetDirectoryName(directory), parent, StringComparison.Ordinal);
+        if (string.IsNullOrEmpty(name) || !inside)
         {
             throw new InvalidOperationException($"Refusing to publish '{name}': it would land outside {parent}.");
         }

@@ -17,6 +17,9 @@ public sealed class ReportContext
 {
     public const int TrendMonths = 12;
 
+    /// <summary>Closed instances below which a rate is "too few cases" (grey), when not configured.</summary>
+    public const int DefaultMinCases = 5;
+
     private static readonly YearMonthPattern MonthPattern = YearMonthPattern.CreateWithInvariantCulture("uuuu'-'MM");
 
     private readonly ComplianceStore _store;
@@ -52,14 +55,15 @@ public sealed class ReportContext
     public static Instant MonthEnd(YearMonth month, DateTimeZone zone) =>
         zone.AtStartOfDay(month.PlusMonths(1).OnDayOfMonth(1)).ToInstant();
 
-    public static ReportContext Prepare(ComplianceStore store, PolicySet policies, QueryCatalog queries, YearMonth month)
+    /// <param name="minCases">Closed instances below which a rate is judged "too few cases" (report_params.min_cases).</param>
+    public static ReportContext Prepare(ComplianceStore store, PolicySet policies, QueryCatalog queries, YearMonth month, int minCases = DefaultMinCases)
     {
         ArgumentNullException.ThrowIfNull(store);
         ArgumentNullException.ThrowIfNull(policies);
         var db = store.Connection;
         db.Execute("""
             CREATE OR REPLACE TEMP TABLE report_months (org VARCHAR, month VARCHAR, start_at TIMESTAMPTZ, end_at TIMESTAMPTZ);
-            CREATE OR REPLACE TEMP TABLE report_params (month VARCHAR, first_month VARCHAR);
+            CREATE OR REPLACE TEMP TABLE report_params (month VARCHAR, first_month VARCHAR, min_cases BIGINT);
             """);
         // A day either side of the events' UTC dates covers their local dates in any zone.
         var firstDay = db.Scalar<long?>("SELECT epoch_us(min(occurred_at)) FROM events") is { } first
@@ -83,7 +87,7 @@ public sealed class ReportContext
             }
         }
 
-        db.Execute("INSERT INTO report_params VALUES ($1, $2)", FormatMonth(month), FormatMonth(month.PlusMonths(-(TrendMonths - 1))));
+        db.Execute("INSERT INTO report_params VALUES ($1, $2, $3)", FormatMonth(month), FormatMonth(month.PlusMonths(-(TrendMonths - 1))), (long)minCases);
         var evaluation = new CaseEvaluation(store, policies).EvaluateAll(p => MonthEnd(month, p.TimeZone), eventsBeforeAsOf: true);
         var context = new ReportContext(store, policies, queries, month, evaluation);
         foreach (var name in queries.Names.Where(IsPreparation))

@@ -28,8 +28,14 @@ public sealed class ShippedDefaultsTests : IDisposable
         Assert.Contains("\"rows_loaded\":6", ingestOut, StringComparison.Ordinal);
         Assert.True(reportCode == 0, reportErr);
         Assert.Equal(
-            ["adr_letters.csv", "attainment.csv", "audit-2026-03.xlsx", "compliance-2026-03.xlsx", "customer_windows.csv", "director-2026-03.xlsx", "durations.csv"],
-            Directory.GetFiles(Path.Combine(_folder, "out")).Select(Path.GetFileName).Order(StringComparer.Ordinal));
+            ["adr_letters.csv", "attainment.csv", "customer_windows.csv", "durations.csv",
+             "jpdit/audit-jpdit-2026-03.xlsx", "jpdit/compliance-jpdit-2026-03.xlsx", "jpdit/director-jpdit-2026-03.xlsx"],
+            Directory.GetFiles(Path.Combine(_folder, "out"), "*", SearchOption.AllDirectories)
+                .Select(f => Path.GetRelativePath(Path.Combine(_folder, "out"), f)).Where(f => !f.Contains('/', StringComparison.Ordinal) || f.StartsWith("jpdit/", StringComparison.Ordinal))
+                .Order(StringComparer.Ordinal));
+        Assert.Equal(
+            ["bluehat", "halo", "helpdesk", "hexpress", "jpdit", "netservers"],
+            Directory.GetDirectories(Path.Combine(_folder, "out")).Select(Path.GetFileName).Order(StringComparer.Ordinal));
         Assert.True(policiesCode == 0, policiesErr);
         Assert.Equal(
             ["bluehat", "halo", "helpdesk", "hexpress", "jpdit", "netservers"],

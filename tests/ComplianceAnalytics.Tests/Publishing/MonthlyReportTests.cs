@@ -159,7 +159,7 @@ public sealed class MonthlyReportTests(SamplePacks sample) : IClassFixture<Sampl
 
         foreach (var pack in new[] { "audit", "compliance", "director" })
         {
-            var again = Path.Combine(sample.Root, "again", Path.GetFileName(sample.Workbook(pack)));
+            var again = MonthlyReport.WorkbookPath(Path.Combine(sample.Root, "again"), pack, MonthlyReport.GroupFolder, SamplePacks.Month);
             Assert.Equal(SheetSnapshot.Describe(sample.Workbook(pack)), SheetSnapshot.Describe(again));
         }
     }
