@@ -3,6 +3,7 @@
 -- the month by the month of stopped_at; attainment = (met + met_extended) / closed, empty when
 -- nothing closed; open_breached is the backlog past its limit at the month's as-of. Every stage of
 -- every policy has a row, so a stage with nothing to count shows as such rather than vanishing.
+-- target is the stage's (policy) or the configured default; rag is judge()'s verdict (_judge.sql).
 -- Parameters: $1 the month, 'YYYY-MM'.
 WITH months AS (
     SELECT org, month, start_at, end_at,
@@ -19,13 +20,17 @@ closed AS (
     GROUP BY i.org, i.stage, m.which
 ),
 open AS (
-    SELECT org, stage, count(*) FILTER (WHERE status = 'open_breached') AS open_breached
-    FROM eval_stage_instances
-    WHERE stopped_at IS NULL
-    GROUP BY org, stage
+    -- Past its limit as far as the data shows: due before the firm's last event when its data
+    -- stops before the month's end (coverage), never because nothing more was received.
+    SELECT i.org, i.stage, count(*) FILTER (WHERE i.status = 'open_breached' AND (v.status = 'full' OR i.due_at < v.covered_to)) AS open_breached
+    FROM eval_stage_instances i
+    JOIN coverage v ON v.org = i.org
+    WHERE i.stopped_at IS NULL
+    GROUP BY i.org, i.stage
 ),
 rows AS (
-    SELECT o.org_name, s.org, s.stage, s.position, s.stage_limit,
+    SELECT o.org_name, s.org, s.stage_name AS stage, s.position, s.limit_words AS stage_limit,
+           coalesce(s.target, (SELECT default_target FROM report_params)) AS target,
            coalesce(t.met, 0) + coalesce(t.breached, 0) AS closed,
            coalesce(t.met, 0) AS met,
            coalesce(t.breached, 0) AS breached,
@@ -38,7 +43,8 @@ rows AS (
     LEFT JOIN closed p ON p.org = s.org AND p.stage = s.stage AND p.which = 'previous'
     LEFT JOIN open b ON b.org = s.org AND b.stage = s.stage
 )
-SELECT org_name, org, stage, stage_limit, closed, met, breached, attainment, previous_attainment,
-       attainment - previous_attainment AS change, open_breached
+SELECT org_name, org, stage, stage_limit, target, closed, met, breached, attainment, previous_attainment,
+       attainment - previous_attainment AS change, open_breached,
+       judge(attainment, closed, target) AS rag
 FROM rows
 ORDER BY org, position;

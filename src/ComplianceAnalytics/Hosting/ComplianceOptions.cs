@@ -51,6 +51,9 @@ public sealed class ComplianceOptions
     /// <summary>A rate from fewer closed stage instances than this is shown grey ("too few cases"), not red/amber/green.</summary>
     public int MinCases { get; set; } = 5;
 
+    /// <summary>The attainment target (0 to 1) of a stage whose policy sets no <c>target</c>.</summary>
+    public double DefaultTarget { get; set; } = 0.95;
+
     public ScheduleOptions Schedules { get; set; } = new();
 
     /// <summary>

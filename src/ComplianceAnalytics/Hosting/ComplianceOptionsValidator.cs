@@ -45,6 +45,7 @@ public sealed class ComplianceOptionsValidator : IValidateOptions<ComplianceOpti
         Require(options.StableSeconds >= 0, "Compliance:StableSeconds must not be negative.");
         Require(options.IncompleteGraceDays >= 0, "Compliance:IncompleteGraceDays must not be negative.");
         Require(options.MinCases >= 1, "Compliance:MinCases must be at least 1.");
+        Require(options.DefaultTarget is > 0 and <= 1, "Compliance:DefaultTarget must be a share above 0 and at most 1 (0.95 for 95%).");
         Require(options.RetentionYears > 0, "Compliance:RetentionYears must be a positive number of years.");
         foreach (var (setting, expression) in new[]
         {

@@ -116,6 +116,7 @@ public sealed class ComplianceWorkspace : IDisposable
         {
             CrossFirmPack = Options.CrossFirmPack,
             MinCases = Options.MinCases,
+            DefaultTarget = Options.DefaultTarget,
         });
 
     public void Dispose()

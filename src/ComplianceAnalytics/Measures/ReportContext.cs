@@ -20,6 +20,9 @@ public sealed class ReportContext
     /// <summary>Closed instances below which a rate is "too few cases" (grey), when not configured.</summary>
     public const int DefaultMinCases = 5;
 
+    /// <summary>The attainment target of a stage whose policy names none, when not configured.</summary>
+    public const double DefaultTarget = 0.95;
+
     private static readonly YearMonthPattern MonthPattern = YearMonthPattern.CreateWithInvariantCulture("uuuu'-'MM");
 
     private readonly ComplianceStore _store;
@@ -56,14 +59,16 @@ public sealed class ReportContext
         zone.AtStartOfDay(month.PlusMonths(1).OnDayOfMonth(1)).ToInstant();
 
     /// <param name="minCases">Closed instances below which a rate is judged "too few cases" (report_params.min_cases).</param>
-    public static ReportContext Prepare(ComplianceStore store, PolicySet policies, QueryCatalog queries, YearMonth month, int minCases = DefaultMinCases)
+    /// <param name="defaultTarget">The attainment target of a stage whose policy sets none (report_params.default_target).</param>
+    public static ReportContext Prepare(
+        ComplianceStore store, PolicySet policies, QueryCatalog queries, YearMonth month, int minCases = DefaultMinCases, double defaultTarget = DefaultTarget)
     {
         ArgumentNullException.ThrowIfNull(store);
         ArgumentNullException.ThrowIfNull(policies);
         var db = store.Connection;
         db.Execute("""
             CREATE OR REPLACE TEMP TABLE report_months (org VARCHAR, month VARCHAR, start_at TIMESTAMPTZ, end_at TIMESTAMPTZ);
-            CREATE OR REPLACE TEMP TABLE report_params (month VARCHAR, first_month VARCHAR, min_cases BIGINT);
+            CREATE OR REPLACE TEMP TABLE report_params (month VARCHAR, first_month VARCHAR, min_cases BIGINT, default_target DOUBLE);
             """);
         // A day either side of the events' UTC dates covers their local dates in any zone.
         var firstDay = db.Scalar<long?>("SELECT epoch_us(min(occurred_at)) FROM events") is { } first
@@ -87,7 +92,9 @@ public sealed class ReportContext
             }
         }
 
-        db.Execute("INSERT INTO report_params VALUES ($1, $2, $3)", FormatMonth(month), FormatMonth(month.PlusMonths(-(TrendMonths - 1))), (long)minCases);
+        db.Execute(
+            "INSERT INTO report_params VALUES ($1, $2, $3, $4)",
+            FormatMonth(month), FormatMonth(month.PlusMonths(-(TrendMonths - 1))), (long)minCases, defaultTarget);
         var evaluation = new CaseEvaluation(store, policies).EvaluateAll(p => MonthEnd(month, p.TimeZone), eventsBeforeAsOf: true);
         var context = new ReportContext(store, policies, queries, month, evaluation);
         foreach (var name in queries.Names.Where(IsPreparation))

@@ -47,10 +47,17 @@ public enum ConditionalKind
     /// from the lowest to the highest value.
     /// </summary>
     ColorScale,
+
+    /// <summary>
+    /// Fills from a verdict the query computed (judge(), queries/_judge.sql): the row's value in
+    /// <see cref="ConditionalDefinition.By"/> (or, for a pattern, in the column named as the filled
+    /// one plus <c>by</c>) is Red, Amber, Green, or "Too few cases" (grey); anything else is unfilled.
+    /// </summary>
+    Judged,
 }
 
 /// <summary>A conditional fill on <see cref="Column"/>, or on every shown column matching <see cref="ColumnPattern"/>.</summary>
-public sealed record ConditionalDefinition(string Column, ConditionalKind Kind, double? RedBelow, double? AmberBelow, string? ColumnPattern = null);
+public sealed record ConditionalDefinition(string Column, ConditionalKind Kind, double? RedBelow, double? AmberBelow, string? ColumnPattern = null, string? By = null);
 
 public enum ChartType
 {

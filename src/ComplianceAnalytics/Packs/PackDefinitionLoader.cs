@@ -145,8 +145,13 @@ public static class PackDefinitionLoader
 
     private static ConditionalDefinition ReadConditional(Node node, HashSet<string>? known)
     {
-        node.Only("column", "column_pattern", "kind", "red_below", "amber_below");
-        var kind = node.OptionalEnum<ConditionalKind>("kind") ?? throw node.Error("kind", "required (rag or color_scale)");
+        node.Only("column", "column_pattern", "kind", "red_below", "amber_below", "by");
+        var kind = node.OptionalEnum<ConditionalKind>("kind") ?? throw node.Error("kind", "required (rag, color_scale or judged)");
+        var by = node.Has("by") ? node.RequiredString("by") : null;
+        if ((kind == ConditionalKind.Judged) != (by is not null))
+        {
+            throw node.Error("by", "a judged rule needs by (the verdict column, or the suffix of each filled column's verdict column), and only a judged rule takes it");
+        }
         var red = node.OptionalDouble("red_below");
         var amber = node.OptionalDouble("amber_below");
         if (kind == ConditionalKind.Rag && (red is null || amber is null || red > amber))
@@ -167,12 +172,12 @@ public static class PackDefinitionLoader
                 throw node.Error("column_pattern", "give either column or column_pattern, not both");
             }
 
-            return new ConditionalDefinition("", kind, red, amber, pattern);
+            return new ConditionalDefinition("", kind, red, amber, pattern, by);
         }
 
         var column = node.RequiredString("column");
         CheckKnown(node, "column", [column], known);
-        return new ConditionalDefinition(column, kind, red, amber);
+        return new ConditionalDefinition(column, kind, red, amber, null, by);
     }
 
     private static ChartDefinition ReadChart(Node node, HashSet<string>? known)

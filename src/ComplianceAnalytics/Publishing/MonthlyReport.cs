@@ -30,6 +30,9 @@ public sealed record ReportSettings(string QueriesFolder, string ReportsFolder, 
 
     /// <summary>Fewer closed instances than this make a rate grey, not red/amber/green (Compliance:MinCases).</summary>
     public int MinCases { get; init; } = ReportContext.DefaultMinCases;
+
+    /// <summary>The attainment target of a stage whose policy sets none (Compliance:DefaultTarget).</summary>
+    public double DefaultTarget { get; init; } = ReportContext.DefaultTarget;
 }
 
 /// <summary>
@@ -84,7 +87,7 @@ public sealed class MonthlyReport
         var generatedAt = _clock.GetCurrentInstant();
         // The audit pack's policy history includes the versions this report is made from.
         PolicyHistory.Record(_store, _policies, generatedAt);
-        var context = ReportContext.Prepare(_store, _policies, queries, month, _settings.MinCases);
+        var context = ReportContext.Prepare(_store, _policies, queries, month, _settings.MinCases, _settings.DefaultTarget);
         ReportRunTable.Load(
             _store,
             new ReportRun(
