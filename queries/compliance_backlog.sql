@@ -13,7 +13,7 @@ WITH open AS (
     JOIN coverage v ON v.org = i.org
     WHERE i.stopped_at IS NULL AND i.started_at < v.covered_to
 )
-SELECT o.org_name, s.org, s.stage, s.stage_limit,
+SELECT o.org_name, s.org, s.stage_name AS stage, s.limit_words AS stage_limit,
        count(p.status) AS open,
        count(p.status) FILTER (WHERE p.status = 'open_within') AS open_within,
        count(p.status) FILTER (WHERE p.status = 'open_breached') AS open_breached,
@@ -26,5 +26,5 @@ SELECT o.org_name, s.org, s.stage, s.stage_limit,
 FROM policy_stages s
 JOIN policy_orgs o ON o.org = s.org
 LEFT JOIN open p ON p.org = s.org AND p.stage = s.stage
-GROUP BY o.org_name, s.org, s.stage, s.position, s.stage_limit
+GROUP BY o.org_name, s.org, s.stage_name, s.position, s.limit_words
 ORDER BY s.org, s.position;

@@ -5,7 +5,7 @@
 -- An instance open at the as-of and due after the firm's last event (coverage not full) is not a
 -- breach the data shows: it is left out (the cover says the data stops).
 -- Parameters: $1 the month, 'YYYY-MM'.
-SELECT o.org_name, f.org, f.case_ref, f.stage, f.cycle, f.status,
+SELECT o.org_name, f.org, f.case_ref, s.stage_name AS stage, f.cycle, f.status,
        timezone(o.time_zone, f.started_at) AS started_local,
        timezone(o.time_zone, f.due_at) AS due_local,
        timezone(o.time_zone, f.stopped_at) AS stopped_local,

@@ -19,7 +19,11 @@ public sealed record SheetDefinition(
 /// is shown, in table order, under its own name (for columns a query makes from data, such as months
 /// of a PIVOT).
 /// </summary>
-public sealed record ColumnDefinition(string Source, string? Header, ColumnFormat? Format, double? Width, string? SourcePattern = null);
+public sealed record ColumnDefinition(string Source, string? Header, ColumnFormat? Format, double? Width, string? SourcePattern = null)
+{
+    /// <summary>Long text wraps within the column's width (a cover's sentences) instead of running on.</summary>
+    public bool Wrap { get; init; }
+}
 
 public enum ColumnFormat
 {
@@ -28,6 +32,9 @@ public enum ColumnFormat
     [System.Diagnostics.CodeAnalysis.SuppressMessage("Naming", "CA1720", Justification = "Spelled as in the YAML format.")]
     Integer,
     Decimal2,
+
+    /// <summary>One decimal place, e.g. a change in percentage points.</summary>
+    Decimal1,
     Percent,
     Date,
 

@@ -103,7 +103,7 @@ public static class PackDefinitionLoader
             var list = new List<ColumnDefinition>();
             foreach (var columnNode in node.RequiredSequence("columns"))
             {
-                columnNode.Only("source", "source_pattern", "header", "format", "width");
+                columnNode.Only("source", "source_pattern", "header", "format", "width", "wrap");
                 var width = columnNode.OptionalDouble("width");
                 if (width is <= 0 or > 255)
                 {
@@ -121,7 +121,10 @@ public static class PackDefinitionLoader
                     columnNode.OptionalString("header"),
                     columnNode.OptionalEnum<ColumnFormat>("format"),
                     width,
-                    pattern));
+                    pattern)
+                {
+                    Wrap = columnNode.OptionalBool("wrap") ?? false,
+                });
             }
 
             columns = list;

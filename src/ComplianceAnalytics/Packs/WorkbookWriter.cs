@@ -271,7 +271,8 @@ public static class WorkbookWriter
         // (StreamedRows): ClosedXML writes only the first (so its cells' styles exist) and those whose look
         // depends on a value, text with a line feed (ClosedXML turns on wrap text). Per-cell RAG fills and
         // charts keep a sheet whole in ClosedXML; they are on short sheets.
-        var streams = streamed is not null && chart is null && sheet.Conditional is not { Kind: ConditionalKind.Rag or ConditionalKind.Judged } && written > 1;
+        var streams = streamed is not null && chart is null && sheet.Conditional is not { Kind: ConditionalKind.Rag or ConditionalKind.Judged }
+            && !columns.Exists(c => c.Wrap) && written > 1;
         var built = streams
             ? Enumerable.Range(0, written).Where(r => r == 0 || columns.Exists(c => c.Value(table.Rows[r]) is string text && text.Contains('\n', StringComparison.Ordinal))).ToList()
             : Enumerable.Range(0, written).ToList();
@@ -314,6 +315,23 @@ public static class WorkbookWriter
                 foreach (var r in built)
                 {
                     worksheet.Cell(FirstDataRow + r, c + 1).Style.NumberFormat.Format = format;
+                }
+            }
+        }
+
+        for (var c = 0; c < columns.Count && written > 0; c++)
+        {
+            if (columns[c].Wrap)
+            {
+                var range = worksheet.Range(FirstDataRow, c + 1, lastRow, c + 1);
+                range.Style.Alignment.WrapText = true;
+                range.Style.Alignment.Vertical = XLAlignmentVerticalValues.Top;
+                // Viewers do not grow a row for wrapped text ClosedXML wrote: each row gets the lines its text needs.
+                for (var r = 0; r < written; r++)
+                {
+                    var lines = WrappedLines(CategoryText(columns[c].Value(table.Rows[r])), Math.Max(1, (int)(columns[c].Width ?? 60) - 2));
+                    var row = worksheet.Row(FirstDataRow + r);
+                    row.Height = Math.Max(row.Height, 15 * lines);
                 }
             }
         }
@@ -576,6 +594,7 @@ public static class WorkbookWriter
         ColumnFormat.Text => "@",
         ColumnFormat.Integer => "#,##0",
         ColumnFormat.Decimal2 => "#,##0.00",
+        ColumnFormat.Decimal1 => "0.0",
         ColumnFormat.Percent => "0.0%",
         ColumnFormat.Days1 => "0.0",
         ColumnFormat.Date => "yyyy-mm-dd",
@@ -601,6 +620,8 @@ public static class WorkbookWriter
         /// <summary>A column only the chart reads: hidden, so the reader sees the table's own columns.</summary>
         public bool Helper { get; init; }
 
+        public bool Wrap { get; init; }
+
         public static OutputColumn FromTable(ColumnDefinition definition, int index, PackTable table)
         {
             // Dates would show as serial numbers under the General format, so they get a date format by default.
@@ -610,7 +631,7 @@ public static class WorkbookWriter
                 DateTime => ColumnFormat.Datetime,
                 _ => (ColumnFormat?)null,
             };
-            return new OutputColumn(definition.Header ?? definition.Source, definition.Source, definition.Width, format, row => row[index]);
+            return new OutputColumn(definition.Header ?? definition.Source, definition.Source, definition.Width, format, row => row[index]) { Wrap = definition.Wrap };
         }
     }
 }
