@@ -27,8 +27,9 @@ rj AS (
 ),
 pd AS (
     SELECT org, string_agg(field || ' in ' || n || ' file(s)', ', ' ORDER BY field) AS fields
-    FROM (SELECT fo.org, unnest(f.personal_fields) AS field, count(*) AS n
-          FROM ingest_files f JOIN file_orgs fo ON fo.file_id = f.file_id GROUP BY ALL)
+    FROM (SELECT org, field, count(*) AS n
+          FROM (SELECT fo.org, unnest(f.personal_fields) AS field FROM ingest_files f JOIN file_orgs fo ON fo.file_id = f.file_id)
+          GROUP BY org, field)
     GROUP BY org
 )
 SELECT org, position, item, text FROM cover_common

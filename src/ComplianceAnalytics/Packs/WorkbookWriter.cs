@@ -323,9 +323,9 @@ public static class WorkbookWriter
         {
             if (columns[c].Wrap)
             {
-                var range = worksheet.Range(FirstDataRow, c + 1, lastRow, c + 1);
-                range.Style.Alignment.WrapText = true;
-                range.Style.Alignment.Vertical = XLAlignmentVerticalValues.Top;
+                worksheet.Range(FirstDataRow, c + 1, lastRow, c + 1).Style.Alignment.WrapText = true;
+                // Each row's cells start on its first line, beside the wrapped text.
+                worksheet.Range(FirstDataRow, 1, lastRow, columns.Count).Style.Alignment.Vertical = XLAlignmentVerticalValues.Top;
                 // Viewers do not grow a row for wrapped text ClosedXML wrote: each row gets the lines its text needs.
                 for (var r = 0; r < written; r++)
                 {
