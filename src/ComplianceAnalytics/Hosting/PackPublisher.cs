@@ -44,6 +44,7 @@ public sealed class PackPublisher
         // Which policy files changed since the store last saw them: the reason the months are republished.
         var policyChanges = string.Join("; ", PolicyHistory.Record(_workspace.Store, _workspace.Policies, _workspace.Clock.GetCurrentInstant()));
         var published = new List<string>();
+        var waiting = new List<string>();
         var due = DueMonths();
         run.Detail = "no month has data up to the latest complete month";
         foreach (var month in due)
@@ -56,19 +57,58 @@ public sealed class PackPublisher
                 continue;
             }
 
+            // A firm whose data has not reached the month's end holds the month back until the grace
+            // runs out; then the month is published, its covers saying the data is incomplete.
+            var (incomplete, graceEnds) = Incomplete(month);
+            var monthName = ReportContext.FormatMonth(month);
+            if (incomplete.Count > 0 && _workspace.Clock.GetCurrentInstant() < graceEnds)
+            {
+                waiting.Add(string.Create(CultureInfo.InvariantCulture, $"{monthName} waits for data of {string.Join(", ", incomplete)} until {graceEnds.InZone(_workspace.ScheduleZone).Date:yyyy'-'MM'-'dd}"));
+                run.Detail = Describe(due, published, policyChanges, waiting);
+                continue;
+            }
+
             run.Outputs.AddRange(Publish(month, run.RunId, fingerprint, write));
             var monthText = ReportContext.FormatMonth(month);
             var monthDir = MonthFolder(month);
             var reason = previous is null ? "first publication" : policyChanges.Length > 0 ? policyChanges : "inputs changed";
             HostingLog.MonthPublished(_logger, monthText, monthDir, reason);
-            published.Add(monthText + (previous is null ? string.Empty : " (republished)"));
-            run.Detail = Describe(due, published, policyChanges);
+            published.Add(monthText + (previous is null ? string.Empty : " (republished)")
+                + (incomplete.Count > 0 ? $" (incomplete: {string.Join(", ", incomplete)})" : string.Empty));
+            run.Detail = Describe(due, published, policyChanges, waiting);
         }
 
         if (due.Count > 0)
         {
-            run.Detail = Describe(due, published, policyChanges);
+            run.Detail = Describe(due, published, policyChanges, waiting);
         }
+    }
+
+    /// <summary>Days before a month's end within which a firm's last event counts as reaching it (as in queries/_coverage.sql).</summary>
+    internal const int CoverageToleranceDays = 4;
+
+    /// <summary>
+    /// The firms with data before the month's end whose last event falls short of it (queries/_coverage.sql's
+    /// cut_short or none), and when the month's grace (Compliance:IncompleteGraceDays) runs out.
+    /// </summary>
+    internal (IReadOnlyList<string> Orgs, Instant GraceEnds) Incomplete(YearMonth month)
+    {
+        var orgs = new List<string>();
+        var latestEnd = ReportContext.MonthEnd(month, _workspace.ScheduleZone);
+        foreach (var policy in _workspace.Policies.All.OrderBy(p => p.Org, StringComparer.Ordinal))
+        {
+            var end = ReportContext.MonthEnd(month, policy.TimeZone);
+            latestEnd = Instant.Max(latestEnd, end);
+            using var reader = _workspace.Store.Connection.Query(
+                "SELECT min(occurred_at) < $2, max(occurred_at) < $3 FROM events WHERE org = $1",
+                policy.Org, RunLog.Timestamp(end), RunLog.Timestamp(end - Duration.FromDays(CoverageToleranceDays)));
+            if (reader.Read() && !reader.IsNull(0) && reader.GetBoolean(0) && reader.GetBoolean(1))
+            {
+                orgs.Add(policy.Org);
+            }
+        }
+
+        return (orgs, latestEnd + Duration.FromDays(_workspace.Options.IncompleteGraceDays));
     }
 
     /// <summary>The months from the first with events to the latest complete month, in the schedule's zone.</summary>
@@ -226,8 +266,8 @@ public sealed class PackPublisher
         return new YearMonth(date.Year, date.Month);
     }
 
-    private static string Describe(IReadOnlyList<YearMonth> due, List<string> published, string policyChanges) =>
+    private static string Describe(IReadOnlyList<YearMonth> due, List<string> published, string policyChanges, List<string> waiting) =>
         string.Create(CultureInfo.InvariantCulture, $"""
-            {(policyChanges.Length > 0 ? policyChanges + "; " : string.Empty)}months {ReportContext.FormatMonth(due[0])}..{ReportContext.FormatMonth(due[^1])}: {published.Count} published{(published.Count == 0 ? " (all up to date)" : ": " + string.Join(", ", published))}
+            {(policyChanges.Length > 0 ? policyChanges + "; " : string.Empty)}months {ReportContext.FormatMonth(due[0])}..{ReportContext.FormatMonth(due[^1])}: {published.Count} published{(published.Count == 0 ? (waiting.Count == 0 ? " (all up to date)" : string.Empty) : ": " + string.Join(", ", published))}{(waiting.Count == 0 ? string.Empty : "; " + string.Join("; ", waiting))}
             """);
 }
