@@ -19,7 +19,7 @@ FROM c
 UNION ALL
 SELECT org, 4, 'Data coverage',
        CASE status
-           WHEN 'full' THEN 'Complete for the month: events up to ' || last_local || ' (last file ' || coalesce(last_file, '?') || ').'
+           WHEN 'full' THEN 'Complete for the month: events were received to its end and beyond (latest event ' || last_local || ', last file ' || coalesce(last_file, '?') || ').'
            WHEN 'cut_short' THEN 'Incomplete: no data received after ' || last_local || ' (last file ' || coalesce(last_file, '?')
                || '). Figures are as at ' || last_local || '; nothing due after it is counted as a breach, a backlog past its limit or a missing ADR letter.'
            ELSE CASE WHEN last_event IS NULL THEN 'No data: no export of this organisation has been received, so this month has no findings.'

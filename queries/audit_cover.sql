@@ -54,4 +54,4 @@ SELECT o.org, 13, 'Personal data',
 FROM policy_orgs o LEFT JOIN pd ON pd.org = o.org
 UNION ALL
 SELECT NULL, 99, 'Made', strftime(generated_at AT TIME ZONE 'UTC', '%-d %B %Y %H:%M') || ' UTC by ' || software_version || '.' FROM report_run
-ORDER BY position;
+ORDER BY org NULLS LAST, position;

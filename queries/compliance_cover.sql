@@ -24,8 +24,10 @@ previous AS (
     SELECT org, sum(coalesce(previous_attainment, 0) * previous_closed) AS previous_met FROM v GROUP BY org
 ),
 top AS (
-    SELECT org, stage, dimension, arg_max(value, breaches) AS value, max(breaches) AS breaches
-    FROM stage_contributors GROUP BY org, stage, dimension
+    -- The value with most breaches; of equals, the first by name, so the cover reads the same every time.
+    SELECT org, stage, dimension, value, breaches
+    FROM stage_contributors
+    QUALIFY row_number() OVER (PARTITION BY org, stage, dimension ORDER BY breaches DESC, value) = 1
 )
 SELECT org, position, item, text FROM cover_common
 UNION ALL
@@ -35,7 +37,7 @@ SELECT t.org, 10, 'Verdict',
             ELSE t.green || ' of ' || t.judged || ' stages judged met their target'
                  || CASE WHEN t.below IS NULL THEN '.' ELSE '; below target: ' || t.below || '.' END
        END
-       || CASE WHEN t.too_few > 0 AND t.coverage <> 'none' THEN ' ' || t.too_few || ' stage(s) had too few cases to judge (grey).' ELSE '' END
+       || CASE WHEN t.too_few > 0 AND t.judged > 0 AND t.coverage <> 'none' THEN ' ' || t.too_few || ' stage(s) had too few cases to judge (grey).' ELSE '' END
 FROM totals t
 UNION ALL
 SELECT t.org, 11, 'Change on last month',
@@ -71,4 +73,4 @@ SELECT t.org, 90, 'Open past limit',
 FROM totals t
 UNION ALL
 SELECT NULL, 99, 'Made', strftime(generated_at AT TIME ZONE 'UTC', '%-d %B %Y %H:%M') || ' UTC by ' || software_version || '.' FROM report_run
-ORDER BY position;
+ORDER BY org NULLS LAST, position;

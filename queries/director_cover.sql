@@ -39,4 +39,4 @@ SELECT v.org, 12, 'Verdict',
 FROM verdict v JOIN coverage c ON c.org = v.org
 UNION ALL
 SELECT NULL, 99, 'Made', strftime(generated_at AT TIME ZONE 'UTC', '%-d %B %Y %H:%M') || ' UTC by ' || software_version || '.' FROM report_run
-ORDER BY position;
+ORDER BY org NULLS LAST, position;

@@ -55,7 +55,7 @@ public sealed class PackDefinitionLoaderTests
         "reports/compliance.yaml:3: sheets[0]: unknown field 'colums'")]
     [InlineData(
         "  - { name: S, query: q, columns: [{ source: a, format: pct }] }\n",
-        "reports/compliance.yaml:3: sheets[0].columns[0].format: unknown value 'pct' (expected one of text, integer, decimal2, percent, date, datetime, days1)")]
+        "reports/compliance.yaml:3: sheets[0].columns[0].format: unknown value 'pct' (expected one of text, integer, decimal2, decimal1, percent, date, datetime, days1)")]
     [InlineData(
         "  - { name: \"a/b\", query: q }\n",
         "reports/compliance.yaml:3: sheets[0].name: sheet name 'a/b' contains a character Excel forbids")]
