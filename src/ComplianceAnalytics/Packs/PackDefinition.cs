@@ -11,7 +11,11 @@ public sealed record SheetDefinition(
     IReadOnlyList<ColumnDefinition>? Columns,
     ConditionalDefinition? Conditional,
     ChartDefinition? Chart,
-    int? MaxRows);
+    int? MaxRows)
+{
+    /// <summary>What an empty table means, said in its place (e.g. "No retention purge has removed a case yet."); a generic line when none.</summary>
+    public string? Empty { get; init; }
+}
 
 /// <summary>
 /// A table column to show: <see cref="Source"/> names the column in the table. With

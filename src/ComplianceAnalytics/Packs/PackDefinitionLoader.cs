@@ -82,7 +82,7 @@ public static class PackDefinitionLoader
 
     private static SheetDefinition ReadSheet(Node node)
     {
-        node.Only("name", "query", "description", "columns", "conditional", "chart", "max_rows");
+        node.Only("name", "query", "description", "columns", "conditional", "chart", "max_rows", "empty");
         var name = node.RequiredString("name");
         if (name.Length > MaxSheetNameLength)
         {
@@ -143,7 +143,7 @@ public static class PackDefinitionLoader
             throw node.Error("max_rows", "max_rows must be positive");
         }
 
-        return new SheetDefinition(name, query, description, columns, conditional, chart, maxRows);
+        return new SheetDefinition(name, query, description, columns, conditional, chart, maxRows) { Empty = node.OptionalString("empty") };
     }
 
     private static ConditionalDefinition ReadConditional(Node node, HashSet<string>? known)

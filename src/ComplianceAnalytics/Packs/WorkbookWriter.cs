@@ -293,7 +293,7 @@ public static class WorkbookWriter
         var lastRow = FirstDataRow + written - 1;
         if (written == 0)
         {
-            SetText(worksheet.Cell(FirstDataRow, 1), NoDataText, escaped);
+            SetText(worksheet.Cell(FirstDataRow, 1), sheet.Empty ?? NoDataText, escaped);
             worksheet.Cell(FirstDataRow, 1).Style.Font.Italic = true;
         }
         else

@@ -139,6 +139,14 @@ public sealed class OrgPacksTests(SamplePacks sample) : IClassFixture<SamplePack
         Assert.False(Directory.Exists(Path.Combine(_folder, "july", MonthlyReport.GroupFolder)));
     }
 
+    [Fact]
+    public void An_empty_log_says_what_is_empty()
+    {
+        var audit = WorkbookCells.Read(sample.Workbook("audit", "halo"));
+
+        Assert.StartsWith("No case has been purged yet", audit["Purge log"].At(WorkbookWriter.FirstDataRow, 1), StringComparison.Ordinal);
+    }
+
     private static Dictionary<string, string> Cover(string workbook)
     {
         var cells = WorkbookCells.Read(workbook)["Cover"];
