@@ -9,7 +9,7 @@
 -- Parameters: none (report_months holds the twelve months).
 CREATE OR REPLACE TEMP TABLE control_chart AS
 WITH monthly AS (
-    SELECT m.org, m.org_name, s.stage_name AS stage, m.position, m.month, m.stopped AS n, m.breached
+    SELECT m.org, m.org_name, m.stage AS stage_id, s.stage_name AS stage, m.position, m.month, m.stopped AS n, m.breached
     FROM stage_months m JOIN policy_stages s ON s.org = m.org AND s.stage = m.stage
 ),
 pooled AS (
@@ -23,7 +23,7 @@ limits AS (
            CASE WHEN m.n > 0 THEN greatest(0, p.p_bar - 3 * sqrt(p.p_bar * (1 - p.p_bar) / m.n)) END AS lcl
     FROM monthly m JOIN pooled p ON p.org = m.org AND p.stage = m.stage
 )
-SELECT org_name, org, stage, position, month, n, breached, p,
+SELECT org_name, org, stage_id, stage, position, month, n, breached, p,
        -- The centre line and limits only over months with data: a month with nothing stopped has no point.
        CASE WHEN n > 0 THEN p_bar END AS p_bar, ucl, lcl,
        CASE WHEN p > ucl THEN 'above upper limit' WHEN p < lcl THEN 'below lower limit' ELSE '' END AS signal,

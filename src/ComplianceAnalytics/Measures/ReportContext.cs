@@ -1,3 +1,4 @@
+using ComplianceAnalytics.Actions;
 using ComplianceAnalytics.Clocks;
 using ComplianceAnalytics.DuckDb;
 using ComplianceAnalytics.Policies;
@@ -58,10 +59,13 @@ public sealed class ReportContext
     public static Instant MonthEnd(YearMonth month, DateTimeZone zone) =>
         zone.AtStartOfDay(month.PlusMonths(1).OnDayOfMonth(1)).ToInstant();
 
+    /// <param name="actions">The actions folder's actions, for the director pack; none when null.</param>
+    /// <param name="margins">When Outcomes by group flags a group; the defaults when null.</param>
     /// <param name="minCases">Closed instances below which a rate is judged "too few cases" (report_params.min_cases).</param>
     /// <param name="defaultTarget">The attainment target of a stage whose policy sets none (report_params.default_target).</param>
     public static ReportContext Prepare(
-        ComplianceStore store, PolicySet policies, QueryCatalog queries, YearMonth month, int minCases = DefaultMinCases, double defaultTarget = DefaultTarget)
+        ComplianceStore store, PolicySet policies, QueryCatalog queries, YearMonth month, ActionSet? actions = null, GroupOutcomeMargins? margins = null,
+        int minCases = DefaultMinCases, double defaultTarget = DefaultTarget)
     {
         ArgumentNullException.ThrowIfNull(store);
         ArgumentNullException.ThrowIfNull(policies);
@@ -76,6 +80,8 @@ public sealed class ReportContext
             : month.OnDayOfMonth(1);
         var lastDay = month.PlusMonths(1).OnDayOfMonth(1).PlusDays(1);
         PolicyTables.Load(store, policies, new DateInterval(LocalDate.Min(firstDay, lastDay), lastDay));
+        ActionTables.Load(store, actions ?? ActionSet.Empty);
+        (margins ?? GroupOutcomeMargins.Default).Load(store);
         using (var months = db.CreateAppender("report_months"))
         {
             foreach (var policy in policies.All)
