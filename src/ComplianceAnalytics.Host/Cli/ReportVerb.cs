@@ -1,17 +1,23 @@
 using System.CommandLine;
+using ComplianceAnalytics.Hosting;
+using ComplianceAnalytics.Measures;
 using ComplianceAnalytics.Publishing;
+using NodaTime;
 
 namespace ComplianceAnalytics.Host.Cli;
 
-/// <summary><c>compliance report --month YYYY-MM --out DIR [--db] [--policies] [--pack NAME]</c>.</summary>
+/// <summary>
+/// <c>compliance report --month YYYY-MM --out DIR [--db] [--policies] [--pack NAME]</c>: the contract's
+/// CSV files in DIR and each organisation's workbooks in <c>DIR/&lt;org&gt;/</c> (contract §6).
+/// </summary>
 internal static class ReportVerb
 {
     public static Command Build()
     {
         var month = new Option<string>("--month") { Required = true, Description = "The reporting month, YYYY-MM." };
-        var outDir = new Option<string>("--out") { Required = true, Description = "The folder for the workbooks and the CSV files." };
+        var outDir = new Option<string>("--out") { Required = true, Description = "The folder for the CSV files; each organisation's workbooks go in DIR/<org>/." };
         var pack = new Option<string?>("--pack") { Description = "Only this pack (compliance, director or audit); all packs by default." };
-        var command = new Command("report", "Write the month's measures (CSV) and packs (Excel workbooks).")
+        var command = new Command("report", "Write the month's measures (CSV) and each organisation's packs (Excel workbooks).")
         {
             month, outDir, CommandLine.Database, CommandLine.Policies, pack,
         };
@@ -20,8 +26,7 @@ internal static class ReportVerb
             var options = HostSetup.Options(HostSetup.Configuration(CommandLine.Overrides(parse)), requireDropFolder: false);
             using var loggers = HostSetup.Loggers(quiet: true);
             using var workspace = HostSetup.Workspace(options, loggers);
-            var outputs = workspace.MonthlyReport().Write(
-                Measures.ReportContext.ParseMonth(parse.GetValue(month)!), parse.GetValue(outDir)!, parse.GetValue(pack));
+            var outputs = WriteMonth(workspace, ReportContext.ParseMonth(parse.GetValue(month)!), parse.GetValue(outDir)!, parse.GetValue(pack));
             foreach (var output in outputs)
             {
                 Console.Out.WriteLine(output.Path);
@@ -30,5 +35,18 @@ internal static class ReportVerb
             return Task.FromResult(0);
         }));
         return command;
+    }
+
+    /// <summary>A month's outputs; a month that has not begun (in Compliance:TimeZone) has nothing to report and is refused.</summary>
+    private static IReadOnlyList<OutputFile> WriteMonth(ComplianceWorkspace workspace, YearMonth month, string outDir, string? pack)
+    {
+        var today = workspace.Clock.GetCurrentInstant().InZone(workspace.ScheduleZone).Date;
+        if (month.OnDayOfMonth(1) > today)
+        {
+            throw new ArgumentException(
+                $"--month {ReportContext.FormatMonth(month)} has not begun (today is {today:yyyy'-'MM'-'dd} in {workspace.ScheduleZone.Id}); nothing can be reported for it.");
+        }
+
+        return workspace.MonthlyReport().Write(month, outDir, pack);
     }
 }

@@ -133,7 +133,12 @@ public sealed class ComplianceWorkspace : IDisposable
             string.IsNullOrWhiteSpace(Options.PseudonymKey) ? "key file beside the store" : "configured (Compliance:PseudonymKey)",
             softwareVersion,
             Options.GroupOutcomes.ToMargins(),
-            Options.BreachTimelines),
+            Options.BreachTimelines)
+        {
+            CrossFirmPack = Options.CrossFirmPack,
+            MinCases = Options.MinCases,
+            DefaultTarget = Options.DefaultTarget,
+        },
         Actions());
 
     public void Dispose()

@@ -103,13 +103,33 @@ public static class BreachTimelines
             rowIndex += (uint)((t.Height + RowPixels - 1) / RowPixels) + 2;
         }
 
+        // Printed as the pack's other sheets are: fitted to the page's width, landscape for the pictures,
+        // with the Breach register's page header (firm, pack, month) naming this sheet.
+        var register = workbookPart.Workbook.Sheets!.Elements<Sheet>().FirstOrDefault(s => s.Name == AfterSheet);
+        var registerHeader = register is null
+            ? null
+            : ((WorksheetPart)workbookPart.GetPartById(register.Id!)).Worksheet.GetFirstChild<HeaderFooter>();
         var worksheet = new Worksheet(
+            new SheetProperties(new PageSetupProperties { FitToPage = true }),
             new SheetViews(new SheetView { WorkbookViewId = 0, ShowGridLines = false }),
             // Rows of 15 pt (20 pixels) stated, not left to the reader's default, so the pictures' rows are as counted.
             new SheetFormatProperties { DefaultRowHeight = 15, CustomHeight = true },
             new Columns(new Column { Min = 1, Max = 1, Width = ColumnCharacters, CustomWidth = true }),
             data,
-            new DocumentFormat.OpenXml.Spreadsheet.Drawing { Id = worksheetPart.GetIdOfPart(drawingsPart) });
+            new PageMargins { Left = 0.5, Right = 0.5, Top = 0.75, Bottom = 0.75, Header = 0.3, Footer = 0.3 },
+            new PageSetup { Orientation = OrientationValues.Landscape, FitToHeight = 0 });
+        if (registerHeader is not null)
+        {
+            var header = (HeaderFooter)registerHeader.CloneNode(true);
+            if (header.OddHeader is { } odd)
+            {
+                odd.Text = odd.Text.Replace(AfterSheet, SheetName, StringComparison.Ordinal);
+            }
+
+            worksheet.Append(header);
+        }
+
+        worksheet.Append(new DocumentFormat.OpenXml.Spreadsheet.Drawing { Id = worksheetPart.GetIdOfPart(drawingsPart) });
         worksheetPart.Worksheet = worksheet;
 
         var sheets = workbookPart.Workbook.Sheets!;

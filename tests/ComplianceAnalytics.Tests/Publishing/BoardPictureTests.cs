@@ -14,7 +14,7 @@ public sealed class BoardPictureTests(SamplePacks sample) : IClassFixture<Sample
         Assert.Equal(5, organisations.Count);
         foreach (var org in organisations)
         {
-            var path = Path.Combine(sample.OutDir, BoardPicture.FileName(org.Org, "2026-06"));
+            var path = Path.Combine(sample.OutDir, org.Org, BoardPicture.FileName(org.Org, "2026-06"));
             Assert.True(File.Exists(path), path);
             using var bitmap = SKBitmap.Decode(path);
             var columns = Math.Min(3, org.Stages.Count);
