@@ -103,16 +103,18 @@ public sealed class ComplianceWorkspace : IDisposable
     public DateTimeZone ScheduleZone => DateTimeZoneProviders.Tzdb[Options.TimeZone];
 
     /// <summary>The month's report writer on this workspace's store, policies, clock and folders.</summary>
-    public MonthlyReport MonthlyReport(string? softwareVersion = null) => new(
-        Store,
-        Policies,
-        Clock,
-        new ReportSettings(
+    public MonthlyReport MonthlyReport(string? softwareVersion = null) => new(Store, Policies, Clock, ReportSettings(softwareVersion));
+
+    /// <summary>The complaints return writer (contract §7) on this workspace's store, policies, clock and folders.</summary>
+    public ComplaintsReturn ComplaintsReturn(string? softwareVersion = null) => new(Store, Policies, Clock, ReportSettings(softwareVersion));
+
+    private ReportSettings ReportSettings(string? softwareVersion) =>
+        new(
             Options.QueriesFolder,
             Options.ReportsFolder,
             Options.RetentionYears,
             string.IsNullOrWhiteSpace(Options.PseudonymKey) ? "key file beside the store" : "configured (Compliance:PseudonymKey)",
-            softwareVersion));
+            softwareVersion);
 
     public void Dispose()
     {
