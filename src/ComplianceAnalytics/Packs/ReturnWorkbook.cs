@@ -86,7 +86,8 @@ public static class ReturnWorkbook
         ArgumentNullException.ThrowIfNull(entities);
         ArgumentNullException.ThrowIfNull(metadata);
         var fullPath = Path.GetFullPath(path);
-        var temp = fullPath + ".tmp";
+        // Written beside the target and renamed, so a reader never sees half a workbook.
+        var temp = Path.Combine(Path.GetDirectoryName(fullPath)!, $".{Path.GetFileName(fullPath)}.{Guid.NewGuid():N}.tmp");
         using (var workbook = new XLWorkbook())
         {
             workbook.Properties.Title = "Complaints return " + firm.Period;
@@ -96,7 +97,8 @@ public static class ReturnWorkbook
             workbook.Properties.Modified = metadata.CreatedUtc;
             WriteReturn(workbook.Worksheets.Add("Return"), firm, entities);
             WritePublication(workbook.Worksheets.Add("Publication"), firm, entities);
-            workbook.SaveAs(temp);
+            using var stream = new FileStream(temp, FileMode.CreateNew, FileAccess.ReadWrite);
+            workbook.SaveAs(stream);
         }
 
         File.Move(temp, fullPath, overwrite: true);

@@ -50,6 +50,7 @@ internal sealed class SampleRun : IDisposable
 
     private readonly SampleOptions _options;
     private readonly Random _random;
+    private readonly Random _attributes;
     private readonly DateTimeZone _zone = DateTimeZoneProviders.Tzdb["Europe/London"];
     private readonly Policies.BusinessCalendar _calendar;
     private readonly JourneySimulator _simulator;
@@ -71,6 +72,7 @@ internal sealed class SampleRun : IDisposable
     {
         _options = options;
         _random = new Random(options.Seed);
+        _attributes = new Random(unchecked(options.Seed * 31) + 7);
         _firstMonth = new LocalDate(options.Start.Year, options.Start.Month, 1);
         _end = _firstMonth.PlusMonths(options.Months);
         _cutoff = _end.AtStartOfDayInZone(_zone).ToInstant();
@@ -132,7 +134,8 @@ internal sealed class SampleRun : IDisposable
             org.Teams[_random.Next(org.Teams.Length)],
             org.CustomerTypes[_random.Next(org.CustomerTypes.Length)],
             _people.Customer(org.Id),
-            _people.Note());
+            _people.Note(),
+            SampleTaxonomy.Of(org.Id).Draw(_attributes));
         _simulator.Simulate(org, sampleCase, received, _events);
         foreach (var e in _events)
         {
@@ -240,6 +243,29 @@ internal sealed class SampleRun : IDisposable
             row[ExportColumns.Channel] = sampleCase.Channel;
             row[ExportColumns.Category] = sampleCase.Category;
             row[ExportColumns.CustomerType] = sampleCase.CustomerType;
+        }
+
+        // Product and legal entity travel with the case's attributes; the root cause is the firm's
+        // finding, written on its responses; vulnerability is flagged at receipt, or later for some.
+        var attributes = sampleCase.Attributes;
+        if (received || org.Layout != ExportLayout.JsonLines)
+        {
+            row[ExportColumns.Product] = attributes.Product;
+            row[ExportColumns.LegalEntity] = attributes.LegalEntity;
+        }
+
+        if (e.Type is EventTypes.ResponseIssued or EventTypes.EscalationResponseIssued)
+        {
+            row[ExportColumns.RootCause] = attributes.RootCause;
+        }
+
+        if (received)
+        {
+            row[ExportColumns.Vulnerable] = attributes.Vulnerable && !attributes.VulnerableLate ? "true" : "false";
+        }
+        else if (attributes.VulnerableLate && e.Type == EventTypes.ResponseIssued)
+        {
+            row[ExportColumns.Vulnerable] = "true";
         }
 
         row[ExportColumns.Team] = e.Team;
