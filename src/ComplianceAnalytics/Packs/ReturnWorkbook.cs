@@ -284,6 +284,8 @@ public static class ReturnWorkbook
 
     private static void Header(IXLWorksheet sheet, int row, string[] labels)
     {
+        // Room for a wrapped label of three lines: a viewer does not grow the row for wrapped text.
+        sheet.Row(row).Height = labels.Any(l => l.Length > 12) ? 40 : 15;
         for (var i = 0; i < labels.Length; i++)
         {
             var cell = sheet.Cell(row, i + 1);
@@ -295,10 +297,13 @@ public static class ReturnWorkbook
         }
     }
 
+    /// <summary>Column widths, and a printed page as wide as the widest table, so a block reads on one page.</summary>
     private static void Widths(IXLWorksheet sheet)
     {
-        sheet.Column(1).Width = 44;
-        sheet.Columns(2, 14).Width = 13;
+        sheet.Column(1).Width = 40;
+        sheet.Columns(2, 13).Width = 12;
+        sheet.PageSetup.PageOrientation = XLPageOrientation.Landscape;
+        sheet.PageSetup.FitToPages(1, 0);
     }
 
     private static double? Share(long part, long whole) => whole == 0 ? null : (double)part / whole;

@@ -36,6 +36,8 @@ public class SampleExportGeneratorTests(SampleSetFixture sample) : IClassFixture
 {
     private const string RegenerateVariable = "REGENERATE_SAMPLE_DATA";
 
+    private static readonly string[] ResponseTypes = ["response_issued", "escalation_response_issued"];
+
     private static readonly string[] Orgs = ["bluehat", "jpdit", "netservers", "halo", "hexpress", "crediflex"];
 
     [Fact]
@@ -259,7 +261,7 @@ public class SampleExportGeneratorTests(SampleSetFixture sample) : IClassFixture
             // The root cause is the firm's finding: only on its responses.
             Assert.All(
                 rows.Where(r => r.GetValueOrDefault("root_cause", "").Length > 0),
-                r => Assert.Contains(r["event_type"], new[] { "response_issued", "escalation_response_issued", "RESPONSE", "MGR_REVIEW_RESP" }));
+                r => Assert.Contains(r["event_type"], ResponseTypes));
         }
 
         var entities = sample.Files.Where(f => f.Org == "crediflex")
