@@ -38,6 +38,9 @@ internal static partial class HostingLog
     [LoggerMessage(EventId = 121, Level = LogLevel.Information, Message = "Kept the earlier packs of {Month} in {Folder}")]
     public static partial void MonthSuperseded(ILogger logger, string month, string folder);
 
+    [LoggerMessage(EventId = 125, Level = LogLevel.Information, Message = "Published the complaints return of {Period} into {Folder}")]
+    public static partial void ReturnPublished(ILogger logger, string period, string folder);
+
     [LoggerMessage(EventId = 130, Level = LogLevel.Information, Message = "Retention purged {Cases} cases whose last event is before {Cutoff}")]
     public static partial void RetentionPurged(ILogger logger, int cases, string cutoff);
 

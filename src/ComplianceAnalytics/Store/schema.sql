@@ -151,3 +151,13 @@ CREATE TABLE IF NOT EXISTS policy_versions (
     changed_keys     VARCHAR,               -- keys that differ from the version before; NULL for the first
     rules            VARCHAR NOT NULL       -- JSON object of every key's value, to compare the next version with
 );
+
+-- The complaints returns published for each half-year (contract §7), as published_packs is for
+-- months: a half-year whose fingerprint changes is republished, the earlier files kept as superseded.
+CREATE TABLE IF NOT EXISTS published_returns (
+    period           VARCHAR PRIMARY KEY,   -- YYYY-H1 | YYYY-H2
+    fingerprint      VARCHAR NOT NULL,
+    run_id           VARCHAR NOT NULL,
+    published_at     TIMESTAMPTZ NOT NULL,
+    outputs          VARCHAR NOT NULL       -- JSON: [{path, sha256}]
+);
