@@ -72,4 +72,28 @@ public sealed class AttributeColumnTests : IDisposable
         ResultAssert.Counts(r, FileStatuses.Loaded, 2, 1, 0, 0, (RejectReasons.BadValue, 1));
         Assert.Equal("12.50|true", _f.Text("SELECT CAST(redress_amount AS VARCHAR) || '|' || CAST(vulnerable AS VARCHAR) FROM events"));
     }
+
+    [Fact]
+    public void A_mapping_profile_maps_the_attribute_columns()
+    {
+        var profile = _f.Profile("""
+            name: lender
+            format: csv
+            org: bluehat
+            columns:
+              case_ref: Ref
+              event_type: Activity
+              occurred_at: When
+              product: Service
+              root_cause: Cause
+              vulnerable: VulnerableCustomer
+              legal_entity: Company
+            """);
+        var r = _f.Ingestor.Ingest(
+            _f.Write("lender.csv", "Ref,Activity,When,Service,Cause,VulnerableCustomer,Company\nL1,complaint_received,2026-03-02T09:15:00Z,loan,arrears,True,Lender Ltd\nL2,closed,2026-03-02T09:15:00Z,,,no,\n"),
+            profile);
+        ResultAssert.Counts(r, FileStatuses.Loaded, 2, 1, 0, 0, (RejectReasons.BadValue, 1));
+        Assert.Equal("loan|arrears|true|Lender Ltd", _f.Text("SELECT concat_ws('|', product, root_cause, CAST(vulnerable AS VARCHAR), legal_entity) FROM events"));
+        Assert.Equal("vulnerable", _f.Text("SELECT field FROM rejected_rows"));
+    }
 }
