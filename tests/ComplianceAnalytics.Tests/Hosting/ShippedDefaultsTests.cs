@@ -28,11 +28,11 @@ public sealed class ShippedDefaultsTests : IDisposable
         Assert.Contains("\"rows_loaded\":6", ingestOut, StringComparison.Ordinal);
         Assert.True(reportCode == 0, reportErr);
         Assert.Equal(
-            ["adr_letters.csv", "attainment.csv", "audit-2026-03.xlsx", "compliance-2026-03.xlsx", "customer_windows.csv", "director-2026-03.xlsx", "durations.csv"],
+            ["adr_letters.csv", "attainment.csv", "audit-2026-03.xlsx", "complaints_causes.csv", "complaints_return.csv", "compliance-2026-03.xlsx", "customer_windows.csv", "director-2026-03.xlsx", "durations.csv"],
             Directory.GetFiles(Path.Combine(_folder, "out")).Select(Path.GetFileName).Order(StringComparer.Ordinal));
         Assert.True(policiesCode == 0, policiesErr);
         Assert.Equal(
-            ["bluehat", "halo", "helpdesk", "hexpress", "jpdit", "netservers"],
+            ["bluehat", "crediflex", "halo", "helpdesk", "hexpress", "jpdit", "netservers"],
             System.Text.Json.JsonDocument.Parse(policiesOut).RootElement.EnumerateArray().Select(p => p.GetProperty("org").GetString()));
     }
 
