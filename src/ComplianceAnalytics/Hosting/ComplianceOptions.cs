@@ -1,3 +1,5 @@
+using ComplianceAnalytics.Measures;
+
 namespace ComplianceAnalytics.Hosting;
 
 /// <summary>The <c>Compliance</c> configuration section (contract §6).</summary>
@@ -14,6 +16,22 @@ public sealed class ComplianceOptions
     public string PoliciesFolder { get; set; } = "sample-data/policies";
 
     public string MappingsFolder { get; set; } = "sample-data/mappings";
+
+    /// <summary>
+    /// The actions folder (one YAML per action, docs/actions.md). Unset: <see cref="DefaultActionsFolder"/>,
+    /// read leniently (actions of orgs without a policy are left out); set: read strictly.
+    /// </summary>
+    public string? ActionsFolder { get; set; }
+
+    public const string DefaultActionsFolder = "sample-data/actions";
+
+    /// <summary>True when <see cref="ActionsFolder"/> was configured, so its problems must fail the run.</summary>
+    public bool ActionsFolderConfigured => !string.IsNullOrWhiteSpace(ActionsFolder);
+
+    /// <summary>The folder the actions are read from, configured or the default.</summary>
+    public string ActionsFolderInUse => _resolvedActionsFolder ?? (ActionsFolderConfigured ? ActionsFolder! : DefaultActionsFolder);
+
+    private string? _resolvedActionsFolder;
 
     /// <summary>Packs land in <c>PublishFolder/YYYY-MM/</c>.</summary>
     public string PublishFolder { get; set; } = "publish";
@@ -38,6 +56,9 @@ public sealed class ComplianceOptions
 
     public ScheduleOptions Schedules { get; set; } = new();
 
+    /// <summary>When the director pack's Outcomes by group flags a group as worse than the rest.</summary>
+    public GroupOutcomeOptions GroupOutcomes { get; set; } = new();
+
     /// <summary>
     /// A relative folder is looked for from the working folder first, then beside the executable,
     /// where the build copies <c>queries/</c>, <c>reports/</c> and <c>sample-data/policies</c> and <c>mappings</c>.
@@ -54,12 +75,31 @@ public sealed class ComplianceOptions
         MappingsFolder = ResolveShipped(MappingsFolder);
         QueriesFolder = ResolveShipped(QueriesFolder);
         ReportsFolder = ResolveShipped(ReportsFolder);
+        _resolvedActionsFolder = ResolveShipped(ActionsFolderConfigured ? ActionsFolder! : DefaultActionsFolder);
     }
 
     public static string ResolveShipped(string folder) =>
         Path.IsPathRooted(folder) || Directory.Exists(folder) || !Directory.Exists(Path.Combine(AppContext.BaseDirectory, folder))
             ? folder
             : Path.Combine(AppContext.BaseDirectory, folder);
+}
+
+/// <summary>The margins of the Outcomes by group flags (docs/packs.md); the defaults are GroupOutcomeMargins'.</summary>
+public sealed class GroupOutcomeOptions
+{
+    /// <summary>Both the group and the rest need at least this many closed cases in the period.</summary>
+    public int MinClosedCases { get; set; } = GroupOutcomeMargins.Default.MinClosedCases;
+
+    /// <summary>Uphold rate higher than the rest's by more than this fraction (0.10 = 10 points).</summary>
+    public double UpholdRateMargin { get; set; } = GroupOutcomeMargins.Default.UpholdRate;
+
+    /// <summary>Median days to close longer than the rest's by more than this many days.</summary>
+    public double MedianDaysToCloseMargin { get; set; } = GroupOutcomeMargins.Default.MedianDaysToClose;
+
+    /// <summary>Share closed within 8 weeks lower than the rest's by more than this fraction.</summary>
+    public double WithinEightWeeksMargin { get; set; } = GroupOutcomeMargins.Default.WithinEightWeeks;
+
+    public GroupOutcomeMargins ToMargins() => new(MinClosedCases, UpholdRateMargin, MedianDaysToCloseMargin, WithinEightWeeksMargin);
 }
 
 /// <summary>Quartz cron expressions (seconds first) for each job.</summary>

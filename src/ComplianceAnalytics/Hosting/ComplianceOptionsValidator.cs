@@ -39,11 +39,19 @@ public sealed class ComplianceOptionsValidator : IValidateOptions<ComplianceOpti
             string.IsNullOrEmpty(options.MappingsFolder) || Directory.Exists(options.MappingsFolder),
             $"Compliance:MappingsFolder '{options.MappingsFolder}' is not a readable folder.");
         Require(
+            !options.ActionsFolderConfigured || Directory.Exists(options.ActionsFolderInUse),
+            $"Compliance:ActionsFolder '{options.ActionsFolder}' is not a readable folder.");
+        Require(
             DateTimeZoneProviders.Tzdb.GetZoneOrNull(options.TimeZone) is not null
                 && TimeZoneInfo.TryFindSystemTimeZoneById(options.TimeZone, out _),
             $"Compliance:TimeZone '{options.TimeZone}' is not an IANA time zone.");
         Require(options.StableSeconds >= 0, "Compliance:StableSeconds must not be negative.");
         Require(options.RetentionYears > 0, "Compliance:RetentionYears must be a positive number of years.");
+        var g = options.GroupOutcomes;
+        Require(g.MinClosedCases >= 1, "Compliance:GroupOutcomes:MinClosedCases must be at least 1.");
+        Require(double.IsFinite(g.UpholdRateMargin) && g.UpholdRateMargin is >= 0 and < 1, "Compliance:GroupOutcomes:UpholdRateMargin must be a fraction from 0 to below 1 (0.10 = 10 points).");
+        Require(double.IsFinite(g.MedianDaysToCloseMargin) && g.MedianDaysToCloseMargin >= 0, "Compliance:GroupOutcomes:MedianDaysToCloseMargin must be a number of days, not negative.");
+        Require(double.IsFinite(g.WithinEightWeeksMargin) && g.WithinEightWeeksMargin is >= 0 and < 1, "Compliance:GroupOutcomes:WithinEightWeeksMargin must be a fraction from 0 to below 1 (0.10 = 10 points).");
         foreach (var (setting, expression) in new[]
         {
             ("Ingest", options.Schedules.Ingest), ("Packs", options.Schedules.Packs), ("Retention", options.Schedules.Retention),

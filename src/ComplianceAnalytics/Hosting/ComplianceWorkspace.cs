@@ -1,3 +1,4 @@
+using ComplianceAnalytics.Actions;
 using ComplianceAnalytics.Exports;
 using ComplianceAnalytics.Policies;
 using ComplianceAnalytics.Privacy;
@@ -102,8 +103,26 @@ public sealed class ComplianceWorkspace : IDisposable
     /// <summary>The zone in which schedules run and "the latest complete month" is decided.</summary>
     public DateTimeZone ScheduleZone => DateTimeZoneProviders.Tzdb[Options.TimeZone];
 
-    /// <summary>The month's report writer on this workspace's store, policies, clock and folders.</summary>
-    public MonthlyReport MonthlyReport(string? softwareVersion = null) => new(Store, Policies, Clock, ReportSettings(softwareVersion));
+    /// <summary>
+    /// The actions folder read now against the current policies (it is small, and an edited action
+    /// shows in the next pack): strict when configured, lenient for the default (docs/actions.md).
+    /// </summary>
+    public ActionSet Actions()
+    {
+        var folder = Options.ActionsFolderInUse;
+        var actions = ActionLoader.LoadOrThrow(folder, Policies, Options.ActionsFolderConfigured);
+        if (actions.Skipped.Count > 0)
+        {
+            var logger = Loggers.CreateLogger<ComplianceWorkspace>();
+            var skipped = string.Join("; ", actions.Skipped);
+            HostingLog.ActionsSkipped(logger, folder, skipped);
+        }
+
+        return actions;
+    }
+
+    /// <summary>The month's report writer on this workspace's store, policies, clock, folders and actions.</summary>
+    public MonthlyReport MonthlyReport(string? softwareVersion = null) => new(Store, Policies, Clock, ReportSettings(softwareVersion), Actions());
 
     /// <summary>The complaints return writer (contract §7) on this workspace's store, policies, clock and folders.</summary>
     public ComplaintsReturn ComplaintsReturn(string? softwareVersion = null) => new(Store, Policies, Clock, ReportSettings(softwareVersion));
@@ -114,7 +133,8 @@ public sealed class ComplianceWorkspace : IDisposable
             Options.ReportsFolder,
             Options.RetentionYears,
             string.IsNullOrWhiteSpace(Options.PseudonymKey) ? "key file beside the store" : "configured (Compliance:PseudonymKey)",
-            softwareVersion);
+            softwareVersion,
+            Options.GroupOutcomes.ToMargins());
 
     public void Dispose()
     {

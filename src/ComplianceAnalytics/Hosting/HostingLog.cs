@@ -38,6 +38,9 @@ internal static partial class HostingLog
     [LoggerMessage(EventId = 121, Level = LogLevel.Information, Message = "Kept the earlier packs of {Month} in {Folder}")]
     public static partial void MonthSuperseded(ILogger logger, string month, string folder);
 
+    [LoggerMessage(EventId = 122, Level = LogLevel.Information, Message = "The default actions folder {Folder} has actions of orgs without a policy here, left out: {Skipped}")]
+    public static partial void ActionsSkipped(ILogger logger, string folder, string skipped);
+
     [LoggerMessage(EventId = 125, Level = LogLevel.Information, Message = "Published the complaints return of {Period} into {Folder}")]
     public static partial void ReturnPublished(ILogger logger, string period, string folder);
 

@@ -184,6 +184,7 @@ public sealed class PackPublisher
             ("policies", options.PoliciesFolder),
             ("queries", options.QueriesFolder),
             ("reports", options.ReportsFolder),
+            ("actions", options.ActionsFolderInUse),
         })
         {
             if (!Directory.Exists(folder))

@@ -1,3 +1,4 @@
+using ComplianceAnalytics.Actions;
 using ComplianceAnalytics.Clocks;
 using ComplianceAnalytics.DuckDb;
 using ComplianceAnalytics.Policies;
@@ -52,7 +53,10 @@ public sealed class ReportContext
     public static Instant MonthEnd(YearMonth month, DateTimeZone zone) =>
         zone.AtStartOfDay(month.PlusMonths(1).OnDayOfMonth(1)).ToInstant();
 
-    public static ReportContext Prepare(ComplianceStore store, PolicySet policies, QueryCatalog queries, YearMonth month)
+    /// <param name="actions">The actions folder's actions, for the director pack; none when null.</param>
+    /// <param name="margins">When Outcomes by group flags a group; the defaults when null.</param>
+    public static ReportContext Prepare(
+        ComplianceStore store, PolicySet policies, QueryCatalog queries, YearMonth month, ActionSet? actions = null, GroupOutcomeMargins? margins = null)
     {
         ArgumentNullException.ThrowIfNull(store);
         ArgumentNullException.ThrowIfNull(policies);
@@ -67,6 +71,8 @@ public sealed class ReportContext
             : month.OnDayOfMonth(1);
         var lastDay = month.PlusMonths(1).OnDayOfMonth(1).PlusDays(1);
         PolicyTables.Load(store, policies, new DateInterval(LocalDate.Min(firstDay, lastDay), lastDay));
+        ActionTables.Load(store, actions ?? ActionSet.Empty);
+        (margins ?? GroupOutcomeMargins.Default).Load(store);
         using (var months = db.CreateAppender("report_months"))
         {
             foreach (var policy in policies.All)

@@ -27,6 +27,9 @@ internal static class ChartWriter
     /// <summary>Control limits and centre lines: darker greys than the palette's, so they read as guides, not data.</summary>
     private static readonly string[] ReferenceColors = ["7F7F7F", "404040", "7F7F7F"];
 
+    /// <summary>Event markers (actions taken): purple, a colour no data or guide series uses.</summary>
+    private const string MarkerColor = "7030A0";
+
     public static void AddCharts(SpreadsheetDocument document, IReadOnlyList<ChartLayout> charts)
     {
         var workbookPart = document.WorkbookPart ?? throw new InvalidOperationException("The workbook has no workbook part.");
@@ -142,6 +145,12 @@ internal static class ChartWriter
 
         if (chart.Type == ChartType.Line)
         {
+            if (layout.MarkerSeries is { Count: > 0 } markers)
+            {
+                // Thin columns on the lines' own axes, drawn first so the lines stay on top of them.
+                plotArea.Append(MarkerBars(layout, markers));
+            }
+
             var line = new C.LineChart(new C.Grouping { Val = C.GroupingValues.Standard }, new C.VaryColors { Val = false });
             AppendLineSeries(line, layout);
             AppendOverlaySeries(line, layout, layout.Series.Count);
@@ -210,6 +219,32 @@ internal static class ChartWriter
         space.AddNamespaceDeclaration("a", "http://schemas.openxmlformats.org/drawingml/2006/main");
         space.AddNamespaceDeclaration("r", "http://schemas.openxmlformats.org/officeDocument/2006/relationships");
         return space;
+    }
+
+    private static C.BarChart MarkerBars(ChartLayout layout, IReadOnlyList<SeriesLayout> markers)
+    {
+        var bar = new C.BarChart(
+            new C.BarDirection { Val = C.BarDirectionValues.Column },
+            new C.BarGrouping { Val = C.BarGroupingValues.Clustered },
+            new C.VaryColors { Val = false });
+        // After the data, reference and target series, so every series of the chart has its own index.
+        var index = layout.Series.Count + layout.ReferenceSeries.Count + (layout.Target is null ? 0 : 1);
+        foreach (var marker in markers)
+        {
+            bar.Append(new C.BarChartSeries(
+                new C.Index { Val = (uint)index },
+                new C.Order { Val = (uint)index },
+                SeriesText(layout, marker),
+                new C.ChartShapeProperties(Solid(MarkerColor)),
+                new C.InvertIfNegative { Val = false },
+                Categories(layout),
+                Values(layout, marker)));
+            index++;
+        }
+
+        // The widest gap the schema allows: each marker is a narrow bar, read as a vertical line.
+        bar.Append(new C.GapWidth { Val = (ushort)500 }, new C.AxisId { Val = CategoryAxisId }, new C.AxisId { Val = ValueAxisId });
+        return bar;
     }
 
     private static void AppendLineSeries(C.LineChart line, ChartLayout layout)

@@ -28,6 +28,12 @@ public enum ColumnFormat
     [System.Diagnostics.CodeAnalysis.SuppressMessage("Naming", "CA1720", Justification = "Spelled as in the YAML format.")]
     Integer,
     Decimal2,
+
+    /// <summary>Four decimals, for p-values and test statistics.</summary>
+    Decimal4,
+
+    /// <summary>A p-value: four decimals, "&lt; 0.0001" below that rather than a misleading 0.0000.</summary>
+    Pvalue,
     Percent,
     Date,
 
@@ -66,6 +72,10 @@ public enum ChartType
 /// </param>
 /// <param name="ReferenceSeries">Series drawn as dashed lines without markers (control limits, centre lines).</param>
 /// <param name="Colors">RGB hex colours of the data series in order (e.g. green for met, red for breached); the default palette otherwise.</param>
+/// <param name="MarkerSeries">
+/// Line charts only: series drawn as thin vertical bars from the axis, one where the value is given
+/// (e.g. an action taken that month), to mark events on the time line.
+/// </param>
 public sealed record ChartDefinition(
     ChartType Type,
     string? Title,
@@ -76,4 +86,5 @@ public sealed record ChartDefinition(
     double? Target,
     IReadOnlyList<string>? SplitBy = null,
     IReadOnlyList<string>? ReferenceSeries = null,
-    IReadOnlyList<string>? Colors = null);
+    IReadOnlyList<string>? Colors = null,
+    IReadOnlyList<string>? MarkerSeries = null);

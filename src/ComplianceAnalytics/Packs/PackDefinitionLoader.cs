@@ -177,7 +177,7 @@ public static class PackDefinitionLoader
 
     private static ChartDefinition ReadChart(Node node, HashSet<string>? known)
     {
-        node.Only("type", "title", "category", "series", "reference_series", "split_by", "colors", "y_axis_title", "percent_axis", "target");
+        node.Only("type", "title", "category", "series", "reference_series", "marker_series", "split_by", "colors", "y_axis_title", "percent_axis", "target");
         var type = node.OptionalEnum<ChartType>("type") ?? throw node.Error("type", "required");
         var target = node.OptionalDouble("target");
         if (target is not null && type == ChartType.StackedBar)
@@ -197,6 +197,12 @@ public static class PackDefinitionLoader
         if (reference.Count > 0 && type is not (ChartType.Line or ChartType.Column))
         {
             throw node.Error("reference_series", "reference lines are drawn on line and column charts only");
+        }
+
+        var markers = node.Has("marker_series") ? node.RequiredStringList("marker_series") : [];
+        if (markers.Count > 0 && type != ChartType.Line)
+        {
+            throw node.Error("marker_series", "markers are drawn on line charts only");
         }
 
         var splitBy = node.Has("split_by") ? node.RequiredStringList("split_by") : [];
@@ -220,6 +226,7 @@ public static class PackDefinitionLoader
 
         CheckKnown(node, "series", series, known);
         CheckKnown(node, "reference_series", reference, known);
+        CheckKnown(node, "marker_series", markers, known);
         return new ChartDefinition(
             type,
             node.OptionalString("title"),
@@ -230,7 +237,8 @@ public static class PackDefinitionLoader
             target,
             splitBy,
             reference,
-            colors.Count > 0 ? colors.Select(c => c.ToUpperInvariant()).ToList() : null);
+            colors.Count > 0 ? colors.Select(c => c.ToUpperInvariant()).ToList() : null,
+            markers);
     }
 
     private static void CheckKnown(Node node, string key, IEnumerable<string> columns, HashSet<string>? known)

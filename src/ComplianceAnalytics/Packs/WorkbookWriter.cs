@@ -156,7 +156,7 @@ public static class WorkbookWriter
                 throw new ArgumentException(Where($"chart.category: column '{chart.Category[0]}' is not among the sheet's columns"));
             }
 
-            foreach (var series in chart.Series.Concat(chart.ReferenceSeries ?? []))
+            foreach (var series in chart.Series.Concat(chart.ReferenceSeries ?? []).Concat(chart.MarkerSeries ?? []))
             {
                 if (!columns.Exists(c => c.Source == series))
                 {
@@ -330,7 +330,8 @@ public static class WorkbookWriter
                 series,
                 (chart.ReferenceSeries ?? []).Select(s => Series(columns.FindIndex(c => c.Source == s))).ToList(),
                 targetColumn < 0 ? null : Series(targetColumn),
-                valueFormat));
+                valueFormat,
+                (chart.MarkerSeries ?? []).Select(s => Series(columns.FindIndex(c => c.Source == s))).ToList()));
         }
 
         return layouts;
@@ -482,6 +483,8 @@ public static class WorkbookWriter
         ColumnFormat.Text => "@",
         ColumnFormat.Integer => "#,##0",
         ColumnFormat.Decimal2 => "#,##0.00",
+        ColumnFormat.Decimal4 => "0.0000",
+        ColumnFormat.Pvalue => "[<0.0001]\"< 0.0001\";0.0000",
         ColumnFormat.Percent => "0.0%",
         ColumnFormat.Days1 => "0.0",
         ColumnFormat.Date => "yyyy-mm-dd",
@@ -533,7 +536,8 @@ internal sealed record ChartLayout(
     IReadOnlyList<SeriesLayout> Series,
     IReadOnlyList<SeriesLayout> ReferenceSeries,
     SeriesLayout? Target,
-    string ValueFormat);
+    string ValueFormat,
+    IReadOnlyList<SeriesLayout>? MarkerSeries = null);
 
 /// <param name="Column">1-based sheet column.</param>
 internal sealed record SeriesLayout(int Column, string Header, IReadOnlyList<double?> Values);

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Reflection;
 using System.Security.Cryptography;
+using ComplianceAnalytics.Actions;
 using ComplianceAnalytics.Measures;
 using ComplianceAnalytics.Packs;
 using ComplianceAnalytics.Policies;
@@ -23,7 +24,9 @@ public sealed record OutputFile(string Path, string Sha256)
 /// <summary>Where a report finds its SQL and pack definitions, and what its manifest states.</summary>
 /// <param name="KeySource">Where the pseudonym key comes from, for the manifest; never the key.</param>
 /// <param name="SoftwareVersion">The version the manifests state; this build's when null (tests fix it so snapshots hold across commits).</param>
-public sealed record ReportSettings(string QueriesFolder, string ReportsFolder, int RetentionYears, string KeySource, string? SoftwareVersion = null);
+/// <param name="Margins">When the director pack's Outcomes by group flags a group; the defaults when null.</param>
+public sealed record ReportSettings(
+    string QueriesFolder, string ReportsFolder, int RetentionYears, string KeySource, string? SoftwareVersion = null, GroupOutcomeMargins? Margins = null);
 
 /// <summary>
 /// One month's outputs: the contract's CSV files (contract §6) and the packs (<c>reports/*.yaml</c>),
@@ -39,8 +42,10 @@ public sealed class MonthlyReport
     private readonly IClock _clock;
     private readonly ReportSettings _settings;
     private readonly string _version;
+    private readonly ActionSet _actions;
 
-    public MonthlyReport(ComplianceStore store, PolicySet policies, IClock clock, ReportSettings settings)
+    /// <param name="actions">The actions the director pack measures; none when null.</param>
+    public MonthlyReport(ComplianceStore store, PolicySet policies, IClock clock, ReportSettings settings, ActionSet? actions = null)
     {
         ArgumentNullException.ThrowIfNull(settings);
         _store = store;
@@ -48,6 +53,7 @@ public sealed class MonthlyReport
         _clock = clock;
         _settings = settings;
         _version = settings.SoftwareVersion ?? SoftwareVersion;
+        _actions = actions ?? ActionSet.Empty;
     }
 
     /// <summary>The version stamped into manifests: the product version and the commit it was built from.</summary>
@@ -68,7 +74,7 @@ public sealed class MonthlyReport
         var generatedAt = _clock.GetCurrentInstant();
         // The audit pack's policy history includes the versions this report is made from.
         PolicyHistory.Record(_store, _policies, generatedAt);
-        var context = ReportContext.Prepare(_store, _policies, queries, month);
+        var context = ReportContext.Prepare(_store, _policies, queries, month, _actions, _settings.Margins);
         ReportRunTable.Load(
             _store,
             new ReportRun(

@@ -14,6 +14,9 @@ public class ConfigurationTests
     [InlineData("Compliance:Schedules:Ingest", "0 */5 * *", "Compliance:Schedules:Ingest '0 */5 * *'")]
     [InlineData("Compliance:Schedules:Packs", "every morning", "Compliance:Schedules:Packs 'every morning'")]
     [InlineData("Compliance:PoliciesFolder", "/no/such/policies", "Compliance:PoliciesFolder '/no/such/policies'")]
+    [InlineData("Compliance:ActionsFolder", "/no/such/actions", "Compliance:ActionsFolder '/no/such/actions'")]
+    [InlineData("Compliance:GroupOutcomes:MinClosedCases", "0", "Compliance:GroupOutcomes:MinClosedCases")]
+    [InlineData("Compliance:GroupOutcomes:UpholdRateMargin", "10", "Compliance:GroupOutcomes:UpholdRateMargin")]
     public async Task A_bad_setting_stops_the_host_at_start_up_with_a_message_naming_it(string key, string value, string expected)
     {
         var root = Path.Combine(Path.GetTempPath(), "config-" + Guid.NewGuid().ToString("N"));

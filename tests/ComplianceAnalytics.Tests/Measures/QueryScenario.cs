@@ -1,3 +1,4 @@
+using ComplianceAnalytics.Actions;
 using ComplianceAnalytics.Ingestion;
 using ComplianceAnalytics.Measures;
 using ComplianceAnalytics.Policies;
@@ -45,11 +46,18 @@ internal sealed class QueryScenario : IDisposable
         Assert.Equal(lines.Count, ingestor.Ingest(path).RowsLoaded);
     }
 
-    public List<object?[]> Rows(string query, string month)
-    {
-        var context = ReportContext.Prepare(Store, Policies, QueryCatalog.Load(Path.Combine(RepositoryPaths.Root, "queries")), ReportContext.ParseMonth(month));
-        return [.. context.Run(query).Rows];
-    }
+    /// <summary>The actions the report measures (the director pack's Actions sheet and chart markers).</summary>
+    public ActionSet Actions { get; set; } = ActionSet.Empty;
+
+    public GroupOutcomeMargins Margins { get; set; } = GroupOutcomeMargins.Default;
+
+    public List<object?[]> Rows(string query, string month) => [.. Table(query, month).Rows];
+
+    /// <summary>A query's columns and rows for a month, as the report would read them.</summary>
+    public QueryTable Table(string query, string month) =>
+        ReportContext.Prepare(
+            Store, Policies, QueryCatalog.Load(Path.Combine(RepositoryPaths.Root, "queries")), ReportContext.ParseMonth(month), Actions, Margins)
+        .Run(query);
 
     public void Dispose()
     {

@@ -55,7 +55,13 @@ public sealed class PackDefinitionLoaderTests
         "reports/compliance.yaml:3: sheets[0]: unknown field 'colums'")]
     [InlineData(
         "  - { name: S, query: q, columns: [{ source: a, format: pct }] }\n",
-        "reports/compliance.yaml:3: sheets[0].columns[0].format: unknown value 'pct' (expected one of text, integer, decimal2, percent, date, datetime, days1)")]
+        "reports/compliance.yaml:3: sheets[0].columns[0].format: unknown value 'pct' (expected one of text, integer, decimal2, decimal4, pvalue, percent, date, datetime, days1)")]
+    [InlineData(
+        "  - name: S\n    query: q\n    chart: { type: column, category: a, series: b, marker_series: [m] }\n",
+        "reports/compliance.yaml:5: sheets[0].chart.marker_series: markers are drawn on line charts only")]
+    [InlineData(
+        "  - name: S\n    query: q\n    columns: [{ source: a }, { source: b }]\n    chart: { type: line, category: a, series: [b], marker_series: [m] }\n",
+        "reports/compliance.yaml:6: sheets[0].chart.marker_series: unknown column 'm'")]
     [InlineData(
         "  - { name: \"a/b\", query: q }\n",
         "reports/compliance.yaml:3: sheets[0].name: sheet name 'a/b' contains a character Excel forbids")]

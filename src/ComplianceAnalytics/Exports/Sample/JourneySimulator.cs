@@ -38,7 +38,7 @@ internal sealed class JourneySimulator(Random random, BusinessCalendar calendar,
             return;
         }
 
-        var acknowledged = PlanStop(received, org.Acknowledgement, BreachRate(SimStage.Acknowledgement));
+        var acknowledged = PlanStop(received, org.Acknowledgement, BreachRate(SimStage.Acknowledgement, received));
         Add(EventTypes.Acknowledged, acknowledged);
 
         var closed = org.AdrEligibleWeeks is int weeks && random.NextDouble() < 0.03
@@ -102,7 +102,7 @@ internal sealed class JourneySimulator(Random random, BusinessCalendar calendar,
 
         var response = limit.Unit == LimitUnit.BusinessDays && random.NextDouble() < _org.ExtensionRate
             ? Extend(start, limit.Amount + pausedDays, last)
-            : PlanStop(start, limit, BreachRate(SimStage.Response), pausedDays, pausedTime);
+            : PlanStop(start, limit, BreachRate(SimStage.Response, start), pausedDays, pausedTime);
         return After(response, last);
     }
 
@@ -157,9 +157,9 @@ internal sealed class JourneySimulator(Random random, BusinessCalendar calendar,
         var days = random.NextDouble() < _org.LateEscalationRate ? 29 + random.Next(21) : 1 + random.Next(27);
         var requested = CustomerMoment(response, days);
         Add(EventTypes.EscalationRequested, requested, _org.EscalationTeam);
-        var acknowledged = PlanStop(requested, _org.EscalationAcknowledgement, BreachRate(SimStage.EscalationAcknowledgement));
+        var acknowledged = PlanStop(requested, _org.EscalationAcknowledgement, BreachRate(SimStage.EscalationAcknowledgement, requested));
         Add(EventTypes.EscalationAcknowledged, acknowledged, _org.EscalationTeam);
-        var answered = After(PlanStop(requested, _org.EscalationResponse, BreachRate(SimStage.EscalationResponse)), acknowledged);
+        var answered = After(PlanStop(requested, _org.EscalationResponse, BreachRate(SimStage.EscalationResponse, requested)), acknowledged);
         var (outcome, redress) = Outcome();
         Add(EventTypes.EscalationResponseIssued, answered, _org.EscalationTeam, outcome, redress);
         if (outcome != Upheld && random.NextDouble() < _org.DeadlockRate)
@@ -258,7 +258,8 @@ internal sealed class JourneySimulator(Random random, BusinessCalendar calendar,
         }
     }
 
-    private double BreachRate(SimStage stage)
+    /// <summary>The chance that a stage started at <paramref name="start"/> breaches; the sample actions may have changed it.</summary>
+    private double BreachRate(SimStage stage, Instant start)
     {
         var rate = _org.BaseBreach;
         if (stage == _org.SlowTeamStage && string.Equals(_case.Team, _org.SlowTeam, StringComparison.Ordinal))
@@ -271,7 +272,7 @@ internal sealed class JourneySimulator(Random random, BusinessCalendar calendar,
             rate = Math.Max(rate, 0.30);
         }
 
-        return rate;
+        return SampleActionEffects.Rate(_org.Id, stage, _case.Team, Date(start), rate);
     }
 
     private (string Outcome, decimal? Redress) Outcome()

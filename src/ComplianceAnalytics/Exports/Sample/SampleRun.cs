@@ -49,12 +49,13 @@ internal sealed class SampleRun : IDisposable
     ];
 
     private readonly SampleOptions _options;
-    private readonly Random _random;
+    // Replaced for the orgs drawn on their own (SampleOrg.OwnDraw), after the shared draw.
+    private Random _random;
     private readonly Random _attributes;
     private readonly DateTimeZone _zone = DateTimeZoneProviders.Tzdb["Europe/London"];
     private readonly Policies.BusinessCalendar _calendar;
-    private readonly JourneySimulator _simulator;
-    private readonly FakePeople _people;
+    private JourneySimulator _simulator;
+    private FakePeople _people;
     private readonly LocalDate _firstMonth;
     private readonly LocalDate _end;
     private readonly Instant _cutoff;
@@ -100,6 +101,23 @@ internal sealed class SampleRun : IDisposable
             WriteCase(orgIndex, received);
         }
 
+        var cases = _options.Cases;
+        var sharedVolume = SampleOrg.SharedDraw.Sum(i => SampleOrg.All[i].Volume);
+        foreach (var orgIndex in Enumerable.Range(0, SampleOrg.All.Count).Where(i => SampleOrg.All[i].OwnDraw))
+        {
+            _random = new Random(unchecked((_options.Seed * 31) + orgIndex));
+            _simulator = new JourneySimulator(_random, _calendar, _zone);
+            _people = new FakePeople(_random);
+            var count = (int)Math.Round(_options.Cases * SampleOrg.All[orgIndex].Volume / sharedVolume);
+            for (var i = 0; i < count; i++)
+            {
+                var day = _options.Start.PlusDays((int)((i + _random.NextDouble()) * days / count));
+                WriteCase(orgIndex, ReceiptMoment(day).Received);
+            }
+
+            cases += count;
+        }
+
         var files = _files.Values.OrderBy(f => f.RelativePath, StringComparer.Ordinal).ToList();
         foreach (var file in files)
         {
@@ -107,7 +125,7 @@ internal sealed class SampleRun : IDisposable
         }
 
         return new SampleSummary(
-            _options.Cases,
+            cases,
             [.. files.Select(f => new SampleFile(f.RelativePath, f.Rows, new FileInfo(f.FullPath).Length))],
             $"{SampleExportGenerator.MappingsFolder}/halo.yaml",
             _planted,
@@ -403,8 +421,9 @@ internal sealed class SampleRun : IDisposable
 
     private int PickOrg()
     {
-        var draw = _random.NextDouble() * SampleOrg.All.Sum(o => o.Volume);
-        for (var i = 0; i < SampleOrg.All.Count - 1; i++)
+        var shared = SampleOrg.SharedDraw.ToList();
+        var draw = _random.NextDouble() * shared.Sum(i => SampleOrg.All[i].Volume);
+        foreach (var i in shared.SkipLast(1))
         {
             draw -= SampleOrg.All[i].Volume;
             if (draw < 0)
@@ -413,7 +432,7 @@ internal sealed class SampleRun : IDisposable
             }
         }
 
-        return SampleOrg.All.Count - 1;
+        return shared[^1];
     }
 
     /// <summary>A night receipt at a clock change matters most where times are written without an offset.</summary>

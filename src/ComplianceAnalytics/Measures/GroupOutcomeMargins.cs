@@ -1,0 +1,28 @@
+using ComplianceAnalytics.Store;
+
+namespace ComplianceAnalytics.Measures;
+
+/// <summary>
+/// When the director pack's Outcomes by group flags a group as worse than the rest: the gap must be
+/// over the measure's margin and both sides must have at least <paramref name="MinClosedCases"/>
+/// closed cases (setting <c>Compliance:GroupOutcomes</c>, docs/packs.md).
+/// </summary>
+/// <param name="UpholdRate">Points of uphold rate, as a fraction (0.10 = 10 points).</param>
+/// <param name="MedianDaysToClose">Days of median time to close.</param>
+/// <param name="WithinEightWeeks">Points of the share closed within 8 weeks, as a fraction.</param>
+public sealed record GroupOutcomeMargins(int MinClosedCases = 20, double UpholdRate = 0.10, double MedianDaysToClose = 7, double WithinEightWeeks = 0.10)
+{
+    public static readonly GroupOutcomeMargins Default = new();
+
+    /// <summary>The margins as the temporary table <c>outcome_margins</c> (measure, margin, min_closed) the query reads.</summary>
+    internal void Load(ComplianceStore store)
+    {
+        var db = store.Connection;
+        db.Execute("CREATE OR REPLACE TEMP TABLE outcome_margins (measure VARCHAR, margin DOUBLE, min_closed INTEGER)");
+        using var rows = db.CreateAppender("outcome_margins");
+        foreach (var (measure, margin) in new[] { ("uphold rate", UpholdRate), ("median days to close", MedianDaysToClose), ("closed within 8 weeks", WithinEightWeeks) })
+        {
+            rows.Append(measure).Append(margin).Append(MinClosedCases).EndRow();
+        }
+    }
+}
