@@ -1,113 +1,200 @@
-using ComplianceAnalytics.DuckDb.Native;
+using System.Globalization;
+using System.Numerics;
+using DuckDB.NET.Data;
 
 namespace ComplianceAnalytics.DuckDb;
 
 /// <summary>
 /// Bulk insert into one table: append one value per column in order, then <see cref="EndRow"/>.
+/// DuckDB.NET writes each value in its own CLR type's layout, so every value is converted here to the
+/// column's type first (an int for a BIGINT column would otherwise be written as four bytes).
 /// Disposing flushes and closes; an error doing so is raised as a <see cref="DuckDbException"/>. After an
 /// append has already failed, disposing discards the unflushed rows quietly so that the first error is not
 /// masked by a second one.
 /// </summary>
-public sealed unsafe class DuckDbAppender : IDisposable
+public sealed class DuckDbAppender : IDisposable
 {
-    private readonly AppenderHandle _handle;
+    private readonly DuckDBAppender _appender;
+    private readonly DuckDbType[] _types;
+    private readonly int[] _scales;
+    private IDuckDBAppenderRow? _row;
+    private int _column;
     private bool _faulted;
+    private bool _closed;
 
-    internal DuckDbAppender(AppenderHandle handle) => _handle = handle;
-
-    private AppenderHandle Handle
+    internal DuckDbAppender(DuckDBAppender appender, DuckDbType[] types, int[] scales)
     {
-        get
-        {
-            ObjectDisposedException.ThrowIf(_handle.IsClosed, this);
-            return _handle;
-        }
+        _appender = appender;
+        _types = types;
+        _scales = scales;
     }
 
-    public DuckDbAppender Append(string? value)
+    public DuckDbAppender Append(string? value) => value is null ? AppendNull() : Column() switch
     {
-        if (value is null)
-        {
-            return AppendNull();
-        }
+        DuckDbType.Varchar => Put(r => r.AppendValue(value)),
+        var type => Put(r => AppendConverted(r, type, value)),
+    };
 
-        using var utf8 = new Utf8Buffer(value);
-        fixed (byte* p = utf8)
-        {
-            return Check(NativeMethods.duckdb_append_varchar_length(Handle, p, (ulong)utf8.Length));
-        }
-    }
-
-    public DuckDbAppender Append(long value) => Check(NativeMethods.duckdb_append_int64(Handle, value));
-
-    public DuckDbAppender Append(int value) => Check(NativeMethods.duckdb_append_int32(Handle, value));
-
-    public DuckDbAppender Append(double value) => Check(NativeMethods.duckdb_append_double(Handle, value));
-
-    public DuckDbAppender Append(bool value) => Check(NativeMethods.duckdb_append_bool(Handle, value));
-
-    /// <summary>Appends exactly: the value goes in as DECIMAL(38, scale) and DuckDB casts it to the column's type.</summary>
-    public DuckDbAppender Append(decimal value)
+    public DuckDbAppender Append(long value) => Column() switch
     {
-        var native = NativeMethods.duckdb_create_decimal(Conversions.ToDuckDbDecimal(value));
-        try
-        {
-            return Check(NativeMethods.duckdb_append_value(Handle, native));
-        }
-        finally
-        {
-            NativeMethods.duckdb_destroy_value(ref native);
-        }
-    }
+        DuckDbType.BigInt => Put(r => r.AppendValue(value)),
+        DuckDbType.Integer => Put(r => r.AppendValue(checked((int)value))),
+        DuckDbType.SmallInt => Put(r => r.AppendValue(checked((short)value))),
+        DuckDbType.TinyInt => Put(r => r.AppendValue(checked((sbyte)value))),
+        DuckDbType.UBigInt => Put(r => r.AppendValue(checked((ulong)value))),
+        DuckDbType.UInteger => Put(r => r.AppendValue(checked((uint)value))),
+        DuckDbType.USmallInt => Put(r => r.AppendValue(checked((ushort)value))),
+        DuckDbType.UTinyInt => Put(r => r.AppendValue(checked((byte)value))),
+        DuckDbType.HugeInt => Put(r => r.AppendValue((BigInteger?)value)),
+        DuckDbType.Double => Put(r => r.AppendValue((double)value)),
+        DuckDbType.Float => Put(r => r.AppendValue((float)value)),
+        DuckDbType.Decimal => Put(r => r.AppendValue((decimal)value)),
+        var type => Put(r => AppendConverted(r, type, value.ToString(CultureInfo.InvariantCulture))),
+    };
 
-    public DuckDbAppender AppendNull() => Check(NativeMethods.duckdb_append_null(Handle));
+    public DuckDbAppender Append(int value) => Append((long)value);
+
+    public DuckDbAppender Append(double value) => Column() switch
+    {
+        DuckDbType.Double => Put(r => r.AppendValue(value)),
+        DuckDbType.Float => Put(r => r.AppendValue((float)value)),
+        DuckDbType.Decimal => Append((decimal)value),
+        var type => Put(r => AppendConverted(r, type, value.ToString("R", CultureInfo.InvariantCulture))),
+    };
+
+    public DuckDbAppender Append(bool value) => Column() switch
+    {
+        DuckDbType.Boolean => Put(r => r.AppendValue(value)),
+        var type => Put(r => AppendConverted(r, type, value ? "true" : "false")),
+    };
+
+    /// <summary>Appends exactly, rounded half away from zero to the column's scale as DuckDB's cast does.</summary>
+    public DuckDbAppender Append(decimal value) => Column() switch
+    {
+        // The provider would truncate the digits beyond the column's scale.
+        DuckDbType.Decimal => Put(r => r.AppendValue(Math.Round(value, _scales[_column], MidpointRounding.AwayFromZero))),
+        DuckDbType.Double => Put(r => r.AppendValue((double)value)),
+        DuckDbType.Float => Put(r => r.AppendValue((float)value)),
+        var type => Put(r => AppendConverted(r, type, value.ToString(CultureInfo.InvariantCulture))),
+    };
+
+    public DuckDbAppender AppendNull()
+    {
+        Column();
+        return Put(r => r.AppendNullValue());
+    }
 
     /// <summary>Microseconds since 1970-01-01T00:00:00Z, for a TIMESTAMP or TIMESTAMPTZ column.</summary>
-    public DuckDbAppender AppendTimestampMicros(long micros) => Check(NativeMethods.duckdb_append_timestamp(Handle, micros));
+    public DuckDbAppender AppendTimestampMicros(long micros) => Column() switch
+    {
+        DuckDbType.Timestamp => Put(r => r.AppendValue(DuckDbConversions.ToDateTime(micros))),
+        DuckDbType.TimestampTz => Put(r => r.AppendValue(new DateTimeOffset(DuckDbConversions.ToDateTime(micros)))),
+        var type => throw Fault(new DuckDbException($"Column {_column + 1} is {type}: a timestamp cannot be appended to it.")),
+    };
 
-    public DuckDbAppender AppendDate(DateOnly value) => Check(NativeMethods.duckdb_append_date(Handle, Conversions.ToDays(value)));
+    public DuckDbAppender AppendDate(DateOnly value) => Column() switch
+    {
+        DuckDbType.Date => Put(r => r.AppendValue(value)),
+        var type => throw Fault(new DuckDbException($"Column {_column + 1} is {type}: a date cannot be appended to it.")),
+    };
 
-    public DuckDbAppender EndRow() => Check(NativeMethods.duckdb_appender_end_row(Handle));
+    public DuckDbAppender EndRow()
+    {
+        if (_column != _types.Length)
+        {
+            throw Fault(new DuckDbException($"The row has {_column} values but the table has {_types.Length} columns."));
+        }
 
-    /// <summary>Writes the buffered rows to the table.</summary>
-    public void Flush() => Check(NativeMethods.duckdb_appender_flush(Handle));
+        Guard(() => (_row ?? _appender.CreateRow()).EndRow());
+        _row = null;
+        _column = 0;
+        return this;
+    }
 
+    /// <summary>Writes the buffered rows to the table and closes the appender.</summary>
     public void Dispose()
     {
-        if (_handle.IsClosed)
+        if (_closed)
         {
             return;
         }
 
+        _closed = true;
+        if (_faulted)
+        {
+            try
+            {
+                _appender.Clear();
+                _appender.Close();
+            }
+            catch (Exception ex) when (ex is DuckDBException or InvalidOperationException)
+            {
+                // The first error has been raised already; the rows it left are discarded with the appender.
+            }
+
+            return;
+        }
+
+        if (_column != 0)
+        {
+            _faulted = true;
+            Dispose();
+            throw new DuckDbException($"The appender was closed with an incomplete row ({_column} of {_types.Length} values).");
+        }
+
+        Guard(_appender.Close);
+    }
+
+    private DuckDbType Column()
+    {
+        ObjectDisposedException.ThrowIf(_closed, this);
+        return _column < _types.Length
+            ? _types[_column]
+            : throw Fault(new DuckDbException($"The table has {_types.Length} columns; a value for column {_column + 1} was appended."));
+    }
+
+    private DuckDbAppender Put(Action<IDuckDBAppenderRow> append)
+    {
+        Guard(() => append(_row ??= _appender.CreateRow()));
+        _column++;
+        return this;
+    }
+
+    // Other column types (dates and instants given as text, enums) take the value as text and cast it.
+    private static void AppendConverted(IDuckDBAppenderRow row, DuckDbType type, string text) => row.AppendValue(type switch
+    {
+        DuckDbType.Varchar or DuckDbType.Enum => text,
+        _ => throw new DuckDbException($"Could not convert '{text}' to the {type} column: the appender takes it only in the column's own type."),
+    });
+
+    private void Guard(Action action)
+    {
         try
         {
-            if (_faulted)
-            {
-                NativeMethods.duckdb_appender_clear(_handle);
-            }
-            else
-            {
-                // duckdb_appender_close silently skips the flush when a row is incomplete; an explicit flush
-                // reports that instead.
-                Check(NativeMethods.duckdb_appender_flush(_handle));
-                Check(NativeMethods.duckdb_appender_close(_handle));
-            }
+            action();
         }
-        finally
+        catch (DuckDbException)
         {
-            _handle.Dispose();
+            _faulted = true;
+            throw;
+        }
+        catch (DuckDBException ex)
+        {
+            throw Fault(new DuckDbException(ex.Message, ex));
+        }
+        catch (InvalidOperationException ex)
+        {
+            throw Fault(new DuckDbException(ex.Message, ex));
+        }
+        catch (OverflowException ex)
+        {
+            throw Fault(new DuckDbException(ex.Message, ex));
         }
     }
 
-    private DuckDbAppender Check(int state)
+    private DuckDbException Fault(DuckDbException exception)
     {
-        if (state != NativeMethods.Success)
-        {
-            _faulted = true;
-            var message = NativeMethods.ReadUtf8(NativeMethods.duckdb_appender_error(_handle));
-            throw new DuckDbException(message ?? "The DuckDB appender failed.");
-        }
-
-        return this;
+        _faulted = true;
+        return exception;
     }
 }

@@ -1,4 +1,4 @@
-using ComplianceAnalytics.DuckDb.Native;
+using DuckDB.NET.Data;
 
 namespace ComplianceAnalytics.DuckDb;
 
@@ -8,59 +8,29 @@ namespace ComplianceAnalytics.DuckDb;
 /// </summary>
 public sealed class DuckDbConnection : IDisposable
 {
-    private readonly ConnectionHandle _handle;
+    private readonly DuckDBConnection _connection;
+    private bool _disposed;
 
-    internal DuckDbConnection(ConnectionHandle handle) => _handle = handle;
+    internal DuckDbConnection(DuckDBConnection connection) => _connection = connection;
 
-    internal bool IsOpen => !_handle.IsClosed;
-
-    internal ConnectionHandle Handle
-    {
-        get
-        {
-            ObjectDisposedException.ThrowIf(_handle.IsClosed, this);
-            return _handle;
-        }
-    }
+    internal bool IsOpen => !_disposed;
 
     /// <summary>
     /// Runs a statement and returns the rows it changed. Without parameters the text may hold several
-    /// statements separated by ';' (the count is then the last statement's).
+    /// statements separated by ';' (the count is then the sum over them).
     /// </summary>
     public long Execute(string sql, params object?[] parameters)
     {
-        using var reader = Query(sql, parameters);
-        return reader.RowsChanged;
+        using var command = CreateCommand(sql, parameters);
+        return DuckDbException.Translate(command.ExecuteNonQuery);
     }
 
-    /// <summary>Runs a query; with parameters it is prepared, bound and executed.</summary>
+    /// <summary>Runs a query, its values bound as positional parameters (<c>?</c> or <c>$1</c>).</summary>
     /// <remarks>
     /// A lone <c>string[]</c> argument is taken by C# as the whole parameter list; pass <c>(object)array</c>
     /// to bind it as one VARCHAR[] parameter.
     /// </remarks>
-    public DuckDbReader Query(string sql, params object?[] parameters)
-    {
-        ArgumentNullException.ThrowIfNull(sql);
-        if (parameters is { Length: > 0 })
-        {
-            using var statement = Prepare(sql);
-            statement.BindAll(parameters);
-            return statement.ExecuteReader();
-        }
-
-        var result = new ResultHandle();
-        try
-        {
-            var state = NativeMethods.duckdb_query(Handle, sql, result);
-            ThrowOnError(state, result);
-            return new DuckDbReader(result);
-        }
-        catch
-        {
-            result.Dispose();
-            throw;
-        }
-    }
+    public DuckDbReader Query(string sql, params object?[] parameters) => DuckDbReader.Execute(CreateCommand(sql, parameters));
 
     /// <summary>
     /// The first column of the first row converted to <typeparamref name="T"/> (long, int, double, decimal,
@@ -94,18 +64,11 @@ public sealed class DuckDbConnection : IDisposable
         return (T)value;
     }
 
+    /// <summary>A statement to bind and run repeatedly; DuckDB.NET prepares it when it runs.</summary>
     public DuckDbPreparedStatement Prepare(string sql)
     {
         ArgumentNullException.ThrowIfNull(sql);
-        var state = NativeMethods.duckdb_prepare(Handle, sql, out var statement);
-        if (state != NativeMethods.Success)
-        {
-            var message = NativeMethods.ReadUtf8(NativeMethods.duckdb_prepare_error(statement));
-            statement.Dispose();
-            throw new DuckDbException(message ?? "Could not prepare the statement.");
-        }
-
-        return new DuckDbPreparedStatement(statement);
+        return new DuckDbPreparedStatement(CreateCommand(sql, []));
     }
 
     /// <summary>An appender for bulk inserts into <paramref name="table"/>, column by column, row by row.</summary>
@@ -113,15 +76,33 @@ public sealed class DuckDbConnection : IDisposable
     public DuckDbAppender CreateAppender(string table, string? schema = null, string? catalog = null)
     {
         ArgumentNullException.ThrowIfNull(table);
-        var state = NativeMethods.duckdb_appender_create_ext(Handle, catalog, schema, table, out var appender);
-        if (state != NativeMethods.Success)
+        ObjectDisposedException.ThrowIf(_disposed, this);
+        // DuckDB.NET's appender writes each value as its own CLR type: the façade converts to the
+        // column's type, which it reads first (an unknown table fails here with DuckDB's message).
+        schema ??= catalog is null ? null : "main";
+        var name = string.Join('.', new[] { catalog, schema, table }.Where(part => part is not null)
+            .Select(part => "\"" + part!.Replace("\"", "\"\"", StringComparison.Ordinal) + "\""));
+        DuckDbType[] types;
+        using (var reader = Query($"SELECT * FROM {name} LIMIT 0"))
         {
-            var message = NativeMethods.ReadUtf8(NativeMethods.duckdb_appender_error(appender));
-            appender.Dispose();
-            throw new DuckDbException(message ?? $"Could not create an appender for table '{table}'.");
+            types = [.. Enumerable.Range(0, reader.FieldCount).Select(reader.GetColumnType)];
         }
 
-        return new DuckDbAppender(appender);
+        // A DECIMAL's scale is only in its type's text, e.g. DECIMAL(18,2).
+        var scales = new List<int>();
+        using (var reader = Query($"SELECT column_type FROM (DESCRIBE {name})"))
+        {
+            while (reader.Read())
+            {
+                var type = reader.GetString(0);
+                scales.Add(type.StartsWith("DECIMAL(", StringComparison.Ordinal)
+                    ? int.Parse(type[(type.IndexOf(',', StringComparison.Ordinal) + 1)..^1], System.Globalization.CultureInfo.InvariantCulture)
+                    : 0);
+            }
+        }
+
+        var appender = DuckDbException.Translate(() => _connection.CreateAppender(catalog, schema, table));
+        return new DuckDbAppender(appender, types, [.. scales]);
     }
 
     public DuckDbTransaction BeginTransaction()
@@ -131,16 +112,32 @@ public sealed class DuckDbConnection : IDisposable
     }
 
     /// <summary>Asks the query running on this connection (on another thread) to stop; it fails with a DuckDbException.</summary>
-    public void Interrupt() => NativeMethods.duckdb_interrupt(Handle);
-
-    public void Dispose() => _handle.Dispose();
-
-    internal static void ThrowOnError(int state, ResultHandle result)
+    public void Interrupt()
     {
-        if (state != NativeMethods.Success)
+        using var command = _connection.CreateCommand();
+        command.Cancel();
+    }
+
+    public void Dispose()
+    {
+        _disposed = true;
+        _connection.Dispose();
+    }
+
+    [System.Diagnostics.CodeAnalysis.SuppressMessage("Security", "CA2100", Justification = "The façade runs the SQL its callers wrote; every value travels as a bound parameter.")]
+    private DuckDBCommand CreateCommand(string sql, object?[] parameters)
+    {
+        ArgumentNullException.ThrowIfNull(sql);
+        ObjectDisposedException.ThrowIf(_disposed, this);
+        var command = _connection.CreateCommand();
+        command.CommandText = sql;
+        // Results stream chunk by chunk instead of being materialised whole.
+        command.UseStreamingMode = true;
+        for (var i = 0; i < parameters.Length; i++)
         {
-            var message = NativeMethods.ReadUtf8(NativeMethods.duckdb_result_error(result));
-            throw new DuckDbException(message ?? "The DuckDB statement failed.");
+            command.Parameters.Add(new DuckDBParameter(DuckDbParameters.ToProviderValue(i + 1, parameters[i]) ?? DBNull.Value));
         }
+
+        return command;
     }
 }

@@ -1,20 +1,21 @@
-using ComplianceAnalytics.DuckDb.Native;
+using DuckDB.NET.Data;
 
 namespace ComplianceAnalytics.DuckDb;
 
 /// <summary>An open DuckDB database (in-memory or a file).</summary>
 public sealed class DuckDbDatabase : IDisposable
 {
-    /// <summary>
-    /// Without DuckDB's instance cache, two opens of one file in this process would be two independent
-    /// instances writing the same file (file locks are per process, so nothing would stop them). The cache
-    /// lives as long as the process; it only holds weak references to the instances.
-    /// </summary>
-    private static readonly nint InstanceCache = NativeMethods.duckdb_create_instance_cache();
+    // The first connection keeps the database open. Further connections to a file share its instance
+    // through DuckDB.NET's connection manager; an in-memory database is shared by duplicating the first
+    // connection (a second ":memory:" connection string would be a new, empty database).
+    private readonly DuckDBConnection _root;
+    private readonly bool _inMemory;
 
-    private readonly DatabaseHandle _handle;
-
-    private DuckDbDatabase(DatabaseHandle handle) => _handle = handle;
+    private DuckDbDatabase(DuckDBConnection root, bool inMemory)
+    {
+        _root = root;
+        _inMemory = inMemory;
+    }
 
     /// <summary>
     /// Opens <paramref name="path"/> (":memory:" or null for a new in-memory database) with optional DuckDB
@@ -24,80 +25,49 @@ public sealed class DuckDbDatabase : IDisposable
     /// </summary>
     public static DuckDbDatabase Open(string? path, IReadOnlyDictionary<string, string>? config = null)
     {
-        var nativeConfig = CreateConfig(config);
-        DatabaseHandle handle;
-        nint error;
-        int state;
+        var inMemory = path is null or "" or ":memory:";
+        var builder = new DuckDBConnectionStringBuilder { DataSource = inMemory ? ":memory:" : path! };
+        var root = new DuckDBConnection();
         try
         {
-            state = path is null or "" or ":memory:"
-                ? NativeMethods.duckdb_open_ext(path, out handle, nativeConfig, out error)
-                : NativeMethods.duckdb_get_or_create_from_cache(InstanceCache, path, out handle, nativeConfig, out error);
-        }
-        finally
-        {
-            if (nativeConfig != 0)
+            foreach (var (name, value) in config ?? new Dictionary<string, string>())
             {
-                NativeMethods.duckdb_destroy_config(ref nativeConfig);
+                builder[name] = value;
             }
-        }
 
-        if (state == NativeMethods.Success)
+            root.ConnectionString = builder.ConnectionString;
+            DuckDbException.Translate(root.Open);
+            return new DuckDbDatabase(root, inMemory);
+        }
+        catch (InvalidOperationException ex)
         {
-            return new DuckDbDatabase(handle);
+            // The provider reports an unknown or invalid configuration option this way.
+            root.Dispose();
+            throw new DuckDbException(ex.Message, ex);
         }
-
-        handle.Dispose();
-        string? message;
-        try
+        catch
         {
-            message = NativeMethods.ReadUtf8(error);
+            root.Dispose();
+            throw;
         }
-        finally
-        {
-            NativeMethods.duckdb_free(error);
-        }
-
-        throw new DuckDbException(message ?? $"Could not open DuckDB database '{path}'.");
-    }
-
-    private static nint CreateConfig(IReadOnlyDictionary<string, string>? config)
-    {
-        if (config is null || config.Count == 0)
-        {
-            return 0;
-        }
-
-        if (NativeMethods.duckdb_create_config(out var nativeConfig) != NativeMethods.Success)
-        {
-            throw new DuckDbException("Could not create a DuckDB configuration.");
-        }
-
-        foreach (var (name, value) in config)
-        {
-            if (NativeMethods.duckdb_set_config(nativeConfig, name, value) != NativeMethods.Success)
-            {
-                NativeMethods.duckdb_destroy_config(ref nativeConfig);
-                // duckdb_set_config reports no message of its own.
-                throw new DuckDbException($"Invalid DuckDB configuration option '{name}' = '{value}'.");
-            }
-        }
-
-        return nativeConfig;
     }
 
     /// <summary>Opens a new connection; each connection has its own transaction state.</summary>
     public DuckDbConnection Connect()
     {
-        ObjectDisposedException.ThrowIf(_handle.IsClosed, this);
-        if (NativeMethods.duckdb_connect(_handle, out var connection) != NativeMethods.Success)
+        ObjectDisposedException.ThrowIf(_root.State != System.Data.ConnectionState.Open, this);
+        var connection = _inMemory ? _root.Duplicate() : new DuckDBConnection(_root.ConnectionString);
+        try
+        {
+            DuckDbException.Translate(connection.Open);
+            return new DuckDbConnection(connection);
+        }
+        catch
         {
             connection.Dispose();
-            throw new DuckDbException("Could not connect to the DuckDB database.");
+            throw;
         }
-
-        return new DuckDbConnection(connection);
     }
 
-    public void Dispose() => _handle.Dispose();
+    public void Dispose() => _root.Dispose();
 }

@@ -1,32 +1,26 @@
-using ComplianceAnalytics.DuckDb.Native;
+using DuckDB.NET.Data;
 
 namespace ComplianceAnalytics.DuckDb;
 
-/// <summary>A prepared statement; parameters are numbered from 1 (<c>?</c> or <c>$1</c> in the SQL).</summary>
+/// <summary>A statement with parameters numbered from 1 (<c>?</c> or <c>$1</c> in the SQL), bound and run repeatedly.</summary>
 public sealed class DuckDbPreparedStatement : IDisposable
 {
-    private readonly PreparedStatementHandle _handle;
+    private readonly DuckDBCommand _command;
 
-    internal DuckDbPreparedStatement(PreparedStatementHandle handle) => _handle = handle;
+    internal DuckDbPreparedStatement(DuckDBCommand command) => _command = command;
 
-    private PreparedStatementHandle Handle
+    /// <summary>Binds a value of a type <see cref="DuckDbConnection.Query"/> accepts to parameter <paramref name="index1Based"/>.</summary>
+    public void Bind(int index1Based, object? value)
     {
-        get
+        ArgumentOutOfRangeException.ThrowIfLessThan(index1Based, 1);
+        var converted = DuckDbParameters.ToProviderValue(index1Based, value);
+        while (_command.Parameters.Count < index1Based)
         {
-            ObjectDisposedException.ThrowIf(_handle.IsClosed, this);
-            return _handle;
+            _command.Parameters.Add(new DuckDBParameter(DBNull.Value));
         }
+
+        _command.Parameters[index1Based - 1].Value = converted ?? DBNull.Value;
     }
-
-    /// <summary>
-    /// Binds null, string, long, int, double, decimal (exact, as DECIMAL(38, scale)), bool, DateOnly (DATE),
-    /// DateTime of kind Utc (TIMESTAMP), DateTimeOffset or DuckDbTimestamp (TIMESTAMPTZ), byte[] (BLOB) or
-    /// string?[] (VARCHAR[]).
-    /// </summary>
-    public void Bind(int index1Based, object? value) => ParameterBinder.Bind(Handle, index1Based, value);
-
-    /// <summary>How many parameters the statement takes.</summary>
-    public int ParameterCount => checked((int)NativeMethods.duckdb_nparams(Handle));
 
     /// <summary>Binds the values to parameters 1..n.</summary>
     public void BindAll(params object?[] values)
@@ -38,36 +32,24 @@ public sealed class DuckDbPreparedStatement : IDisposable
         }
     }
 
-    public void ClearBindings()
-    {
-        if (NativeMethods.duckdb_clear_bindings(Handle) != NativeMethods.Success)
-        {
-            throw new DuckDbException("Could not clear the statement's bindings.");
-        }
-    }
-
     /// <summary>Executes the statement and returns the rows it changed.</summary>
-    public long ExecuteNonQuery()
-    {
-        using var reader = ExecuteReader();
-        return reader.RowsChanged;
-    }
+    public long ExecuteNonQuery() => DuckDbException.Translate(_command.ExecuteNonQuery);
 
+    /// <summary>Executes the statement; the reader stays valid after this statement is disposed.</summary>
+    [System.Diagnostics.CodeAnalysis.SuppressMessage("Security", "CA2100", Justification = "The text is this statement's own, already given to a command; values are bound.")]
     public DuckDbReader ExecuteReader()
     {
-        var result = new ResultHandle();
-        try
+        // The reader owns a copy of the command, so that rebinding this statement cannot change it.
+        var command = (DuckDBCommand)_command.Connection!.CreateCommand();
+        command.CommandText = _command.CommandText;
+        command.UseStreamingMode = true;
+        foreach (DuckDBParameter parameter in _command.Parameters)
         {
-            var state = NativeMethods.duckdb_execute_prepared(Handle, result);
-            DuckDbConnection.ThrowOnError(state, result);
-            return new DuckDbReader(result);
+            command.Parameters.Add(new DuckDBParameter(parameter.Value ?? DBNull.Value));
         }
-        catch
-        {
-            result.Dispose();
-            throw;
-        }
+
+        return DuckDbReader.Execute(command);
     }
 
-    public void Dispose() => _handle.Dispose();
+    public void Dispose() => _command.Dispose();
 }

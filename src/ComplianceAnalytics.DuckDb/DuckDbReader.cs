@@ -1,85 +1,60 @@
-using ComplianceAnalytics.DuckDb.Native;
+using System.Collections;
+using System.Globalization;
+using System.Numerics;
+using DuckDB.NET.Data;
+using DuckDB.NET.Native;
 
 namespace ComplianceAnalytics.DuckDb;
 
 /// <summary>
-/// Forward-only reader over a query result. Rows are read chunk by chunk (duckdb_fetch_chunk) and values
-/// straight from each chunk's vector memory.
+/// Forward-only reader over a query result, streamed chunk by chunk. Getters convert between the
+/// numeric widths and read instants as UTC, whatever the provider's own defaults.
 /// </summary>
 public sealed class DuckDbReader : IDisposable
 {
-    private readonly ResultHandle _result;
-    private readonly ColumnVector[] _columns;
+    private readonly DuckDBCommand _command;
+    private readonly DuckDBDataReader _reader;
+    private readonly DuckDbType[] _types;
     private readonly string[] _names;
-    private DataChunkHandle? _chunk;
-    private ulong _chunkSize;
-    private ulong _row;
-    private bool _exhausted;
+    private bool _onRow;
+    private bool _disposed;
 
-    internal DuckDbReader(ResultHandle result)
+    private DuckDbReader(DuckDBCommand command, DuckDBDataReader reader)
     {
-        _result = result;
-        var count = checked((int)NativeMethods.duckdb_column_count(result));
-        _columns = new ColumnVector[count];
-        _names = new string[count];
-        for (var i = 0; i < count; i++)
+        _command = command;
+        _reader = reader;
+        _types = new DuckDbType[reader.FieldCount];
+        _names = new string[reader.FieldCount];
+        for (var i = 0; i < _types.Length; i++)
         {
-            _names[i] = NativeMethods.ReadUtf8(NativeMethods.duckdb_column_name(result, (ulong)i)) ?? string.Empty;
-            var logicalType = NativeMethods.duckdb_column_logical_type(result, (ulong)i);
-            try
-            {
-                _columns[i] = ColumnVector.FromLogicalType(logicalType);
-            }
-            finally
-            {
-                NativeMethods.duckdb_destroy_logical_type(ref logicalType);
-            }
+            // The provider names its type enumeration's member; its numbers are DuckDB's C API's, as ours.
+            _types[i] = (DuckDbType)(int)Enum.Parse<DuckDBType>(reader.GetDataTypeName(i));
+            _names[i] = reader.GetName(i);
         }
-
-        RowsChanged = checked((long)NativeMethods.duckdb_rows_changed(result));
     }
 
-    public int FieldCount => _columns.Length;
+    /// <summary>Runs <paramref name="command"/>; the reader owns and disposes it.</summary>
+    internal static DuckDbReader Execute(DuckDBCommand command)
+    {
+        try
+        {
+            var reader = DuckDbException.Translate(command.ExecuteReader);
+            return new DuckDbReader(command, reader);
+        }
+        catch
+        {
+            command.Dispose();
+            throw;
+        }
+    }
 
-    /// <summary>Rows inserted, updated or deleted by the statement; 0 for queries.</summary>
-    public long RowsChanged { get; }
+    public int FieldCount => _types.Length;
 
     public bool Read()
     {
-        ObjectDisposedException.ThrowIf(_result.IsClosed, this);
-        if (_exhausted)
-        {
-            return false;
-        }
-
-        if (_chunk is not null && ++_row < _chunkSize)
-        {
-            return true;
-        }
-
-        // Empty chunks are skipped; a null chunk ends the result.
-        do
-        {
-            ReleaseChunk();
-            _chunk = _result.FetchChunk();
-            if (_chunk is null)
-            {
-                _exhausted = true;
-                var error = NativeMethods.ReadUtf8(NativeMethods.duckdb_result_error(_result));
-                return error is null ? false : throw new DuckDbException(error);
-            }
-
-            _chunkSize = NativeMethods.duckdb_data_chunk_get_size(_chunk);
-        }
-        while (_chunkSize == 0);
-
-        for (var i = 0; i < _columns.Length; i++)
-        {
-            _columns[i].Attach(NativeMethods.duckdb_data_chunk_get_vector(_chunk, (ulong)i));
-        }
-
-        _row = 0;
-        return true;
+        ObjectDisposedException.ThrowIf(_disposed, this);
+        _onRow = DuckDbException.Translate(_reader.Read);
+        return _onRow;
     }
 
     public string GetName(int ordinal) => _names[CheckOrdinal(ordinal)];
@@ -96,92 +71,181 @@ public sealed class DuckDbReader : IDisposable
         return index >= 0 ? index : throw new ArgumentOutOfRangeException(nameof(name), name, "The result has no such column.");
     }
 
-    public DuckDbType GetColumnType(int ordinal) => _columns[CheckOrdinal(ordinal)].Type;
+    public DuckDbType GetColumnType(int ordinal) => _types[CheckOrdinal(ordinal)];
 
-    public bool IsNull(int ordinal) => Current(ordinal).IsNull(_row);
-
-    /// <summary>VARCHAR text; other types are formatted culture-invariantly.</summary>
-    public string GetString(int ordinal) => NotNull(ordinal).GetString(_row);
-
-    /// <summary>
-    /// VARCHAR text as <paramref name="pool"/>'s one string of that text: for columns with few distinct values
-    /// read over many rows, which then allocate nothing.
-    /// </summary>
-    public string GetString(int ordinal, StringPool pool)
+    public bool IsNull(int ordinal)
     {
-        ArgumentNullException.ThrowIfNull(pool);
-        return NotNull(ordinal).GetString(_row, pool);
+        CheckRow(ordinal);
+        return _reader.IsDBNull(ordinal);
     }
 
-    /// <summary>Whether the VARCHAR value equals <paramref name="value"/> (ordinal), without reading it into a string.</summary>
+    /// <summary>VARCHAR text; other types are formatted culture-invariantly.</summary>
+    public string GetString(int ordinal) =>
+        NotNull(ordinal) == DuckDbType.Varchar ? _reader.GetFieldValue<string>(ordinal) : Format(GetValue(ordinal));
+
+    /// <summary>Whether the VARCHAR value equals <paramref name="value"/> (ordinal).</summary>
     public bool StringEquals(int ordinal, string? value) =>
-        value is not null && !IsNull(ordinal) && Current(ordinal).StringEquals(_row, value);
+        value is not null && !IsNull(ordinal) && string.Equals(GetString(ordinal), value, StringComparison.Ordinal);
 
     /// <summary>Any integer type (checked) or a DECIMAL with scale 0.</summary>
-    public long GetInt64(int ordinal) => NotNull(ordinal).GetInt64(_row);
+    public long GetInt64(int ordinal) => NotNull(ordinal) switch
+    {
+        DuckDbType.BigInt => _reader.GetFieldValue<long>(ordinal),
+        DuckDbType.Integer => _reader.GetFieldValue<int>(ordinal),
+        DuckDbType.SmallInt => _reader.GetFieldValue<short>(ordinal),
+        DuckDbType.TinyInt => _reader.GetFieldValue<sbyte>(ordinal),
+        DuckDbType.UInteger => _reader.GetFieldValue<uint>(ordinal),
+        DuckDbType.USmallInt => _reader.GetFieldValue<ushort>(ordinal),
+        DuckDbType.UTinyInt => _reader.GetFieldValue<byte>(ordinal),
+        DuckDbType.UBigInt => checked((long)_reader.GetFieldValue<ulong>(ordinal)),
+        DuckDbType.HugeInt or DuckDbType.UHugeInt => checked((long)_reader.GetFieldValue<BigInteger>(ordinal)),
+        DuckDbType.Decimal when decimal.Truncate(_reader.GetDecimal(ordinal)) == _reader.GetDecimal(ordinal) =>
+            checked((long)_reader.GetDecimal(ordinal)),
+        var type => throw InvalidCast(ordinal, type, nameof(Int64)),
+    };
 
     public int GetInt32(int ordinal) => checked((int)GetInt64(ordinal));
 
     /// <summary>FLOAT, DOUBLE, DECIMAL or any integer type.</summary>
-    public double GetDouble(int ordinal) => NotNull(ordinal).GetDouble(_row);
+    public double GetDouble(int ordinal) => NotNull(ordinal) switch
+    {
+        DuckDbType.Double => _reader.GetFieldValue<double>(ordinal),
+        DuckDbType.Float => _reader.GetFieldValue<float>(ordinal),
+        DuckDbType.Decimal => (double)_reader.GetDecimal(ordinal),
+        DuckDbType.HugeInt or DuckDbType.UHugeInt => (double)_reader.GetFieldValue<BigInteger>(ordinal),
+        DuckDbType.UBigInt => _reader.GetFieldValue<ulong>(ordinal),
+        _ => GetInt64(ordinal),
+    };
 
     /// <summary>DECIMAL of any width (exact when System.Decimal can hold it), integers, or floating point.</summary>
-    public decimal GetDecimal(int ordinal) => NotNull(ordinal).GetDecimal(_row);
+    public decimal GetDecimal(int ordinal) => NotNull(ordinal) switch
+    {
+        DuckDbType.Decimal => _reader.GetDecimal(ordinal),
+        DuckDbType.HugeInt or DuckDbType.UHugeInt => (decimal)_reader.GetFieldValue<BigInteger>(ordinal),
+        DuckDbType.UBigInt => _reader.GetFieldValue<ulong>(ordinal),
+        DuckDbType.Double => (decimal)_reader.GetFieldValue<double>(ordinal),
+        DuckDbType.Float => (decimal)_reader.GetFieldValue<float>(ordinal),
+        _ => GetInt64(ordinal),
+    };
 
-    public bool GetBoolean(int ordinal) => NotNull(ordinal).GetBoolean(_row);
+    public bool GetBoolean(int ordinal) => NotNull(ordinal) == DuckDbType.Boolean
+        ? _reader.GetBoolean(ordinal)
+        : throw InvalidCast(ordinal, _types[ordinal], nameof(Boolean));
 
-    public DateOnly GetDate(int ordinal) => NotNull(ordinal).GetDate(_row);
+    public DateOnly GetDate(int ordinal) => NotNull(ordinal) == DuckDbType.Date
+        ? _reader.GetFieldValue<DateOnly>(ordinal)
+        : throw InvalidCast(ordinal, _types[ordinal], nameof(DateOnly));
 
-    /// <summary>Microseconds since the epoch of a TIMESTAMP (read as UTC) or TIMESTAMPTZ value.</summary>
-    public long GetTimestampMicros(int ordinal) => NotNull(ordinal).GetTimestampMicros(_row);
+    /// <summary>Microseconds since the epoch of a TIMESTAMP (read as UTC), TIMESTAMPTZ or DATE value.</summary>
+    public long GetTimestampMicros(int ordinal) => NotNull(ordinal) switch
+    {
+        DuckDbType.Timestamp or DuckDbType.TimestampTz or DuckDbType.TimestampS or DuckDbType.TimestampMs or DuckDbType.TimestampNs =>
+            DuckDbConversions.ToMicros(_reader.GetFieldValue<DateTime>(ordinal)),
+        DuckDbType.Date => DuckDbConversions.ToMicros(_reader.GetFieldValue<DateOnly>(ordinal).ToDateTime(TimeOnly.MinValue)),
+        var type => throw InvalidCast(ordinal, type, "timestamp"),
+    };
 
     /// <summary>A TIMESTAMP or TIMESTAMPTZ value as a UTC <see cref="DateTime"/>.</summary>
-    public DateTime GetDateTime(int ordinal) => Conversions.ToDateTime(GetTimestampMicros(ordinal));
+    public DateTime GetDateTime(int ordinal) => DuckDbConversions.ToDateTime(GetTimestampMicros(ordinal));
 
     /// <summary>
     /// The value boxed as its natural .NET type (long, int, decimal, string, byte[], DateOnly, DateTime for
     /// TIMESTAMP, DateTimeOffset for TIMESTAMPTZ, Guid, Int128, DuckDbInterval, string?[] for a VARCHAR list,
     /// object?[] for other lists), or null.
     /// </summary>
-    public object? GetValue(int ordinal) => Current(ordinal).GetValue(_row);
-
-    private ColumnVector Current(int ordinal)
+    public object? GetValue(int ordinal)
     {
-        var column = _columns[CheckOrdinal(ordinal)];
-        return _chunk is null || _row >= _chunkSize
-            ? throw new InvalidOperationException("There is no current row; call Read() first.")
-            : column;
+        if (IsNull(ordinal))
+        {
+            return null;
+        }
+
+        return _types[ordinal] switch
+        {
+            DuckDbType.Timestamp or DuckDbType.TimestampS or DuckDbType.TimestampMs or DuckDbType.TimestampNs => GetDateTime(ordinal),
+            DuckDbType.TimestampTz => new DateTimeOffset(GetDateTime(ordinal)),
+            DuckDbType.HugeInt => (Int128)_reader.GetFieldValue<BigInteger>(ordinal),
+            DuckDbType.UHugeInt => (UInt128)_reader.GetFieldValue<BigInteger>(ordinal),
+            DuckDbType.Interval => ToInterval(_reader.GetFieldValue<DuckDBInterval>(ordinal)),
+            DuckDbType.Time => TimeOnly.FromTimeSpan(_reader.GetFieldValue<TimeSpan>(ordinal)),
+            DuckDbType.Blob => ReadBlob(ordinal),
+            DuckDbType.List => ToList((IEnumerable)_reader.GetValue(ordinal)),
+            _ => _reader.GetValue(ordinal),
+        };
     }
 
-    private ColumnVector NotNull(int ordinal)
+    private static DuckDbInterval ToInterval(DuckDBInterval interval) => new(interval.Months, interval.Days, checked((long)interval.Micros));
+
+    private byte[] ReadBlob(int ordinal)
     {
-        var column = Current(ordinal);
-        return column.IsNull(_row)
+        using var stream = _reader.GetStream(ordinal);
+        using var copy = new MemoryStream();
+        stream.CopyTo(copy);
+        return copy.ToArray();
+    }
+
+    private static object ToList(IEnumerable items)
+    {
+        var values = items.Cast<object?>().ToArray();
+        return items.GetType().GetGenericArguments() is [var element] && element == typeof(string)
+            ? values.Select(v => (string?)v).ToArray()
+            : values;
+    }
+
+    private DuckDbType NotNull(int ordinal)
+    {
+        CheckRow(ordinal);
+        return _reader.IsDBNull(ordinal)
             ? throw new InvalidCastException($"Column {ordinal} ('{_names[ordinal]}') is NULL in the current row.")
-            : column;
+            : _types[ordinal];
+    }
+
+    private void CheckRow(int ordinal)
+    {
+        CheckOrdinal(ordinal);
+        ObjectDisposedException.ThrowIf(_disposed, this);
+        if (!_onRow)
+        {
+            throw new InvalidOperationException("There is no current row; call Read() first.");
+        }
     }
 
     private int CheckOrdinal(int ordinal)
     {
         ArgumentOutOfRangeException.ThrowIfNegative(ordinal);
-        ArgumentOutOfRangeException.ThrowIfGreaterThanOrEqual(ordinal, _columns.Length);
+        ArgumentOutOfRangeException.ThrowIfGreaterThanOrEqual(ordinal, _types.Length);
         return ordinal;
     }
 
-    private void ReleaseChunk()
-    {
-        foreach (var column in _columns)
-        {
-            column.Detach();
-        }
+    private InvalidCastException InvalidCast(int ordinal, DuckDbType type, string target) =>
+        new($"Column {ordinal} ('{_names[ordinal]}'): a DuckDB {type} column cannot be read as {target}.");
 
-        _chunk?.Dispose();
-        _chunk = null;
-    }
+    private static string Format(object? value) => value switch
+    {
+        null => string.Empty,
+        bool b => b ? "true" : "false",
+        DateOnly d => d.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+        DateTime t => t.ToString("yyyy-MM-dd HH:mm:ss.ffffff", CultureInfo.InvariantCulture),
+        DateTimeOffset t => t.UtcDateTime.ToString("yyyy-MM-dd HH:mm:ss.ffffff'+00'", CultureInfo.InvariantCulture),
+        TimeOnly t => t.ToString("HH:mm:ss.ffffff", CultureInfo.InvariantCulture),
+        double d => d.ToString("R", CultureInfo.InvariantCulture),
+        float f => f.ToString("R", CultureInfo.InvariantCulture),
+        byte[] blob => Convert.ToHexString(blob),
+        string?[] list => "[" + string.Join(", ", list.Select(s => s ?? "NULL")) + "]",
+        object?[] list => "[" + string.Join(", ", list.Select(v => v is null ? "NULL" : Format(v))) + "]",
+        IFormattable f => f.ToString(null, CultureInfo.InvariantCulture),
+        _ => value.ToString() ?? string.Empty,
+    };
 
     public void Dispose()
     {
-        ReleaseChunk();
-        _result.Dispose();
+        if (_disposed)
+        {
+            return;
+        }
+
+        _disposed = true;
+        _reader.Dispose();
+        _command.Dispose();
     }
 }

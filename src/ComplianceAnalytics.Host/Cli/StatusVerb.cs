@@ -31,7 +31,7 @@ internal static class StatusVerb
                 return Task.FromResult(0);
             }
 
-            using var store = ComplianceStore.Open(options.Database, readOnly: true);
+            using var store = ComplianceStore.Open(options.Database, readOnly: true, options.DuckDb.ToResources());
             var log = new RunLog(store);
             ShowRuns(log.Recent(parse.GetValue(runs)));
             ShowTotals(log.Totals());

@@ -245,8 +245,6 @@ public sealed class CaseEvaluation
             }
         }
 
-        // Organisations, event types and teams repeat on every row: pooled, they are read without allocating.
-        var codes = new StringPool();
         while (reader.Read())
         {
             // A case's rows are contiguous, so only the first row of each makes strings of its keys.
@@ -255,13 +253,13 @@ public sealed class CaseEvaluation
                 Flush();
                 events.Clear();
                 teams.Clear();
-                org = reader.GetString(0, codes);
+                org = reader.GetString(0);
                 caseRef = reader.GetString(1);
             }
 
             var due = reader.IsNull(4) ? (Instant?)null : Instant.FromUnixTimeTicks(reader.GetInt64(4) * 10);
-            events.Add(new CaseEvent(reader.GetString(2, codes), Instant.FromUnixTimeTicks(reader.GetInt64(3) * 10), due));
-            teams.Add(reader.IsNull(5) ? null : reader.GetString(5, codes));
+            events.Add(new CaseEvent(reader.GetString(2), Instant.FromUnixTimeTicks(reader.GetInt64(3) * 10), due));
+            teams.Add(reader.IsNull(5) ? null : reader.GetString(5));
         }
 
         Flush();

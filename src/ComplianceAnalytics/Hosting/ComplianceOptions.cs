@@ -1,4 +1,5 @@
 using ComplianceAnalytics.Measures;
+using ComplianceAnalytics.Store;
 
 namespace ComplianceAnalytics.Hosting;
 
@@ -56,6 +57,9 @@ public sealed class ComplianceOptions
 
     public ScheduleOptions Schedules { get; set; } = new();
 
+    /// <summary>DuckDB's own resources (<c>Compliance:DuckDb</c>), applied to every connection the store opens.</summary>
+    public DuckDbOptions DuckDb { get; set; } = new();
+
     /// <summary>When the director pack's Outcomes by group flags a group as worse than the rest.</summary>
     public GroupOutcomeOptions GroupOutcomes { get; set; } = new();
 
@@ -82,6 +86,22 @@ public sealed class ComplianceOptions
         Path.IsPathRooted(folder) || Directory.Exists(folder) || !Directory.Exists(Path.Combine(AppContext.BaseDirectory, folder))
             ? folder
             : Path.Combine(AppContext.BaseDirectory, folder);
+}
+
+/// <summary>
+/// DuckDB's memory and threads. Left alone DuckDB takes 80 % of the machine's memory and every core; a
+/// bounded store lives beside other work, spilling to disk when it needs more.
+/// </summary>
+public sealed class DuckDbOptions
+{
+    /// <summary>DuckDB's <c>memory_limit</c>, e.g. 1GB or 512MB.</summary>
+    public string MemoryLimit { get; set; } = StoreResources.DefaultMemoryLimit;
+
+    /// <summary>DuckDB's <c>threads</c>; DuckDB's own default (one per core) when not set.</summary>
+    public int? Threads { get; set; }
+
+    /// <summary>The resources as the store applies them.</summary>
+    public StoreResources ToResources() => new(MemoryLimit, Threads);
 }
 
 /// <summary>The margins of the Outcomes by group flags (docs/packs.md); the defaults are GroupOutcomeMargins'.</summary>

@@ -1,3 +1,5 @@
+using ComplianceAnalytics.Privacy;
+using ComplianceAnalytics.Store;
 using Microsoft.Extensions.Options;
 using NodaTime;
 using Quartz;
@@ -45,6 +47,15 @@ public sealed class ComplianceOptionsValidator : IValidateOptions<ComplianceOpti
             DateTimeZoneProviders.Tzdb.GetZoneOrNull(options.TimeZone) is not null
                 && TimeZoneInfo.TryFindSystemTimeZoneById(options.TimeZone, out _),
             $"Compliance:TimeZone '{options.TimeZone}' is not an IANA time zone.");
+        Require(
+            string.IsNullOrWhiteSpace(options.PseudonymKey) || PseudonymKeyProvider.IsValidKey(options.PseudonymKey),
+            "Compliance:PseudonymKey is not a key: it must be hex or base64 of at least 16 bytes.");
+        Require(
+            StoreResources.IsMemoryLimit(options.DuckDb.MemoryLimit),
+            $"Compliance:DuckDb:MemoryLimit '{options.DuckDb.MemoryLimit}' is not a size such as 1GB or 512MB (at least {StoreResources.MinimumMemoryLimitMegabytes}MB).");
+        Require(
+            options.DuckDb.Threads is null or (>= 1 and <= StoreResources.MaximumThreads),
+            $"Compliance:DuckDb:Threads must be between 1 and {StoreResources.MaximumThreads} when set (it is {options.DuckDb.Threads}).");
         Require(options.StableSeconds >= 0, "Compliance:StableSeconds must not be negative.");
         Require(options.RetentionYears > 0, "Compliance:RetentionYears must be a positive number of years.");
         var g = options.GroupOutcomes;

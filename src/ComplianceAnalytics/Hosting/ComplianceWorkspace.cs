@@ -31,7 +31,7 @@ public sealed class ComplianceWorkspace : IDisposable
         Clock = clock;
         Loggers = loggers;
         _profiles = new(() => MappingProfileLoader.LoadFolder(options.MappingsFolder));
-        _store = new(() => ComplianceStore.Open(options.Database));
+        _store = new(() => ComplianceStore.Open(options.Database, resources: options.DuckDb.ToResources()));
         _pseudonymiser = new(() => new Pseudonymiser(
             PseudonymKeyProvider.Resolve(options.PseudonymKey, options.Database, loggers.CreateLogger<Pseudonymiser>())));
     }

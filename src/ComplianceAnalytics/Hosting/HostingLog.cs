@@ -14,8 +14,15 @@ internal static partial class HostingLog
     [LoggerMessage(EventId = 102, Level = LogLevel.Warning, Message = "Job {Job} cancelled (run {RunId}) after {Seconds:0.0}s: {Detail}")]
     public static partial void JobCancelled(ILogger logger, string job, string runId, double seconds, string detail);
 
-    [LoggerMessage(EventId = 103, Level = LogLevel.Error, Message = "Job {Job} failed (run {RunId})")]
-    public static partial void JobFailed(ILogger logger, Exception exception, string job, string runId);
+    [LoggerMessage(EventId = 103, Level = LogLevel.Error, Message = "Job {Job} failed (run {RunId}): {Reason}; next try not before {RetryAt}")]
+    public static partial void JobFailed(ILogger logger, string job, string runId, string reason, NodaTime.Instant retryAt);
+
+    // The stack trace is for a developer: at Debug, so that a failing job's log stays one line a run.
+    [LoggerMessage(EventId = 106, Level = LogLevel.Debug, Message = "Job {Job} failed (run {RunId})")]
+    public static partial void JobFailedDetail(ILogger logger, Exception exception, string job, string runId);
+
+    [LoggerMessage(EventId = 107, Level = LogLevel.Information, Message = "Job {Job} skipped: it failed {Failures} time(s) in a row and waits until {RetryAt}")]
+    public static partial void JobBackingOff(ILogger logger, string job, int failures, NodaTime.Instant retryAt);
 
     [LoggerMessage(EventId = 104, Level = LogLevel.Error, Message = "The run log could not record run {RunId} of job {Job}")]
     public static partial void RunLogFailed(ILogger logger, Exception exception, string job, string runId);

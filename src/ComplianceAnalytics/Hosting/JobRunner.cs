@@ -40,7 +40,13 @@ public sealed class JobRunner : IDisposable
 {
     private static readonly InstantPattern RunIdTime = InstantPattern.CreateWithInvariantCulture("uuuuMMdd'T'HHmmss'Z'");
 
+    /// <summary>The first wait after a failure; each further failure in a row doubles it, up to <see cref="LongestBackoff"/>.</summary>
+    public static readonly Duration FirstBackoff = Duration.FromMinutes(1);
+
+    public static readonly Duration LongestBackoff = Duration.FromHours(1);
+
     private readonly SemaphoreSlim _storeGate = new(1, 1);
+    private readonly Dictionary<string, (int Failures, Instant RetryAt)> _backoff = new(StringComparer.Ordinal);
     private readonly ComplianceWorkspace _workspace;
     private readonly ILogger<JobRunner> _logger;
 
@@ -79,7 +85,22 @@ public sealed class JobRunner : IDisposable
 
         try
         {
+            // A job that keeps failing (a bad file, a full disk) is not retried at every trigger.
+            var now = _workspace.Clock.GetCurrentInstant();
+            if (_backoff.TryGetValue(job, out var backoff) && now < backoff.RetryAt)
+            {
+                run.Detail = "skipped: backing off after failures";
+                run.Outcome = RunOutcomes.Skipped;
+                HostingLog.JobBackingOff(_logger, job, backoff.Failures, backoff.RetryAt);
+                return run;
+            }
+
             run.Outcome = Run(run, work, cancellationToken);
+            if (run.Outcome != RunOutcomes.Failed)
+            {
+                _backoff.Remove(job);
+            }
+
             return run;
         }
         finally
@@ -115,7 +136,9 @@ public sealed class JobRunner : IDisposable
         {
             outcome = RunOutcomes.Failed;
             run.Detail = string.IsNullOrEmpty(run.Detail) ? ex.Message : run.Detail + "; " + ex.Message;
-            HostingLog.JobFailed(_logger, ex, run.Job, run.RunId);
+            var retryAt = RecordFailure(run.Job);
+            HostingLog.JobFailed(_logger, run.Job, run.RunId, OneLine(ex.Message), retryAt);
+            HostingLog.JobFailedDetail(_logger, ex, run.Job, run.RunId);
             if (ex is StoreUnavailableException storeFailure)
             {
                 StoreFailure = storeFailure;
@@ -141,6 +164,19 @@ public sealed class JobRunner : IDisposable
 
         return outcome;
     }
+
+    /// <summary>Counts a failure in a row and returns when the job may run again: 1 min, 2, 4, … up to 1 h.</summary>
+    private Instant RecordFailure(string job)
+    {
+        var failures = (_backoff.TryGetValue(job, out var previous) ? previous.Failures : 0) + 1;
+        var wait = FirstBackoff * Math.Pow(2, Math.Min(failures - 1, 10));
+        var retryAt = _workspace.Clock.GetCurrentInstant() + (wait > LongestBackoff ? LongestBackoff : wait);
+        _backoff[job] = (failures, retryAt);
+        return retryAt;
+    }
+
+    private static string OneLine(string message) =>
+        string.Join(" ", message.Split(['\r', '\n'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
 
     private string NewRunId(string job) =>
         string.Create(CultureInfo.InvariantCulture, $"{job}-{RunIdTime.Format(_workspace.Clock.GetCurrentInstant())}-{Guid.NewGuid().ToString("N")[..6]}");

@@ -12,6 +12,9 @@ public static class RunOutcomes
     public const string Succeeded = "succeeded";
     public const string Failed = "failed";
     public const string Cancelled = "cancelled";
+
+    /// <summary>Not run: the job failed just before and waits out its back-off (nothing is written to the run log).</summary>
+    public const string Skipped = "skipped";
 }
 
 /// <summary>One row of the run log.</summary>

@@ -655,7 +655,7 @@ public sealed class FileIngestor
                 SELECT * FROM read_csv($1, header = false, skip = 1, auto_detect = false, delim = ',', quote = '"', escape = '"',
                     columns = {columnsStruct}, strict_mode = false, store_rejects = true,
                     rejects_table = 'ingest_reject_errors', rejects_scan = 'ingest_reject_scans',
-                    max_line_size = 67108864, null_padding = false)
+                    max_line_size = 67108864, buffer_size = 67108864, null_padding = false)
                 """, GlobLiteral(path));
 
             string Expr(string canonical)
@@ -680,7 +680,7 @@ public sealed class FileIngestor
                 SELECT * FROM read_csv($1, header = false, auto_detect = false, delim = E'\x01', quote = '', escape = '',
                     columns = {'j': 'VARCHAR'}, strict_mode = false, store_rejects = true,
                     rejects_table = 'ingest_reject_errors', rejects_scan = 'ingest_reject_scans',
-                    max_line_size = 67108864, null_padding = false)
+                    max_line_size = 67108864, buffer_size = 67108864, null_padding = false)
                 """, GlobLiteral(path));
             // json_type fails on text that is not JSON, and AND does not stop it being evaluated: the
             // CASE does. The object's text stays VARCHAR so that no cast can fail either.

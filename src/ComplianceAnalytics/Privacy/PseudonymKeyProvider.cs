@@ -54,6 +54,9 @@ public static partial class PseudonymKeyProvider
             ? Path.Combine(Path.GetTempPath(), "compliance-memory.key")
             : Path.GetFullPath(databasePath) + ".key";
 
+    /// <summary>Whether <paramref name="text"/> is a usable key: hex or base64 of at least 16 bytes.</summary>
+    public static bool IsValidKey(string text) => Decode(text.Trim()) is not null;
+
     private static byte[]? Decode(string text)
     {
         byte[]? bytes = null;

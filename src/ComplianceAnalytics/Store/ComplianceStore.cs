@@ -12,9 +12,12 @@ public sealed class ComplianceStore : IDisposable
 {
     private readonly DuckDbDatabase _database;
 
-    private ComplianceStore(string path, DuckDbDatabase database, DuckDbConnection connection)
+    private readonly StoreResources _resources;
+
+    private ComplianceStore(string path, DuckDbDatabase database, DuckDbConnection connection, StoreResources resources)
     {
         Path = path;
+        _resources = resources;
         _database = database;
         Connection = connection;
     }
@@ -24,8 +27,10 @@ public sealed class ComplianceStore : IDisposable
     /// <summary>The one connection this process writes through.</summary>
     public DuckDbConnection Connection { get; }
 
-    public static ComplianceStore Open(string path, bool readOnly = false)
+    /// <summary>Opens (and creates or upgrades) the store; <paramref name="resources"/> bound DuckDB's memory and threads.</summary>
+    public static ComplianceStore Open(string path, bool readOnly = false, StoreResources? resources = null)
     {
+        resources ??= StoreResources.Default;
         ArgumentException.ThrowIfNullOrEmpty(path);
         var inMemory = path == ":memory:";
         if (!inMemory)
@@ -44,7 +49,12 @@ public sealed class ComplianceStore : IDisposable
             }
         }
 
-        var config = new Dictionary<string, string>(StringComparer.Ordinal);
+        var config = new Dictionary<string, string>(StringComparer.Ordinal) { ["memory_limit"] = resources.MemoryLimit };
+        if (resources.Threads is { } threads)
+        {
+            config["threads"] = threads.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        }
+
         if (readOnly && !inMemory)
         {
             config["access_mode"] = "READ_ONLY";
@@ -68,15 +78,13 @@ public sealed class ComplianceStore : IDisposable
         var connection = database.Connect();
         try
         {
-            // Instants are read and written as UTC; local dates are always computed in C#. (The
-            // setting needs ICU, which is only loaded once a connection exists.)
-            connection.Execute("SET TimeZone = 'UTC'");
+            Configure(connection, resources);
             if (!readOnly)
             {
                 connection.Execute(Schema);
             }
 
-            return new ComplianceStore(path, database, connection);
+            return new ComplianceStore(path, database, connection, resources);
         }
         catch (DuckDbException ex)
         {
@@ -101,7 +109,7 @@ public sealed class ComplianceStore : IDisposable
         var connection = _database.Connect();
         try
         {
-            connection.Execute("SET TimeZone = 'UTC'");
+            Configure(connection, _resources);
             return connection;
         }
         catch
@@ -109,6 +117,18 @@ public sealed class ComplianceStore : IDisposable
             connection.Dispose();
             throw;
         }
+    }
+
+    /// <summary>
+    /// Settings every connection gets as it opens. Instants are read and written as UTC; local dates are
+    /// always computed in C# (TimeZone needs ICU, which is only loaded once a connection exists). The memory
+    /// limit and threads are the database's, given again so that no connection runs without them.
+    /// </summary>
+    private static void Configure(DuckDbConnection connection, StoreResources resources)
+    {
+        // SET takes no parameters; both values were checked against a strict pattern by StoreResources.
+        connection.Execute("SET TimeZone = 'UTC'; SET memory_limit = '" + resources.MemoryLimit + "'"
+            + (resources.Threads is { } threads ? "; SET threads = " + threads.ToString(System.Globalization.CultureInfo.InvariantCulture) : string.Empty));
     }
 
     /// <summary>Writes the WAL into the database file and frees deleted space.</summary>

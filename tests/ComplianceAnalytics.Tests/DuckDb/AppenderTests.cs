@@ -151,13 +151,6 @@ public sealed class AppenderTests : IDisposable
             dup.Append(1).Append(2).EndRow();
         });
         Assert.Contains("Duplicate key", duplicate.Message, StringComparison.OrdinalIgnoreCase);
-
-        using (var flushing = _connection.CreateAppender("e"))
-        {
-            flushing.Append(5).Append(5).EndRow();
-            flushing.Flush();
-            Assert.Equal(1L, _connection.Scalar<long>("SELECT count(*) FROM e WHERE id = 5"));
-        }
     }
 
     private List<string> Strings(string sql)

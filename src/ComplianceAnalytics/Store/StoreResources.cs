@@ -1,0 +1,59 @@
+using System.Globalization;
+using System.Text.RegularExpressions;
+
+namespace ComplianceAnalytics.Store;
+
+/// <summary>DuckDB's memory limit and threads for the store; checked here so that they can be written into SET.</summary>
+public sealed partial record StoreResources
+{
+    /// <summary>Enough for the benchmark's ingest and a month's packs on 300,000 cases; DuckDB spills beyond it.</summary>
+    public const string DefaultMemoryLimit = "1GB";
+
+    /// <summary>Below this DuckDB cannot read the large files ingestion reads in 64 MB buffers.</summary>
+    public const int MinimumMemoryLimitMegabytes = 256;
+
+    /// <summary>More threads than this is a typing error, not a machine.</summary>
+    public const int MaximumThreads = 256;
+
+    public static StoreResources Default { get; } = new(DefaultMemoryLimit, null);
+
+    public StoreResources(string memoryLimit, int? threads)
+    {
+        if (!IsMemoryLimit(memoryLimit))
+        {
+            throw new ArgumentException($"'{memoryLimit}' is not a memory size such as 1GB or 512MB (at least {MinimumMemoryLimitMegabytes}MB).", nameof(memoryLimit));
+        }
+
+        if (threads is < 1 or > MaximumThreads)
+        {
+            throw new ArgumentOutOfRangeException(nameof(threads), threads, $"Threads must be between 1 and {MaximumThreads}.");
+        }
+
+        MemoryLimit = memoryLimit.Trim();
+        Threads = threads;
+    }
+
+    /// <summary>DuckDB's <c>memory_limit</c>, e.g. 1GB.</summary>
+    public string MemoryLimit { get; }
+
+    /// <summary>DuckDB's <c>threads</c>, or null for DuckDB's default.</summary>
+    public int? Threads { get; }
+
+    /// <summary>A number and a unit DuckDB reads (KB, MB, GB, TB, or KiB, MiB, GiB, TiB), at least the minimum.</summary>
+    public static bool IsMemoryLimit(string? text)
+    {
+        var match = text is null ? null : SizePattern().Match(text.Trim());
+        if (match is not { Success: true })
+        {
+            return false;
+        }
+
+        var number = double.Parse(match.Groups["n"].Value, CultureInfo.InvariantCulture);
+        var unit = match.Groups["u"].Value.ToUpperInvariant();
+        var megabytes = number * (unit[0] switch { 'K' => 1.0 / 1000, 'M' => 1, 'G' => 1000, _ => 1_000_000 });
+        return megabytes >= MinimumMemoryLimitMegabytes;
+    }
+
+    [GeneratedRegex(@"^(?<n>[0-9]+(\.[0-9]+)?) ?(?<u>[KMGT]i?B)$", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase)]
+    private static partial Regex SizePattern();
+}

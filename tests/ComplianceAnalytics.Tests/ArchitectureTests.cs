@@ -1,0 +1,104 @@
+using System.Reflection;
+using ComplianceAnalytics.Hosting;
+using NetArchTest.Rules;
+
+namespace ComplianceAnalytics.Tests;
+
+/// <summary>
+/// The layers follow the data's path, and no arrow runs back up it: a layer may use the layers before
+/// it, never one after it. A namespace the test does not know fails it, so that a new one is placed in
+/// the order on purpose.
+/// </summary>
+public sealed class ArchitectureTests
+{
+    private const string Root = "ComplianceAnalytics";
+
+    /// <summary>
+    /// From the first layer to the last, in the data's path. The Store comes first: every layer after it
+    /// reads or writes it (ingestion and retention write into it) and it knows none of them. Policies, the
+    /// improvement actions read beside them (Actions), and Privacy come before Ingestion, which classifies
+    /// with the policies and pseudonymises; Hosting
+    /// composes everything; the sample generator is a tool for the Host and sits above it all.
+    /// </summary>
+    private static readonly string[] Layers =
+    [
+        "Store",
+        "Exports",
+        "Policies",
+        "Actions",
+        "Privacy",
+        "Ingestion",
+        "Clocks",
+        "Measures",
+        "Packs",
+        "Publishing",
+        "Hosting",
+        "Exports.Sample",
+    ];
+
+    /// <summary>The arrows that still run back up, each with why it is tolerated until it is removed.</summary>
+    private static readonly (string From, string To, string Why)[] Allowed =
+    [
+        ("Exports", "Exports.Sample",
+            "SampleExportGenerator, the sample verb's entry point, still lives in Exports; issue 12 moves the generator into its own project"),
+        ("Store", "Policies",
+            "PolicyHistory records the policy file versions a run saw from the PolicySet itself; the Store layer of issue 12 gives it a record of its own"),
+    ];
+
+    private static Assembly Product => typeof(ComplianceOptions).Assembly;
+
+    [Fact]
+    public void Every_namespace_has_a_place_in_the_layers()
+    {
+        var known = Layers.Select(l => $"{Root}.{l}").ToHashSet(StringComparer.Ordinal);
+        var unknown = Types.InAssembly(Product).GetTypes()
+            .Select(t => t.Namespace)
+            .Where(n => n is not null && n.StartsWith(Root + ".", StringComparison.Ordinal) && !known.Contains(n))
+            .Distinct()
+            .Order(StringComparer.Ordinal)
+            .ToList();
+        Assert.True(unknown.Count == 0, "Namespaces with no place in ArchitectureTests.Layers: " + string.Join(", ", unknown));
+    }
+
+    [Fact]
+    public void No_layer_uses_a_layer_after_it()
+    {
+        var violations = new List<string>();
+        for (var i = 0; i < Layers.Length; i++)
+        {
+            for (var j = i + 1; j < Layers.Length; j++)
+            {
+                var (from, to) = (Layers[i], Layers[j]);
+                if (Allowed.Any(a => a.From == from && a.To == to))
+                {
+                    continue;
+                }
+
+                var result = Types.InAssembly(Product)
+                    .That().ResideInNamespaceMatching($"^{Root}\\.{from.Replace(".", "\\.", StringComparison.Ordinal)}$")
+                    .ShouldNot().HaveDependencyOn($"{Root}.{to}")
+                    .GetResult();
+                if (!result.IsSuccessful)
+                {
+                    violations.Add($"{from} -> {to}: {string.Join(", ", result.FailingTypeNames ?? [])}");
+                }
+            }
+        }
+
+        Assert.True(violations.Count == 0, "Arrows running back up:\n" + string.Join("\n", violations));
+    }
+
+    [Fact]
+    public void Every_allowed_exception_still_exists_and_says_why()
+    {
+        foreach (var (from, to, why) in Allowed)
+        {
+            Assert.False(string.IsNullOrWhiteSpace(why));
+            var result = Types.InAssembly(Product)
+                .That().ResideInNamespaceMatching($"^{Root}\\.{from.Replace(".", "\\.", StringComparison.Ordinal)}$")
+                .ShouldNot().HaveDependencyOn($"{Root}.{to}")
+                .GetResult();
+            Assert.False(result.IsSuccessful, $"{from} -> {to} is allowed but no longer used: remove it from the list.");
+        }
+    }
+}
