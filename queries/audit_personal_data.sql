@@ -10,11 +10,12 @@ WITH arrived AS (
     SELECT f.file_id, f.file_name, f.status, unnest(f.unknown_columns), 'unknown column'
     FROM ingest_files f
 )
-SELECT a.file_id, a.file_name, a.status, a.field, a.kind,
+SELECT fo.org, a.file_id, a.file_name, a.status, a.field, a.kind,
        CASE
            WHEN a.kind = 'unknown column' THEN 'not read into the store'
            WHEN a.field IN ('customer_email', 'customer_phone') THEN 'pseudonymised: keyed HMAC-SHA256 into customer_key; the value is not stored'
            ELSE 'dropped while reading: never stored'
        END AS treatment
 FROM arrived a
-ORDER BY a.file_id, a.kind DESC, a.field;
+JOIN file_orgs fo ON fo.file_id = a.file_id
+ORDER BY fo.org, a.file_id, a.kind DESC, a.field;

@@ -3,13 +3,17 @@
 -- calendar days since the stage started, in bands, and how many are past their limit.
 -- Parameters: $1 the month, 'YYYY-MM'.
 WITH open AS (
-    SELECT i.org, i.stage, i.status,
-           date_diff('second', i.started_at, m.end_at) / 86400.0 AS age_days
+    -- Aged at the month's end, or "as at" the last event when the data stops before it (coverage);
+    -- an instance due after that is within its limit as far as the data shows.
+    SELECT i.org, i.stage,
+           CASE WHEN i.status = 'open_breached' AND v.status <> 'full' AND i.due_at >= v.covered_to THEN 'open_within' ELSE i.status END AS status,
+           date_diff('second', i.started_at, least(m.end_at, v.covered_to)) / 86400.0 AS age_days
     FROM eval_stage_instances i
     JOIN report_months m ON m.org = i.org AND m.month = $1
-    WHERE i.stopped_at IS NULL
+    JOIN coverage v ON v.org = i.org
+    WHERE i.stopped_at IS NULL AND i.started_at < v.covered_to
 )
-SELECT o.org_name, s.org, s.stage, s.stage_limit,
+SELECT o.org_name, s.org, s.stage_name AS stage, s.limit_words AS stage_limit,
        count(p.status) AS open,
        count(p.status) FILTER (WHERE p.status = 'open_within') AS open_within,
        count(p.status) FILTER (WHERE p.status = 'open_breached') AS open_breached,
@@ -22,5 +26,5 @@ SELECT o.org_name, s.org, s.stage, s.stage_limit,
 FROM policy_stages s
 JOIN policy_orgs o ON o.org = s.org
 LEFT JOIN open p ON p.org = s.org AND p.stage = s.stage
-GROUP BY o.org_name, s.org, s.stage, s.position, s.stage_limit
+GROUP BY o.org_name, s.org, s.stage_name, s.position, s.limit_words
 ORDER BY s.org, s.position;

@@ -2,8 +2,10 @@
 -- the month, and every one still open past its limit at the month's as-of. Times are local to the
 -- organisation; business days late as in _instance_facts.sql. Case references only: nothing
 -- personal.
+-- An instance open at the as-of and due after the firm's last event (coverage not full) is not a
+-- breach the data shows: it is left out (the cover says the data stops).
 -- Parameters: $1 the month, 'YYYY-MM'.
-SELECT o.org_name, f.org, f.case_ref, f.stage, f.cycle, f.status,
+SELECT o.org_name, f.org, f.case_ref, s.stage_name AS stage, f.cycle, f.status,
        timezone(o.time_zone, f.started_at) AS started_local,
        timezone(o.time_zone, f.due_at) AS due_local,
        timezone(o.time_zone, f.stopped_at) AS stopped_local,
@@ -11,5 +13,7 @@ SELECT o.org_name, f.org, f.case_ref, f.stage, f.cycle, f.status,
 FROM instance_facts f
 JOIN policy_orgs o ON o.org = f.org
 JOIN policy_stages s ON s.org = f.org AND s.stage = f.stage
-WHERE (f.status = 'breached' AND f.stop_month = $1) OR f.status = 'open_breached'
+JOIN coverage v ON v.org = f.org
+WHERE (f.status = 'breached' AND f.stop_month = $1)
+   OR (f.status = 'open_breached' AND (v.status = 'full' OR f.due_at < v.covered_to))
 ORDER BY f.org, s.position, f.status, f.case_ref, f.cycle;

@@ -6,17 +6,22 @@
 -- and line (audit pack), the clocks' findings their stage.
 -- Parameters: none.
 SELECT * FROM (
-    SELECT coalesce(r.org, '(no org)') AS org, 'rejected row' AS finding, r.reason AS detail, count(*) AS rows
-    FROM rejected_rows r GROUP BY ALL
+    -- A row with no organisation of the policies counts for the organisation of its file (file_orgs).
+    SELECT fo.org, 'rejected row' AS finding, r.reason AS detail, count(*) AS rows
+    FROM rejected_rows r
+    JOIN file_orgs fo ON fo.file_id = r.file_id AND (fo.org = r.org OR r.org IS NULL OR r.org NOT IN (SELECT org FROM policy_orgs))
+    GROUP BY ALL
     UNION ALL
-    SELECT coalesce(d.org, '(no org)'), 'duplicate row', 'same identity as a loaded event', count(*)
-    FROM duplicate_rows d GROUP BY ALL
+    SELECT fo.org, 'duplicate row', 'same identity as a loaded event', count(*)
+    FROM duplicate_rows d
+    JOIN file_orgs fo ON fo.file_id = d.file_id AND (fo.org = d.org OR d.org IS NULL OR d.org NOT IN (SELECT org FROM policy_orgs))
+    GROUP BY ALL
     UNION ALL
-    SELECT '(file level)', 'ignored row', 'unmapped event type in ' || f.file_name, f.rows_ignored
-    FROM ingest_files f WHERE f.rows_ignored > 0
+    SELECT fo.org, 'ignored row', 'unmapped event type in ' || f.file_name, f.rows_ignored
+    FROM ingest_files f JOIN file_orgs fo ON fo.file_id = f.file_id WHERE f.rows_ignored > 0
     UNION ALL
-    SELECT '(file level)', 'quarantined file', f.file_name || ': ' || coalesce(f.message, 'unreadable'), 1
-    FROM ingest_files f WHERE f.status = 'quarantined'
+    SELECT fo.org, 'quarantined file', f.file_name || ': ' || coalesce(f.message, 'unreadable'), 1
+    FROM ingest_files f JOIN file_orgs fo ON fo.file_id = f.file_id WHERE f.status = 'quarantined'
     UNION ALL
     SELECT g.org, 'orphan stop', g.stage, g.orphan_stops
     FROM eval_diagnostics g WHERE g.orphan_stops > 0

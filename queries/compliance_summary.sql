@@ -1,44 +1,11 @@
--- Compliance pack, Summary: headline attainment per organisation and stage for the month, with
--- the month before and the change. Counted as in attainment.sql (contract §5): instances closed in
--- the month by the month of stopped_at; attainment = (met + met_extended) / closed, empty when
--- nothing closed; open_breached is the backlog past its limit at the month's as-of. Every stage of
--- every policy has a row, so a stage with nothing to count shows as such rather than vanishing.
--- Parameters: $1 the month, 'YYYY-MM'.
-WITH months AS (
-    SELECT org, month, start_at, end_at,
-           CASE WHEN month = $1 THEN 'this' ELSE 'previous' END AS which
-    FROM report_months
-    WHERE month = $1 OR month = strftime(CAST($1 || '-01' AS DATE) - INTERVAL 1 MONTH, '%Y-%m')
-),
-closed AS (
-    SELECT i.org, i.stage, m.which,
-           count(*) FILTER (WHERE i.status IN ('met', 'met_extended')) AS met,
-           count(*) FILTER (WHERE i.status = 'breached') AS breached
-    FROM eval_stage_instances i
-    JOIN months m ON m.org = i.org AND i.stopped_at >= m.start_at AND i.stopped_at < m.end_at
-    GROUP BY i.org, i.stage, m.which
-),
-open AS (
-    SELECT org, stage, count(*) FILTER (WHERE status = 'open_breached') AS open_breached
-    FROM eval_stage_instances
-    WHERE stopped_at IS NULL
-    GROUP BY org, stage
-),
-rows AS (
-    SELECT o.org_name, s.org, s.stage, s.position, s.stage_limit,
-           coalesce(t.met, 0) + coalesce(t.breached, 0) AS closed,
-           coalesce(t.met, 0) AS met,
-           coalesce(t.breached, 0) AS breached,
-           CASE WHEN t.met + t.breached > 0 THEN t.met / (t.met + t.breached) END AS attainment,
-           CASE WHEN p.met + p.breached > 0 THEN p.met / (p.met + p.breached) END AS previous_attainment,
-           coalesce(b.open_breached, 0) AS open_breached
-    FROM policy_stages s
-    JOIN policy_orgs o ON o.org = s.org
-    LEFT JOIN closed t ON t.org = s.org AND t.stage = s.stage AND t.which = 'this'
-    LEFT JOIN closed p ON p.org = s.org AND p.stage = s.stage AND p.which = 'previous'
-    LEFT JOIN open b ON b.org = s.org AND b.stage = s.stage
-)
-SELECT org_name, org, stage, stage_limit, closed, met, breached, attainment, previous_attainment,
-       attainment - previous_attainment AS change, open_breached
-FROM rows
+-- Compliance pack, Summary: headline attainment per organisation and stage for the month against
+-- the stage's target, with the month before and the change in percentage points, the open
+-- instances past their limit, and the verdict (rag) of the one rule every pack uses (judge(),
+-- _judge.sql; grey below Compliance:MinCases stopped instances). Prepared in _verdicts.sql, which
+-- the covers read too. Every stage of every policy has a row, so a stage with nothing to count
+-- shows as such rather than vanishing.
+-- Parameters: none.
+SELECT org_name, org, stage, stage_limit, target, closed, met, breached, attainment, previous_attainment,
+       change * 100 AS change_points, open_breached, rag
+FROM stage_verdicts
 ORDER BY org, position;

@@ -1,26 +1,5 @@
--- Director pack, Recurring failures: combinations of organisation, stage, team and category that
--- breached (a stage instance stopped after its deadline) in at least 3 of the last 6 months up to
--- the report month, ranked by the number of such months, then by breaches. Team and category as in
--- _instance_facts.sql.
--- Parameters: $1 the month, 'YYYY-MM'.
-WITH last_six AS (
-    SELECT DISTINCT month FROM report_months
-    WHERE month > strftime(CAST($1 || '-01' AS DATE) - INTERVAL 6 MONTH, '%Y-%m') AND month <= $1
-),
-combos AS (
-    SELECT f.org, f.stage, coalesce(f.team, '(no team)') AS team, coalesce(f.category, '(no category)') AS category,
-           count(DISTINCT f.stop_month) FILTER (WHERE f.status = 'breached') AS months_with_breaches,
-           count(*) FILTER (WHERE f.status = 'breached') AS breached,
-           count(*) AS stopped,
-           max(f.stop_month) FILTER (WHERE f.status = 'breached') AS last_breach_month
-    FROM instance_facts f
-    WHERE f.stop_month IN (SELECT month FROM last_six)
-    GROUP BY ALL
-)
-SELECT row_number() OVER (ORDER BY c.months_with_breaches DESC, c.breached DESC, c.org, c.stage, c.team, c.category) AS rank,
-       o.org_name, c.org, c.stage, c.team, c.category, c.months_with_breaches, c.breached, c.stopped,
-       (c.stopped - c.breached) / c.stopped AS attainment, c.last_breach_month
-FROM combos c
-JOIN policy_orgs o ON o.org = c.org
-WHERE c.months_with_breaches >= 3
-ORDER BY rank;
+-- Director pack, Recurring failures: the combinations of organisation, stage, team and category
+-- that breached in at least 3 of the last 6 months (prepared in _recurring.sql, which the
+-- director's cover reads too).
+-- Parameters: none.
+SELECT * FROM recurring ORDER BY org, rank;

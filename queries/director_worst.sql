@@ -25,10 +25,12 @@ ranked AS (
            CASE WHEN c.stopped_later > 0 THEN c.met_later / c.stopped_later END AS attainment_later
     FROM combos c
 )
-SELECT row_number() OVER (ORDER BY r.attainment, r.breached DESC, r.org, r.stage, r.team, r.category) AS rank,
-       o.org_name, r.org, r.stage, r.team, r.category, r.stopped, r.breached, r.attainment,
+-- Ten per organisation: each firm's pack shows its own ten worst.
+SELECT row_number() OVER (PARTITION BY r.org ORDER BY r.attainment, r.breached DESC, r.stage, r.team, r.category) AS rank,
+       o.org_name, r.org, s.stage_name AS stage, r.team, r.category, r.stopped, r.breached, r.attainment,
        r.attainment_earlier, r.attainment_later, r.attainment_later - r.attainment_earlier AS trend
 FROM ranked r
 JOIN policy_orgs o ON o.org = r.org
-ORDER BY rank
-LIMIT 10;
+JOIN policy_stages s ON s.org = r.org AND s.stage = r.stage
+QUALIFY rank <= 10
+ORDER BY r.org, rank;

@@ -27,7 +27,7 @@ internal static class IngestVerb
             using var loggers = HostSetup.Loggers(quiet: json);
             using var workspace = HostSetup.Workspace(options, loggers);
             var forced = ResolveProfile(parse.GetValue(profile), workspace.Profiles);
-            var files = ExportIngestion.Expand(parse.GetValue(paths)!);
+            var (files, missing) = ExportIngestion.Resolve(parse.GetValue(paths)!);
             var ingestion = new ExportIngestion(workspace.Store, workspace.Policies, workspace.Profiles, workspace.Pseudonymiser, workspace.Clock);
 
             IngestRun run;
@@ -57,7 +57,13 @@ internal static class IngestVerb
 
             if (!json)
             {
-                Summarise(run, workspace.Store);
+                Summarise(run, workspace.Store, plain: Console.IsOutputRedirected);
+            }
+
+            if (missing.Count > 0)
+            {
+                Console.Error.WriteLine($"ingest: {(missing.Count == 1 ? "path does not exist" : "paths do not exist")}: {string.Join(", ", missing)}");
+                return Task.FromResult(1);
             }
 
             return Task.FromResult(0);
@@ -118,8 +124,25 @@ internal static class IngestVerb
     /// <summary>Rejected rows named by file and line, a few per file, on a terminal summary.</summary>
     private const int RejectsShownPerFile = 5;
 
-    private static void Summarise(IngestRun run, ComplianceStore store)
+    private static void Summarise(IngestRun run, ComplianceStore store, bool plain)
     {
+        if (plain)
+        {
+            // Piped output is read by scripts and narrow logs: one plain line per file, nothing squeezed.
+            foreach (var r in run.Files)
+            {
+                Console.Out.WriteLine(PlainLine(r));
+            }
+
+            if (run.Evaluation is { } evaluated)
+            {
+                Console.Out.WriteLine($"Re-evaluated {evaluated.Cases} cases: {evaluated.Instances} stage instances.");
+            }
+
+            ListRejects(run, store, Console.Out.WriteLine);
+            return;
+        }
+
         var table = new Table().AddColumns("File", "Status", "Read", "Loaded", "Duplicate", "Rejected", "Ignored", "Note");
         foreach (var r in run.Files)
         {
@@ -135,6 +158,18 @@ internal static class IngestVerb
             AnsiConsole.MarkupLineInterpolated($"Re-evaluated {e.Cases} cases: {e.Instances} stage instances.");
         }
 
+        ListRejects(run, store, line => AnsiConsole.Console.WriteLine(line));
+    }
+
+    internal static string PlainLine(IngestResult r)
+    {
+        var note = r.Message ?? string.Join(", ", r.Rejects.Where(kv => kv.Value > 0).Select(kv => $"{kv.Key} {kv.Value}"));
+        return $"{Path.GetFileName(r.File)}: {r.Status}; read {Num(r.RowsRead)}, loaded {Num(r.RowsLoaded)}, duplicate {Num(r.RowsDuplicate)}, "
+            + $"rejected {Num(r.RowsRejected)}, ignored {Num(r.RowsIgnored)}{(note.Length > 0 ? "; " + note : string.Empty)}";
+    }
+
+    private static void ListRejects(IngestRun run, ComplianceStore store, Action<string> write)
+    {
         foreach (var r in run.Files.Where(f => f.RowsRejected > 0))
         {
             using var reader = store.Connection.Query(
@@ -142,19 +177,19 @@ internal static class IngestVerb
             while (reader.Read())
             {
                 var field = reader.IsNull(2) ? "" : $" ({reader.GetString(2)})";
-                AnsiConsole.MarkupLineInterpolated($"{Path.GetFileName(r.File)}, line {reader.GetInt64(0)}: {reader.GetString(1)}{field}");
+                write($"{Path.GetFileName(r.File)}, line {reader.GetInt64(0)}: {reader.GetString(1)}{field}");
             }
 
             if (r.RowsRejected > RejectsShownPerFile)
             {
-                AnsiConsole.MarkupLineInterpolated($"{Path.GetFileName(r.File)}: {r.RowsRejected - RejectsShownPerFile} more rejected rows");
+                write($"{Path.GetFileName(r.File)}: {r.RowsRejected - RejectsShownPerFile} more rejected rows");
             }
         }
 
         var rejected = run.Files.Sum(f => f.RowsRejected);
         if (rejected > 0)
         {
-            AnsiConsole.MarkupLineInterpolated($"{rejected} rows were rejected; each is kept in rejected_rows with its file, line and reason.");
+            write($"{rejected} rows were rejected; each is kept in rejected_rows with its file, line and reason.");
         }
     }
 

@@ -1,17 +1,24 @@
 using System.CommandLine;
+using ComplianceAnalytics.Hosting;
+using ComplianceAnalytics.Measures;
 using ComplianceAnalytics.Publishing;
+using NodaTime;
 
 namespace ComplianceAnalytics.Host.Cli;
 
-/// <summary><c>compliance report (--month YYYY-MM | --period P) --out DIR [--db] [--policies] [--pack NAME]</c>.</summary>
+/// <summary>
+/// <c>compliance report (--month YYYY-MM | --period P) --out DIR [--db] [--policies] [--pack NAME]</c>: the
+/// contract's CSV files in DIR and each organisation's workbooks in <c>DIR/&lt;org&gt;/</c> (contract §6);
+/// <c>--period</c> writes the complaints return (see <see cref="ReportPeriod"/>).
+/// </summary>
 internal static class ReportVerb
 {
     public static Command Build()
     {
         var month = new Option<string?>("--month") { Description = "The reporting month, YYYY-MM." };
-        var outDir = new Option<string>("--out") { Required = true, Description = "The folder for the workbooks and the CSV files." };
+        var outDir = new Option<string>("--out") { Required = true, Description = "The folder for the CSV files; each organisation's workbooks go in DIR/<org>/." };
         var pack = new Option<string?>("--pack") { Description = "Only this pack (compliance, director or audit); all packs by default." };
-        var command = new Command("report", "Write the month's measures (CSV) and packs (Excel workbooks), or a period's complaints return.")
+        var command = new Command("report", "Write the month's measures (CSV) and each organisation's packs (Excel workbooks), or a period's complaints return.")
         {
             month, ReportPeriod.Period, outDir, CommandLine.Database, CommandLine.Policies, pack,
         };
@@ -29,7 +36,7 @@ internal static class ReportVerb
             else
             {
                 var m = parse.GetValue(month)!;
-                outputs.AddRange(workspace.MonthlyReport().Write(Measures.ReportContext.ParseMonth(m), parse.GetValue(outDir)!, parse.GetValue(pack)));
+                outputs.AddRange(WriteMonth(workspace, ReportContext.ParseMonth(m), parse.GetValue(outDir)!, parse.GetValue(pack)));
                 outputs.AddRange(ReportPeriod.Write(workspace, m, parse.GetValue(outDir)!, workbooks: false));
             }
 
@@ -41,5 +48,18 @@ internal static class ReportVerb
             return Task.FromResult(0);
         }));
         return command;
+    }
+
+    /// <summary>A month's outputs; a month that has not begun (in Compliance:TimeZone) has nothing to report and is refused.</summary>
+    private static IReadOnlyList<OutputFile> WriteMonth(ComplianceWorkspace workspace, YearMonth month, string outDir, string? pack)
+    {
+        var today = workspace.Clock.GetCurrentInstant().InZone(workspace.ScheduleZone).Date;
+        if (month.OnDayOfMonth(1) > today)
+        {
+            throw new ArgumentException(
+                $"--month {ReportContext.FormatMonth(month)} has not begun (today is {today:yyyy'-'MM'-'dd} in {workspace.ScheduleZone.Id}); nothing can be reported for it.");
+        }
+
+        return workspace.MonthlyReport().Write(month, outDir, pack);
     }
 }

@@ -55,6 +55,24 @@ public sealed class ComplianceOptions
     /// <summary>Cases whose last event is older than this many years are purged.</summary>
     public int RetentionYears { get; set; } = 6;
 
+    /// <summary>
+    /// Also write a cross-firm pack set (every organisation together, <c>DIR/group/</c>): only for a
+    /// group that owns all the firms it reports for; off, each firm sees only its own workbooks.
+    /// </summary>
+    public bool CrossFirmPack { get; set; }
+
+    /// <summary>
+    /// The packs job publishes a firm's month marked incomplete when its data has not reached the
+    /// month's end this many days after it; before that, the month waits for its data.
+    /// </summary>
+    public int IncompleteGraceDays { get; set; } = 10;
+
+    /// <summary>A rate from fewer closed stage instances than this is shown grey ("too few cases"), not red/amber/green.</summary>
+    public int MinCases { get; set; } = 5;
+
+    /// <summary>The attainment target (0 to 1) of a stage whose policy sets no <c>target</c>.</summary>
+    public double DefaultTarget { get; set; } = 0.95;
+
     public ScheduleOptions Schedules { get; set; } = new();
 
     /// <summary>DuckDB's own resources (<c>Compliance:DuckDb</c>), applied to every connection the store opens.</summary>

@@ -57,6 +57,9 @@ public sealed class ComplianceOptionsValidator : IValidateOptions<ComplianceOpti
             options.DuckDb.Threads is null or (>= 1 and <= StoreResources.MaximumThreads),
             $"Compliance:DuckDb:Threads must be between 1 and {StoreResources.MaximumThreads} when set (it is {options.DuckDb.Threads}).");
         Require(options.StableSeconds >= 0, "Compliance:StableSeconds must not be negative.");
+        Require(options.IncompleteGraceDays >= 0, "Compliance:IncompleteGraceDays must not be negative.");
+        Require(options.MinCases >= 1, "Compliance:MinCases must be at least 1.");
+        Require(options.DefaultTarget is > 0 and <= 1, "Compliance:DefaultTarget must be a share above 0 and at most 1 (0.95 for 95%).");
         Require(options.RetentionYears > 0, "Compliance:RetentionYears must be a positive number of years.");
         var g = options.GroupOutcomes;
         Require(g.MinClosedCases >= 1, "Compliance:GroupOutcomes:MinClosedCases must be at least 1.");

@@ -134,7 +134,12 @@ public sealed class ComplianceWorkspace : IDisposable
             Options.RetentionYears,
             string.IsNullOrWhiteSpace(Options.PseudonymKey) ? "key file beside the store" : "configured (Compliance:PseudonymKey)",
             softwareVersion,
-            Options.GroupOutcomes.ToMargins());
+            Options.GroupOutcomes.ToMargins())
+        {
+            CrossFirmPack = Options.CrossFirmPack,
+            MinCases = Options.MinCases,
+            DefaultTarget = Options.DefaultTarget,
+        };
 
     public void Dispose()
     {

@@ -40,6 +40,17 @@ public sealed class ExportIngestion
             ? Directory.EnumerateFiles(p).Where(f => !IsMarker(f)).Order(StringComparer.Ordinal)
             : Enumerable.Repeat(p, 1))];
 
+    /// <summary>
+    /// The files of the paths given (as <see cref="Expand"/>) and, apart, the paths that do not exist:
+    /// those are an error of the run (contract §6), never a ledger entry.
+    /// </summary>
+    public static (IReadOnlyList<string> Files, IReadOnlyList<string> Missing) Resolve(IEnumerable<string> paths)
+    {
+        var given = paths.ToList();
+        var missing = given.Where(p => !File.Exists(p) && !Directory.Exists(p)).ToList();
+        return (Expand(given.Except(missing, StringComparer.Ordinal)), missing);
+    }
+
     /// <summary>A <c>.ready</c> marker says its file is complete; it is not an export itself.</summary>
     public static bool IsMarker(string path) => path.EndsWith(".ready", StringComparison.Ordinal);
 

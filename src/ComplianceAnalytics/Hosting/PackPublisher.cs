@@ -13,7 +13,8 @@ namespace ComplianceAnalytics.Hosting;
 /// The packs job: publishes each month from the first with data up to the latest complete month
 /// (in Compliance:TimeZone) whose inputs differ from those its packs were made from: on a fresh
 /// store that is every month, later the newly completed month and any month whose events, policies
-/// or queries changed. Packs land in <c>PublishFolder/YYYY-MM/</c>; a republished month's earlier
+/// or queries changed. Packs land in <c>PublishFolder/YYYY-MM/</c> as <c>report</c> writes them
+/// (the CSV files, and each firm's workbooks in <c>&lt;org&gt;/</c>); a republished month's earlier
 /// files move to <c>superseded/RUN-ID/</c> beside them.
 /// </summary>
 public sealed class PackPublisher
@@ -43,6 +44,7 @@ public sealed class PackPublisher
         // Which policy files changed since the store last saw them: the reason the months are republished.
         var policyChanges = string.Join("; ", PolicyHistory.Record(_workspace.Store, _workspace.Policies, _workspace.Clock.GetCurrentInstant()));
         var published = new List<string>();
+        var waiting = new List<string>();
         var due = DueMonths();
         run.Detail = "no month has data up to the latest complete month";
         foreach (var month in due)
@@ -55,19 +57,58 @@ public sealed class PackPublisher
                 continue;
             }
 
+            // A firm whose data has not reached the month's end holds the month back until the grace
+            // runs out; then the month is published, its covers saying the data is incomplete.
+            var (incomplete, graceEnds) = Incomplete(month);
+            var monthName = ReportContext.FormatMonth(month);
+            if (incomplete.Count > 0 && _workspace.Clock.GetCurrentInstant() < graceEnds)
+            {
+                waiting.Add(string.Create(CultureInfo.InvariantCulture, $"{monthName} waits for data of {string.Join(", ", incomplete)} until {graceEnds.InZone(_workspace.ScheduleZone).Date:yyyy'-'MM'-'dd}"));
+                run.Detail = Describe(due, published, policyChanges, waiting);
+                continue;
+            }
+
             run.Outputs.AddRange(Publish(month, run.RunId, fingerprint, write));
             var monthText = ReportContext.FormatMonth(month);
             var monthDir = MonthFolder(month);
             var reason = previous is null ? "first publication" : policyChanges.Length > 0 ? policyChanges : "inputs changed";
             HostingLog.MonthPublished(_logger, monthText, monthDir, reason);
-            published.Add(monthText + (previous is null ? string.Empty : " (republished)"));
-            run.Detail = Describe(due, published, policyChanges);
+            published.Add(monthText + (previous is null ? string.Empty : " (republished)")
+                + (incomplete.Count > 0 ? $" (incomplete: {string.Join(", ", incomplete)})" : string.Empty));
+            run.Detail = Describe(due, published, policyChanges, waiting);
         }
 
         if (due.Count > 0)
         {
-            run.Detail = Describe(due, published, policyChanges);
+            run.Detail = Describe(due, published, policyChanges, waiting);
         }
+    }
+
+    /// <summary>Days before a month's end within which a firm's last event counts as reaching it (as in queries/_coverage.sql).</summary>
+    internal const int CoverageToleranceDays = 4;
+
+    /// <summary>
+    /// The firms with data before the month's end whose last event falls short of it (queries/_coverage.sql's
+    /// cut_short or none), and when the month's grace (Compliance:IncompleteGraceDays) runs out.
+    /// </summary>
+    internal (IReadOnlyList<string> Orgs, Instant GraceEnds) Incomplete(YearMonth month)
+    {
+        var orgs = new List<string>();
+        var latestEnd = ReportContext.MonthEnd(month, _workspace.ScheduleZone);
+        foreach (var policy in _workspace.Policies.All.OrderBy(p => p.Org, StringComparer.Ordinal))
+        {
+            var end = ReportContext.MonthEnd(month, policy.TimeZone);
+            latestEnd = Instant.Max(latestEnd, end);
+            using var reader = _workspace.Store.Connection.Query(
+                "SELECT min(occurred_at) < $2, max(occurred_at) < $3 FROM events WHERE org = $1",
+                policy.Org, RunLog.Timestamp(end), RunLog.Timestamp(end - Duration.FromDays(CoverageToleranceDays)));
+            if (reader.Read() && !reader.IsNull(0) && reader.GetBoolean(0) && reader.GetBoolean(1))
+            {
+                orgs.Add(policy.Org);
+            }
+        }
+
+        return (orgs, latestEnd + Duration.FromDays(_workspace.Options.IncompleteGraceDays));
     }
 
     /// <summary>The months from the first with events to the latest complete month, in the schedule's zone.</summary>
@@ -117,20 +158,24 @@ public sealed class PackPublisher
         {
             Directory.CreateDirectory(staging);
             var written = write(month, staging);
-            // Only a file's name is used, on both sides: nothing is taken from outside the staging
-            // folder nor put outside the month's folder, whatever the writer's paths say.
-            var targets = written.Select(o => Path.GetFileName(o.Path))
-                .Select(name => (Source: Inside(staging, name), Target: Inside(monthDir, name))).ToList();
+            // Only a file's path relative to the staging folder is used (its name alone when it claims
+            // to be elsewhere), on both sides, and it may hold one firm folder at most (<org>/…): nothing
+            // is taken from outside the staging folder nor put outside the month's folder.
+            var targets = written.Select(o => Relative(staging, o.Path))
+                .Select(relative => (Source: Inside(staging, relative), Target: Inside(monthDir, relative))).ToList();
 
             Directory.CreateDirectory(monthDir);
-            var earlier = Directory.GetFiles(monthDir);
-            if (earlier.Length > 0)
+            var earlier = Directory.GetFiles(monthDir, "*", SearchOption.AllDirectories)
+                .Where(f => !Path.GetRelativePath(monthDir, f).StartsWith(SupersededFolder + Path.DirectorySeparatorChar, StringComparison.Ordinal))
+                .ToList();
+            if (earlier.Count > 0)
             {
                 var superseded = Inside(Path.Combine(monthDir, SupersededFolder), runId);
-                Directory.CreateDirectory(superseded);
                 foreach (var file in earlier)
                 {
-                    File.Move(file, Path.Combine(superseded, Path.GetFileName(file)));
+                    var aside = Path.Combine(superseded, Path.GetRelativePath(monthDir, file));
+                    Directory.CreateDirectory(Path.GetDirectoryName(aside)!);
+                    File.Move(file, aside);
                 }
 
                 var monthText = ReportContext.FormatMonth(month);
@@ -140,6 +185,7 @@ public sealed class PackPublisher
             var placed = new List<OutputFile>();
             foreach (var (source, target) in targets)
             {
+                Directory.CreateDirectory(Path.GetDirectoryName(target)!);
                 File.Move(source, target, overwrite: true);
                 placed.Add(OutputFile.Of(target));
             }
@@ -161,12 +207,25 @@ public sealed class PackPublisher
 
     private string MonthFolder(YearMonth month) => Inside(PublishRoot, ReportContext.FormatMonth(month));
 
-    /// <summary>A file or folder name joined to a folder, refused unless the result is directly inside it.</summary>
+    /// <summary>A path a writer returned, relative to the folder it wrote into; only its file name when it claims to be outside it.</summary>
+    internal static string Relative(string folder, string path)
+    {
+        var relative = Path.GetRelativePath(Path.GetFullPath(folder), Path.GetFullPath(path));
+        return relative.StartsWith("..", StringComparison.Ordinal) || Path.IsPathRooted(relative) ? Path.GetFileName(path) : relative;
+    }
+
+    /// <summary>
+    /// A file name, or a firm folder and a file name, joined to a folder; refused unless the result
+    /// is directly inside the folder or inside one of its direct subfolders.
+    /// </summary>
     internal static string Inside(string folder, string name)
     {
-        var parent = Path.GetFullPath(folder);
+        var parent = Path.GetFullPath(folder).TrimEnd(Path.DirectorySeparatorChar);
         var full = Path.GetFullPath(Path.Combine(parent, name));
-        if (string.IsNullOrEmpty(name) || !string.Equals(Path.GetDirectoryName(full), parent.TrimEnd(Path.DirectorySeparatorChar), StringComparison.Ordinal))
+        var directory = Path.GetDirectoryName(full);
+        var inside = string.Equals(directory, parent, StringComparison.Ordinal)
+            || string.Equals(Path.GetDirectoryName(directory), parent, StringComparison.Ordinal);
+        if (string.IsNullOrEmpty(name) || !inside)
         {
             throw new InvalidOperationException($"Refusing to publish '{name}': it would land outside {parent}.");
         }
@@ -208,8 +267,8 @@ public sealed class PackPublisher
         return new YearMonth(date.Year, date.Month);
     }
 
-    private static string Describe(IReadOnlyList<YearMonth> due, List<string> published, string policyChanges) =>
+    private static string Describe(IReadOnlyList<YearMonth> due, List<string> published, string policyChanges, List<string> waiting) =>
         string.Create(CultureInfo.InvariantCulture, $"""
-            {(policyChanges.Length > 0 ? policyChanges + "; " : string.Empty)}months {ReportContext.FormatMonth(due[0])}..{ReportContext.FormatMonth(due[^1])}: {published.Count} published{(published.Count == 0 ? " (all up to date)" : ": " + string.Join(", ", published))}
+            {(policyChanges.Length > 0 ? policyChanges + "; " : string.Empty)}months {ReportContext.FormatMonth(due[0])}..{ReportContext.FormatMonth(due[^1])}: {published.Count} published{(published.Count == 0 ? (waiting.Count == 0 ? " (all up to date)" : string.Empty) : ": " + string.Join(", ", published))}{(waiting.Count == 0 ? string.Empty : "; " + string.Join("; ", waiting))}
             """);
 }

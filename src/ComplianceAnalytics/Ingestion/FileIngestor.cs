@@ -646,6 +646,17 @@ public sealed class FileIngestor
                 positions.TryAdd(header[i], i);
             }
 
+            // A header that lacks a required column (after the profile) cannot give a single usable
+            // row: the file is quarantined as a whole rather than loaded with every row rejected.
+            var missing = CanonicalColumns.Required
+                .Where(c => !(c == CanonicalColumns.Org && profile.Org is not null) && !positions.ContainsKey(profile.SourceColumn(c)))
+                .Select(profile.SourceColumn)
+                .ToList();
+            if (missing.Count > 0)
+            {
+                return Failed($"the header lacks the required column{(missing.Count > 1 ? "s" : string.Empty)} {string.Join(", ", missing)}; nothing of it was loaded");
+            }
+
             LoadLayout(CsvLayout.Scan(path, header.Count));
             var columnsSpec = string.Join(", ", Enumerable.Range(0, header.Count).Select(i => $"'c{i}': 'VARCHAR'"));
             Db.Execute("DROP TABLE IF EXISTS temp.ingest_reject_errors; DROP TABLE IF EXISTS temp.ingest_reject_scans;");

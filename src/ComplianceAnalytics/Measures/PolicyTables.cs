@@ -19,9 +19,11 @@ internal static class PolicyTables
     {
         var db = store.Connection;
         db.Execute("""
-            CREATE OR REPLACE TEMP TABLE policy_orgs (org VARCHAR, org_name VARCHAR, time_zone VARCHAR, working_days VARCHAR, holidays VARCHAR, source_file VARCHAR);
+            CREATE OR REPLACE TEMP TABLE policy_orgs (org VARCHAR, org_name VARCHAR, time_zone VARCHAR, working_days VARCHAR, holidays VARCHAR, source_file VARCHAR,
+                currency VARCHAR);
             CREATE OR REPLACE TEMP TABLE policy_stages (org VARCHAR, stage VARCHAR, position INTEGER, stage_limit VARCHAR,
-                start_events VARCHAR, stop_events VARCHAR, pause_on VARCHAR, resume_on VARCHAR, extendable BOOLEAN);
+                start_events VARCHAR, stop_events VARCHAR, pause_on VARCHAR, resume_on VARCHAR, extendable BOOLEAN,
+                stage_name VARCHAR, target DOUBLE, limit_words VARCHAR);
             CREATE OR REPLACE TEMP TABLE policy_rules (org VARCHAR, kind VARCHAR, rule_id VARCHAR, from_events VARCHAR, to_events VARCHAR, rule_limit VARCHAR);
             CREATE OR REPLACE TEMP TABLE policy_limits (org VARCHAR, kind VARCHAR, rule_id VARCHAR, version INTEGER,
                 from_date DATE, until_date DATE, version_limit VARCHAR);
@@ -33,7 +35,7 @@ internal static class PolicyTables
             {
                 orgs.Append(policy.Org).Append(policy.Name).Append(policy.TimeZone.Id)
                     .Append(string.Join(", ", policy.WorkingDays.Select(d => d.ToString()[..3].ToLowerInvariant())))
-                    .Append(policy.Holidays ?? "none").Append(Path.GetFileName(policy.SourcePath)).EndRow();
+                    .Append(policy.Holidays ?? "none").Append(Path.GetFileName(policy.SourcePath)).Append(policy.Currency).EndRow();
             }
         }
 
@@ -46,7 +48,17 @@ internal static class PolicyTables
                     var s = policy.Stages[i];
                     stages.Append(policy.Org).Append(s.Id).Append(i + 1).Append(s.Limit.ToString())
                         .Append(Join(s.Start)).Append(Join(s.Stop)).Append(Join(s.PauseOn)).Append(Join(s.ResumeOn)).Append(s.Extendable)
-                        .EndRow();
+                        .Append(s.DisplayName);
+                    if (s.Target is { } target)
+                    {
+                        stages.Append((double)target);
+                    }
+                    else
+                    {
+                        stages.AppendNull();
+                    }
+
+                    stages.Append(InWords(s.Limit.ToString())).EndRow();
                 }
             }
         }
@@ -110,6 +122,14 @@ internal static class PolicyTables
     }
 
     private static string Join(IReadOnlyList<string> events) => string.Join(", ", events);
+
+    /// <summary>A limit as people write it: <c>30 business_days</c> is "30 business days", <c>1 weeks</c> "1 week".</summary>
+    internal static string InWords(string limit) =>
+        System.Text.RegularExpressions.Regex.Replace(limit, @"\b(\d+) ([a-z_]+)", m =>
+        {
+            var unit = m.Groups[2].Value.Replace('_', ' ');
+            return m.Groups[1].Value + " " + (m.Groups[1].Value == "1" && unit.EndsWith('s') ? unit[..^1] : unit);
+        });
 
     /// <summary>One row per version: in force for clocks starting on from_date (null: the beginning) to until_date (null: open).</summary>
     private static void AppendVersions(DuckDb.DuckDbAppender limits, string org, string kind, string id, LimitSchedule schedule)

@@ -18,6 +18,12 @@ public sealed class ReportContext
 {
     public const int TrendMonths = 12;
 
+    /// <summary>Closed instances below which a rate is "too few cases" (grey), when not configured.</summary>
+    public const int DefaultMinCases = 5;
+
+    /// <summary>The attainment target of a stage whose policy names none, when not configured.</summary>
+    public const double DefaultTarget = 0.95;
+
     private static readonly YearMonthPattern MonthPattern = YearMonthPattern.CreateWithInvariantCulture("uuuu'-'MM");
 
     private readonly ComplianceStore _store;
@@ -55,15 +61,18 @@ public sealed class ReportContext
 
     /// <param name="actions">The actions folder's actions, for the director pack; none when null.</param>
     /// <param name="margins">When Outcomes by group flags a group; the defaults when null.</param>
+    /// <param name="minCases">Closed instances below which a rate is judged "too few cases" (report_params.min_cases).</param>
+    /// <param name="defaultTarget">The attainment target of a stage whose policy sets none (report_params.default_target).</param>
     public static ReportContext Prepare(
-        ComplianceStore store, PolicySet policies, QueryCatalog queries, YearMonth month, ActionSet? actions = null, GroupOutcomeMargins? margins = null)
+        ComplianceStore store, PolicySet policies, QueryCatalog queries, YearMonth month, ActionSet? actions = null, GroupOutcomeMargins? margins = null,
+        int minCases = DefaultMinCases, double defaultTarget = DefaultTarget)
     {
         ArgumentNullException.ThrowIfNull(store);
         ArgumentNullException.ThrowIfNull(policies);
         var db = store.Connection;
         db.Execute("""
             CREATE OR REPLACE TEMP TABLE report_months (org VARCHAR, month VARCHAR, start_at TIMESTAMPTZ, end_at TIMESTAMPTZ);
-            CREATE OR REPLACE TEMP TABLE report_params (month VARCHAR, first_month VARCHAR);
+            CREATE OR REPLACE TEMP TABLE report_params (month VARCHAR, first_month VARCHAR, min_cases BIGINT, default_target DOUBLE);
             """);
         // A day either side of the events' UTC dates covers their local dates in any zone.
         var firstDay = db.Scalar<long?>("SELECT epoch_us(min(occurred_at)) FROM events") is { } first
@@ -89,7 +98,9 @@ public sealed class ReportContext
             }
         }
 
-        db.Execute("INSERT INTO report_params VALUES ($1, $2)", FormatMonth(month), FormatMonth(month.PlusMonths(-(TrendMonths - 1))));
+        db.Execute(
+            "INSERT INTO report_params VALUES ($1, $2, $3, $4)",
+            FormatMonth(month), FormatMonth(month.PlusMonths(-(TrendMonths - 1))), (long)minCases, defaultTarget);
         var evaluation = new CaseEvaluation(store, policies).EvaluateAll(p => MonthEnd(month, p.TimeZone), eventsBeforeAsOf: true);
         var context = new ReportContext(store, policies, queries, month, evaluation);
         foreach (var name in queries.Names.Where(IsPreparation))

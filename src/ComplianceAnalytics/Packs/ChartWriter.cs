@@ -94,10 +94,11 @@ internal static class ChartWriter
 
     private static Xdr.TwoCellAnchor Anchor(ChartLayout layout, string relationshipId)
     {
-        // One blank column between the table and the chart; the first chart top aligned with the
-        // header row, further ones (one per group of a split chart) below it with a row between.
-        var fromColumn = layout.TableColumns + 1;
-        var fromRow = WorkbookWriter.HeaderRow - 1 + (layout.Index * (WorkbookWriter.ChartHeightRows + 1));
+        // Below the table, from its first column, one chart after another (one per group of a split
+        // chart) with a row between: the table prints at the page's width, each chart on its own page
+        // (WorkbookWriter puts a page break above each).
+        var fromColumn = 0;
+        var fromRow = WorkbookWriter.ChartTopRow(layout.TableLastRow, layout.Index) - 1;
         var id = (uint)layout.Index + 2;
         return new Xdr.TwoCellAnchor(
             Marker(new Xdr.FromMarker(), fromColumn, fromRow),
@@ -207,7 +208,8 @@ internal static class ChartWriter
             new C.AutoTitleDeleted { Val = layout.Title is null },
             plotArea,
             new C.Legend(new C.LegendPosition { Val = C.LegendPositionValues.Bottom }, new C.Overlay { Val = false }),
-            new C.PlotVisibleOnly { Val = true },
+            // The helper columns a chart reads (joined categories, the target) are hidden on the sheet.
+            new C.PlotVisibleOnly { Val = false },
             new C.DisplayBlanksAs { Val = C.DisplayBlanksAsValues.Gap });
 
         var space = new C.ChartSpace(

@@ -11,7 +11,11 @@ public sealed record SheetDefinition(
     IReadOnlyList<ColumnDefinition>? Columns,
     ConditionalDefinition? Conditional,
     ChartDefinition? Chart,
-    int? MaxRows);
+    int? MaxRows)
+{
+    /// <summary>What an empty table means, said in its place (e.g. "No retention purge has removed a case yet."); a generic line when none.</summary>
+    public string? Empty { get; init; }
+}
 
 /// <summary>
 /// A table column to show: <see cref="Source"/> names the column in the table. With
@@ -19,7 +23,11 @@ public sealed record SheetDefinition(
 /// is shown, in table order, under its own name (for columns a query makes from data, such as months
 /// of a PIVOT).
 /// </summary>
-public sealed record ColumnDefinition(string Source, string? Header, ColumnFormat? Format, double? Width, string? SourcePattern = null);
+public sealed record ColumnDefinition(string Source, string? Header, ColumnFormat? Format, double? Width, string? SourcePattern = null)
+{
+    /// <summary>Long text wraps within the column's width (a cover's sentences) instead of running on.</summary>
+    public bool Wrap { get; init; }
+}
 
 public enum ColumnFormat
 {
@@ -28,6 +36,9 @@ public enum ColumnFormat
     [System.Diagnostics.CodeAnalysis.SuppressMessage("Naming", "CA1720", Justification = "Spelled as in the YAML format.")]
     Integer,
     Decimal2,
+
+    /// <summary>One decimal place, e.g. a change in percentage points.</summary>
+    Decimal1,
 
     /// <summary>Four decimals, for p-values and test statistics.</summary>
     Decimal4,
@@ -53,10 +64,17 @@ public enum ConditionalKind
     /// from the lowest to the highest value.
     /// </summary>
     ColorScale,
+
+    /// <summary>
+    /// Fills from a verdict the query computed (judge(), queries/_judge.sql): the row's value in
+    /// <see cref="ConditionalDefinition.By"/> (or, for a pattern, in the column named as the filled
+    /// one plus <c>by</c>) is Red, Amber, Green, or "Too few cases" (grey); anything else is unfilled.
+    /// </summary>
+    Judged,
 }
 
 /// <summary>A conditional fill on <see cref="Column"/>, or on every shown column matching <see cref="ColumnPattern"/>.</summary>
-public sealed record ConditionalDefinition(string Column, ConditionalKind Kind, double? RedBelow, double? AmberBelow, string? ColumnPattern = null);
+public sealed record ConditionalDefinition(string Column, ConditionalKind Kind, double? RedBelow, double? AmberBelow, string? ColumnPattern = null, string? By = null);
 
 public enum ChartType
 {

@@ -82,7 +82,7 @@ public static class PackDefinitionLoader
 
     private static SheetDefinition ReadSheet(Node node)
     {
-        node.Only("name", "query", "description", "columns", "conditional", "chart", "max_rows");
+        node.Only("name", "query", "description", "columns", "conditional", "chart", "max_rows", "empty");
         var name = node.RequiredString("name");
         if (name.Length > MaxSheetNameLength)
         {
@@ -103,7 +103,7 @@ public static class PackDefinitionLoader
             var list = new List<ColumnDefinition>();
             foreach (var columnNode in node.RequiredSequence("columns"))
             {
-                columnNode.Only("source", "source_pattern", "header", "format", "width");
+                columnNode.Only("source", "source_pattern", "header", "format", "width", "wrap");
                 var width = columnNode.OptionalDouble("width");
                 if (width is <= 0 or > 255)
                 {
@@ -121,7 +121,10 @@ public static class PackDefinitionLoader
                     columnNode.OptionalString("header"),
                     columnNode.OptionalEnum<ColumnFormat>("format"),
                     width,
-                    pattern));
+                    pattern)
+                {
+                    Wrap = columnNode.OptionalBool("wrap") ?? false,
+                });
             }
 
             columns = list;
@@ -140,13 +143,18 @@ public static class PackDefinitionLoader
             throw node.Error("max_rows", "max_rows must be positive");
         }
 
-        return new SheetDefinition(name, query, description, columns, conditional, chart, maxRows);
+        return new SheetDefinition(name, query, description, columns, conditional, chart, maxRows) { Empty = node.OptionalString("empty") };
     }
 
     private static ConditionalDefinition ReadConditional(Node node, HashSet<string>? known)
     {
-        node.Only("column", "column_pattern", "kind", "red_below", "amber_below");
-        var kind = node.OptionalEnum<ConditionalKind>("kind") ?? throw node.Error("kind", "required (rag or color_scale)");
+        node.Only("column", "column_pattern", "kind", "red_below", "amber_below", "by");
+        var kind = node.OptionalEnum<ConditionalKind>("kind") ?? throw node.Error("kind", "required (rag, color_scale or judged)");
+        var by = node.Has("by") ? node.RequiredString("by") : null;
+        if ((kind == ConditionalKind.Judged) != (by is not null))
+        {
+            throw node.Error("by", "a judged rule needs by (the verdict column, or the suffix of each filled column's verdict column), and only a judged rule takes it");
+        }
         var red = node.OptionalDouble("red_below");
         var amber = node.OptionalDouble("amber_below");
         if (kind == ConditionalKind.Rag && (red is null || amber is null || red > amber))
@@ -167,12 +175,12 @@ public static class PackDefinitionLoader
                 throw node.Error("column_pattern", "give either column or column_pattern, not both");
             }
 
-            return new ConditionalDefinition("", kind, red, amber, pattern);
+            return new ConditionalDefinition("", kind, red, amber, pattern, by);
         }
 
         var column = node.RequiredString("column");
         CheckKnown(node, "column", [column], known);
-        return new ConditionalDefinition(column, kind, red, amber);
+        return new ConditionalDefinition(column, kind, red, amber, null, by);
     }
 
     private static ChartDefinition ReadChart(Node node, HashSet<string>? known)

@@ -21,4 +21,11 @@ public sealed record PackTable(IReadOnlyList<string> Columns, IReadOnlyList<obje
 }
 
 /// <summary>Document properties of a workbook. Created comes from the caller's clock so output is reproducible.</summary>
-public sealed record WorkbookMetadata(string Author, string Subject, DateTime CreatedUtc);
+public sealed record WorkbookMetadata(string Author, string Subject, DateTime CreatedUtc)
+{
+    /// <summary>The firm (or group) the workbook is for, named in every sheet's page header.</summary>
+    public string? Organisation { get; init; }
+
+    /// <summary>The pack's title, named in every sheet's page header.</summary>
+    public string? PackTitle { get; init; }
+}

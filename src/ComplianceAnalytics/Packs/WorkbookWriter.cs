@@ -27,6 +27,7 @@ public static class WorkbookWriter
     private static readonly (XLColor Fill, XLColor Font) Red = (XLColor.FromHtml("#FFC7CE"), XLColor.FromHtml("#9C0006"));
     private static readonly (XLColor Fill, XLColor Font) Amber = (XLColor.FromHtml("#FFEB9C"), XLColor.FromHtml("#9C5700"));
     private static readonly (XLColor Fill, XLColor Font) Green = (XLColor.FromHtml("#C6EFCE"), XLColor.FromHtml("#006100"));
+    private static readonly (XLColor Fill, XLColor Font) Grey = (XLColor.FromHtml("#E7E6E6"), XLColor.FromHtml("#595959"));
 
     /// <summary>
     /// Writes <paramref name="definition"/> to <paramref name="path"/>, replacing any file there only once
@@ -72,7 +73,7 @@ public static class WorkbookWriter
                 workbook.Properties.Modified = metadata.CreatedUtc;
                 foreach (var sheet in definition.Sheets)
                 {
-                    charts.AddRange(WriteSheet(workbook, definition, sheet, FindTable(definition, sheet, tables), escaped, streamRows ? streamed : null));
+                    charts.AddRange(WriteSheet(workbook, definition, sheet, FindTable(definition, sheet, tables), escaped, streamRows ? streamed : null, metadata));
                 }
 
                 using var stream = new FileStream(temp, FileMode.CreateNew, FileAccess.ReadWrite);
@@ -104,6 +105,9 @@ public static class WorkbookWriter
         }
     }
 
+    /// <summary>The 1-based sheet row at the top of a sheet's <paramref name="index"/>-th chart, below the table ending at <paramref name="tableLastRow"/>.</summary>
+    internal static int ChartTopRow(int tableLastRow, int index) => tableLastRow + 3 + (index * (ChartHeightRows + 1));
+
     /// <summary>Data rows a sheet can hold: the cap, and never more than fit below the header with room for the note row.</summary>
     internal static int RowCap(int? maxRows) => Math.Min(maxRows ?? int.MaxValue, ExcelMaxRows - 1 - HeaderRow);
 
@@ -112,7 +116,63 @@ public static class WorkbookWriter
         : tables.TryGetValue(sheet.Query, out var byQuery) ? byQuery
         : throw new ArgumentException($"{definition.SourcePath}: sheet '{sheet.Name}': no table was given for it (by sheet name or query '{sheet.Query}')", nameof(tables));
 
-    private static List<ChartLayout> WriteSheet(XLWorkbook workbook, PackDefinition definition, SheetDefinition sheet, PackTable table, List<EscapedCell> escaped, List<StreamedSheet>? streamed)
+    /// <summary>Width in characters above which a sheet prints landscape.</summary>
+    private const double PortraitWidth = 95;
+
+    /// <summary>
+    /// Printed (and PDF-rendered) sheets: the table fitted to the page's width only (never to one page,
+    /// which shrinks a long table to nothing), landscape when wide, the header row repeated on every
+    /// page, and a page header and footer naming firm, pack, sheet, month and "page N of M".
+    /// </summary>
+    private static void PrintSetup(IXLWorksheet worksheet, PackDefinition definition, SheetDefinition sheet, WorkbookMetadata metadata, double tableWidth)
+    {
+        var page = worksheet.PageSetup;
+        page.PageOrientation = tableWidth > PortraitWidth ? XLPageOrientation.Landscape : XLPageOrientation.Portrait;
+        page.PaperSize = XLPaperSize.A4Paper;
+        page.FitToPages(1, 0);
+        page.SetRowsToRepeatAtTop(HeaderRow, HeaderRow);
+        page.Margins.Top = 0.75;
+        page.Margins.Bottom = 0.75;
+        page.Margins.Header = 0.3;
+        page.Margins.Footer = 0.3;
+        page.Header.Left.AddText(HeaderText(metadata.Organisation ?? string.Empty));
+        page.Header.Center.AddText(HeaderText($"{metadata.PackTitle ?? definition.Title}: {sheet.Name}"));
+        page.Header.Right.AddText(HeaderText(metadata.Subject));
+        page.Footer.Left.AddText(HeaderText(metadata.Author));
+        page.Footer.Right.AddText("Page ");
+        page.Footer.Right.AddText(XLHFPredefinedText.PageNumber);
+        page.Footer.Right.AddText(" of ");
+        page.Footer.Right.AddText(XLHFPredefinedText.NumberOfPages);
+    }
+
+    /// <summary>"&amp;" starts a code in a page header: a literal one is doubled.</summary>
+    private static string HeaderText(string text) => text.Replace("&", "&&", StringComparison.Ordinal);
+
+    /// <summary>The lines the longest header wraps onto in its column (about one character per width unit).</summary>
+    private static int HeaderLines(IEnumerable<(string Header, double Width)> headers) =>
+        Math.Clamp(headers.Select(h => WrappedLines(h.Header, Math.Max(1, (int)h.Width - 1))).DefaultIfEmpty(1).Max(), 1, 4);
+
+    private static int WrappedLines(string text, int width)
+    {
+        var lines = 1;
+        var used = 0;
+        foreach (var word in text.Split(' ', StringSplitOptions.RemoveEmptyEntries))
+        {
+            if (used > 0 && used + 1 + word.Length > width)
+            {
+                lines++;
+                used = word.Length;
+            }
+            else
+            {
+                used += (used > 0 ? 1 : 0) + word.Length;
+            }
+        }
+
+        return lines;
+    }
+
+    private static List<ChartLayout> WriteSheet(XLWorkbook workbook, PackDefinition definition, SheetDefinition sheet, PackTable table, List<EscapedCell> escaped, List<StreamedSheet>? streamed, WorkbookMetadata metadata)
     {
         string Where(string field) => $"{definition.SourcePath}: sheet '{sheet.Name}': {field}";
 
@@ -147,7 +207,7 @@ public static class WorkbookWriter
                 // A chart axis takes one cell per category, so several category columns get one joined helper column.
                 var parts = chart.Category.Select(c => Source(c, "chart.category")).ToList();
                 var header = string.Join(" / ", chart.Category.Select(c => columns.Find(o => o.Source == c)?.Header ?? c));
-                columns.Add(new OutputColumn(header, null, null, ColumnFormat.Text, row => string.Join(" / ", parts.Select(p => CategoryText(row[p])))));
+                columns.Add(new OutputColumn(header, null, null, ColumnFormat.Text, row => string.Join(" / ", parts.Select(p => CategoryText(row[p])))) { Helper = true });
                 categoryColumn = columns.Count - 1;
             }
 
@@ -172,7 +232,7 @@ public static class WorkbookWriter
             if (chart.Target is { } target)
             {
                 var format = columns.Find(c => c.Source == chart.Series[0])!.Format;
-                columns.Add(new OutputColumn(TargetHeader, null, null, format, _ => target));
+                columns.Add(new OutputColumn(TargetHeader, null, null, format, _ => target) { Helper = true });
                 targetColumn = columns.Count - 1;
             }
         }
@@ -192,16 +252,17 @@ public static class WorkbookWriter
             cell.Style.Border.BottomBorder = XLBorderStyleValues.Thin;
             cell.Style.Alignment.WrapText = true;
             worksheet.Column(c + 1).Width = columns[c].Width ?? DefaultWidth(columns[c], table);
+            if (columns[c].Helper)
+            {
+                worksheet.Column(c + 1).Hide();
+            }
         }
 
-        // Headers wrap onto a second line rather than widen their columns; the row is made tall enough
-        // to show both, since no viewer grows it on its own for text written by ClosedXML.
-        worksheet.Row(HeaderRow).Height = 30;
+        // Headers wrap rather than widen their columns; the row is made tall enough for the longest
+        // header's lines, since no viewer grows it on its own for text written by ClosedXML.
+        worksheet.Row(HeaderRow).Height = 15 * HeaderLines(columns.Where(c => !c.Helper).Select(c => (c.Header, c.Width ?? DefaultWidth(c, table))));
         worksheet.SheetView.FreezeRows(HeaderRow);
-        // Printed (and PDF-rendered) sheets keep the table and its chart side by side on one page width.
-        worksheet.PageSetup.PageOrientation = XLPageOrientation.Landscape;
-        worksheet.PageSetup.FitToPages(1, 0);
-        worksheet.PageSetup.SetRowsToRepeatAtTop(HeaderRow, HeaderRow);
+        PrintSetup(worksheet, definition, sheet, metadata, columns.Where(c => !c.Helper).Sum(c => c.Width ?? DefaultWidth(c, table)));
 
         var cap = RowCap(sheet.MaxRows);
         var written = Math.Min(cap, table.Rows.Count);
@@ -210,7 +271,8 @@ public static class WorkbookWriter
         // (StreamedRows): ClosedXML writes only the first (so its cells' styles exist) and those whose look
         // depends on a value, text with a line feed (ClosedXML turns on wrap text). Per-cell RAG fills and
         // charts keep a sheet whole in ClosedXML; they are on short sheets.
-        var streams = streamed is not null && chart is null && sheet.Conditional is not { Kind: ConditionalKind.Rag } && written > 1;
+        var streams = streamed is not null && chart is null && sheet.Conditional is not { Kind: ConditionalKind.Rag or ConditionalKind.Judged }
+            && !columns.Exists(c => c.Wrap) && written > 1;
         var built = streams
             ? Enumerable.Range(0, written).Where(r => r == 0 || columns.Exists(c => c.Value(table.Rows[r]) is string text && text.Contains('\n', StringComparison.Ordinal))).ToList()
             : Enumerable.Range(0, written).ToList();
@@ -231,7 +293,7 @@ public static class WorkbookWriter
         var lastRow = FirstDataRow + written - 1;
         if (written == 0)
         {
-            SetText(worksheet.Cell(FirstDataRow, 1), NoDataText, escaped);
+            SetText(worksheet.Cell(FirstDataRow, 1), sheet.Empty ?? NoDataText, escaped);
             worksheet.Cell(FirstDataRow, 1).Style.Font.Italic = true;
         }
         else
@@ -253,6 +315,23 @@ public static class WorkbookWriter
                 foreach (var r in built)
                 {
                     worksheet.Cell(FirstDataRow + r, c + 1).Style.NumberFormat.Format = format;
+                }
+            }
+        }
+
+        for (var c = 0; c < columns.Count && written > 0; c++)
+        {
+            if (columns[c].Wrap)
+            {
+                worksheet.Range(FirstDataRow, c + 1, lastRow, c + 1).Style.Alignment.WrapText = true;
+                // Each row's cells start on its first line, beside the wrapped text.
+                worksheet.Range(FirstDataRow, 1, lastRow, columns.Count).Style.Alignment.Vertical = XLAlignmentVerticalValues.Top;
+                // Viewers do not grow a row for wrapped text ClosedXML wrote: each row gets the lines its text needs.
+                for (var r = 0; r < written; r++)
+                {
+                    var lines = WrappedLines(CategoryText(columns[c].Value(table.Rows[r])), Math.Max(1, (int)(columns[c].Width ?? 60) - 2));
+                    var row = worksheet.Row(FirstDataRow + r);
+                    row.Height = Math.Max(row.Height, 15 * lines);
                 }
             }
         }
@@ -281,6 +360,14 @@ public static class WorkbookWriter
 
             foreach (var c in targets)
             {
+                if (conditional.Kind == ConditionalKind.Judged)
+                {
+                    var verdictColumn = conditional.ColumnPattern is null ? conditional.By! : columns[c].Source + conditional.By;
+                    var verdict = Source(verdictColumn, "conditional.by");
+                    ApplyVerdicts(worksheet, c + 1, lastRow, r => table.Rows[r][verdict] as string);
+                    continue;
+                }
+
                 ApplyConditional(worksheet, conditional, c + 1, lastRow, r => columns[c].Value(table.Rows[r]));
             }
         }
@@ -311,6 +398,8 @@ public static class WorkbookWriter
             var title = splitColumns.Count == 0 ? chart.Title : (chart.Title is null ? key : $"{chart.Title}: {key}");
             var series = chart.Series.Select(s => Series(columns.FindIndex(c => c.Source == s))).ToList();
             start = end + 1;
+            // A page break above each chart: no chart is split across two printed pages.
+            worksheet.PageSetup.AddHorizontalPageBreak(ChartTopRow(Math.Max(lastRow, FirstDataRow), layouts.Count) - 1);
             // A group with no value in any data series would be an empty frame; its rows still show in the table.
             if (splitColumns.Count > 0 && series.TrueForAll(s => s.Values.All(v => v is null)))
             {
@@ -325,6 +414,7 @@ public static class WorkbookWriter
                 firstRow,
                 firstRow + block.Count - 1,
                 columns.Count,
+                Math.Max(lastRow, FirstDataRow),
                 categoryColumn + 1,
                 block.Select(r => CategoryText(columns[categoryColumn].Value(r))).ToList(),
                 series,
@@ -458,6 +548,28 @@ public static class WorkbookWriter
         }
     }
 
+    /// <summary>The fills of a judged rule: the verdict the query gave each row (judge(), queries/_judge.sql).</summary>
+    private static void ApplyVerdicts(IXLWorksheet worksheet, int column, int lastRow, Func<int, string?> verdictAt)
+    {
+        for (var r = FirstDataRow; r <= lastRow; r++)
+        {
+            (XLColor Fill, XLColor Font)? look = verdictAt(r - FirstDataRow) switch
+            {
+                "Red" => Red,
+                "Amber" => Amber,
+                "Green" => Green,
+                "Too few cases" => Grey,
+                _ => null,
+            };
+            if (look is { } l)
+            {
+                var cell = worksheet.Cell(r, column);
+                cell.Style.Fill.BackgroundColor = l.Fill;
+                cell.Style.Font.FontColor = l.Font;
+            }
+        }
+    }
+
     private static double? ToDouble(object? value, Func<string> where) => value switch
     {
         null => null,
@@ -483,6 +595,7 @@ public static class WorkbookWriter
         ColumnFormat.Text => "@",
         ColumnFormat.Integer => "#,##0",
         ColumnFormat.Decimal2 => "#,##0.00",
+        ColumnFormat.Decimal1 => "0.0",
         ColumnFormat.Decimal4 => "0.0000",
         ColumnFormat.Pvalue => "[<0.0001]\"< 0.0001\";0.0000",
         ColumnFormat.Percent => "0.0%",
@@ -507,6 +620,11 @@ public static class WorkbookWriter
     /// <summary>A column as written: a table column, or a helper computed from the row.</summary>
     private sealed record OutputColumn(string Header, string? Source, double? Width, ColumnFormat? Format, Func<object?[], object?> Value)
     {
+        /// <summary>A column only the chart reads: hidden, so the reader sees the table's own columns.</summary>
+        public bool Helper { get; init; }
+
+        public bool Wrap { get; init; }
+
         public static OutputColumn FromTable(ColumnDefinition definition, int index, PackTable table)
         {
             // Dates would show as serial numbers under the General format, so they get a date format by default.
@@ -516,7 +634,7 @@ public static class WorkbookWriter
                 DateTime => ColumnFormat.Datetime,
                 _ => (ColumnFormat?)null,
             };
-            return new OutputColumn(definition.Header ?? definition.Source, definition.Source, definition.Width, format, row => row[index]);
+            return new OutputColumn(definition.Header ?? definition.Source, definition.Source, definition.Width, format, row => row[index]) { Wrap = definition.Wrap };
         }
     }
 }
@@ -531,6 +649,7 @@ internal sealed record ChartLayout(
     int FirstDataRow,
     int LastDataRow,
     int TableColumns,
+    int TableLastRow,
     int CategoryColumn,
     IReadOnlyList<string> Categories,
     IReadOnlyList<SeriesLayout> Series,

@@ -10,7 +10,16 @@ public sealed record StageDefinition(
     LimitSchedule Limit,
     IReadOnlyList<string> PauseOn,
     IReadOnlyList<string> ResumeOn,
-    bool Extendable);
+    bool Extendable)
+{
+    /// <summary>The stage's name for people (<c>name:</c>, in the procedure's own words); the id when none.</summary>
+    public string? Name { get; init; }
+
+    /// <summary>The share of stopped instances that should meet the limit (<c>target: 95%</c>); the service default when none.</summary>
+    public decimal? Target { get; init; }
+
+    public string DisplayName => Name ?? Id;
+}
 
 /// <summary>When a customer may take the complaint to an ADR scheme without a deadlock letter.</summary>
 /// <remarks>The version applied to a case is the one in force on the local date of its first complaint_received.</remarks>
@@ -34,4 +43,8 @@ public sealed record Policy(
     IReadOnlyList<StageDefinition> Stages,
     AdrRule? Adr,
     IReadOnlyList<CustomerWindowDefinition> CustomerWindows,
-    string SourcePath);
+    string SourcePath)
+{
+    /// <summary>The currency of redress amounts (<c>currency: GBP</c>), shown beside them; none when absent.</summary>
+    public string? Currency { get; init; }
+}

@@ -32,6 +32,22 @@ public static class PolicyKeys
             keys[prefix + ".pause_on"] = string.Join(", ", stage.PauseOn);
             keys[prefix + ".resume_on"] = string.Join(", ", stage.ResumeOn);
             keys[prefix + ".extendable"] = stage.Extendable ? "true" : "false";
+            // Keys added after the first versions were recorded appear only when set, so a file that
+            // does not use them is not reported as changed.
+            if (stage.Name is { } stageName)
+            {
+                keys[prefix + ".name"] = stageName;
+            }
+
+            if (stage.Target is { } target)
+            {
+                keys[prefix + ".target"] = target.ToString("P1", CultureInfo.InvariantCulture);
+            }
+        }
+
+        if (policy.Currency is { } currency)
+        {
+            keys["currency"] = currency;
         }
 
         if (policy.Adr is { } adr)

@@ -14,9 +14,9 @@ namespace ComplianceAnalytics.Policies;
 internal sealed class PolicyYamlReader
 {
     private static readonly string[] RootKeys =
-        ["org", "name", "time_zone", "working_days", "holidays", "stages", "adr", "customer_windows"];
+        ["org", "name", "time_zone", "working_days", "holidays", "currency", "stages", "adr", "customer_windows"];
 
-    private static readonly string[] StageKeys = ["id", "start", "stop", "limit", "pause_on", "resume_on", "extendable"];
+    private static readonly string[] StageKeys = ["id", "name", "start", "stop", "limit", "target", "pause_on", "resume_on", "extendable"];
     private static readonly string[] AdrKeys = ["eligible_after"];
     private static readonly string[] WindowKeys = ["id", "from", "to", "limit"];
     private static readonly string[] LimitVersionKeys = ["from", "limit"];
@@ -127,6 +127,7 @@ internal sealed class PolicyYamlReader
             holidays = Holidays(root, holidaysName, calendars);
         }
 
+        var currency = OptionalText(root, "currency", "currency");
         var stages = Stages(root);
         var adr = Adr(root);
         var windows = CustomerWindows(root);
@@ -145,7 +146,7 @@ internal sealed class PolicyYamlReader
             stages,
             adr,
             windows,
-            path), org);
+            path) { Currency = currency }, org);
     }
 
     private DateTimeZone? TimeZone(YamlMappingNode root)
@@ -266,6 +267,8 @@ internal sealed class PolicyYamlReader
             var pauseOn = EventList(map, "pause_on", prefix, required: false);
             var resumeOn = EventList(map, "resume_on", prefix, required: false);
             var extendable = Boolean(map, "extendable", prefix);
+            var stageName = OptionalText(map, "name", prefix + ".name");
+            var target = Target(map, prefix);
 
             // A pause without a resume is well defined (contract §4: it ends at the stop event or
             // as_of) and is how a log without a "customer replied" event is modelled. A resume
@@ -278,11 +281,30 @@ internal sealed class PolicyYamlReader
             if (id is not null && start is not null && stop is not null && limit is not null
                 && pauseOn is not null && resumeOn is not null && extendable is not null)
             {
-                stages.Add(new StageDefinition(id, start, stop, limit, pauseOn, resumeOn, extendable.Value));
+                stages.Add(new StageDefinition(id, start, stop, limit, pauseOn, resumeOn, extendable.Value) { Name = stageName, Target = target });
             }
         }
 
         return stages;
+    }
+
+    /// <summary>A stage's attainment target, written as a percentage (<c>target: 95%</c>); none when absent.</summary>
+    private decimal? Target(YamlMappingNode map, string prefix)
+    {
+        var text = OptionalText(map, "target", prefix + ".target");
+        if (text is null)
+        {
+            return null;
+        }
+
+        var number = text.EndsWith('%') ? text[..^1].Trim() : null;
+        if (number is null || !decimal.TryParse(number, NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var percent) || percent <= 0 || percent > 100)
+        {
+            Error(prefix + ".target", $"'{text}' is not a percentage above 0% and at most 100%, e.g. 95%", ValueMark(map, "target"));
+            return null;
+        }
+
+        return percent / 100m;
     }
 
     private AdrRule? Adr(YamlMappingNode root)

@@ -26,11 +26,23 @@ public sealed record OutputFile(string Path, string Sha256)
 /// <param name="SoftwareVersion">The version the manifests state; this build's when null (tests fix it so snapshots hold across commits).</param>
 /// <param name="Margins">When the director pack's Outcomes by group flags a group; the defaults when null.</param>
 public sealed record ReportSettings(
-    string QueriesFolder, string ReportsFolder, int RetentionYears, string KeySource, string? SoftwareVersion = null, GroupOutcomeMargins? Margins = null);
+    string QueriesFolder, string ReportsFolder, int RetentionYears, string KeySource, string? SoftwareVersion = null, GroupOutcomeMargins? Margins = null)
+{
+    /// <summary>Also write the cross-firm pack set under <see cref="MonthlyReport.GroupFolder"/> (Compliance:CrossFirmPack).</summary>
+    public bool CrossFirmPack { get; init; }
+
+    /// <summary>Fewer closed instances than this make a rate grey, not red/amber/green (Compliance:MinCases).</summary>
+    public int MinCases { get; init; } = ReportContext.DefaultMinCases;
+
+    /// <summary>The attainment target of a stage whose policy sets none (Compliance:DefaultTarget).</summary>
+    public double DefaultTarget { get; init; } = ReportContext.DefaultTarget;
+}
 
 /// <summary>
-/// One month's outputs: the contract's CSV files (contract §6) and the packs (<c>reports/*.yaml</c>),
-/// all from the same evaluation and the same query results, written into one folder.
+/// One month's outputs: the contract's CSV files (contract §6) for every organisation together in
+/// the folder, and each organisation's packs (<c>reports/*.yaml</c>) in <c>DIR/&lt;org&gt;/</c>, all
+/// from the same evaluation and the same query results. A firm's workbooks hold only the rows of its
+/// own organisation (<see cref="OrgSplit"/>).
 /// </summary>
 public sealed class MonthlyReport
 {
@@ -60,8 +72,15 @@ public sealed class MonthlyReport
     public static string SoftwareVersion =>
         typeof(MonthlyReport).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion ?? "unknown";
 
-    /// <summary>The file name of a pack's workbook for a month, e.g. <c>compliance-2026-03.xlsx</c>.</summary>
-    public static string WorkbookName(string pack, YearMonth month) => $"{pack}-{ReportContext.FormatMonth(month)}.xlsx";
+    /// <summary>The folder (under the output folder) and scope name of the cross-firm pack set.</summary>
+    public const string GroupFolder = "group";
+
+    /// <summary>The file name of a pack's workbook for a firm and month, e.g. <c>compliance-halo-2026-03.xlsx</c>.</summary>
+    public static string WorkbookName(string pack, string org, YearMonth month) => $"{pack}-{org}-{ReportContext.FormatMonth(month)}.xlsx";
+
+    /// <summary>Where a firm's workbook for a month lands under the output folder: <c>&lt;org&gt;/&lt;pack&gt;-&lt;org&gt;-M.xlsx</c>.</summary>
+    public static string WorkbookPath(string outDir, string pack, string org, YearMonth month) =>
+        Path.Combine(outDir, org, WorkbookName(pack, org, month));
 
     /// <param name="pack">Only this pack's workbook (the CSV files are always written); all packs when null.</param>
     public IReadOnlyList<OutputFile> Write(YearMonth month, string outDir, string? pack = null)
@@ -74,7 +93,7 @@ public sealed class MonthlyReport
         var generatedAt = _clock.GetCurrentInstant();
         // The audit pack's policy history includes the versions this report is made from.
         PolicyHistory.Record(_store, _policies, generatedAt);
-        var context = ReportContext.Prepare(_store, _policies, queries, month, _actions, _settings.Margins);
+        var context = ReportContext.Prepare(_store, _policies, queries, month, _actions, _settings.Margins, _settings.MinCases, _settings.DefaultTarget);
         ReportRunTable.Load(
             _store,
             new ReportRun(
@@ -108,32 +127,48 @@ public sealed class MonthlyReport
             outputs.Add(OutputFile.Of(path));
         }
 
-        var metadata = new WorkbookMetadata("ComplianceAnalytics " + _version, ReportContext.FormatMonth(month), generatedAt.ToDateTimeUtc());
-        // The store is queried on this thread only; while one workbook is written on another thread,
-        // the next pack's queries run here. One workbook is written at a time.
+        // The store is queried on this thread only, each query once for every firm; while one workbook
+        // is written on another thread, the next one's tables are cut here. One workbook is written at a time.
+        var scopes = _policies.All.OrderBy(p => p.Org, StringComparer.Ordinal)
+            .Select(p => (Scope: p.Org, Name: p.Name, Filter: (string?)p.Org)).ToList();
+        if (_settings.CrossFirmPack)
+        {
+            scopes.Add((GroupFolder, "All organisations", null));
+        }
+
         Task<OutputFile>? writing = null;
         try
         {
-            foreach (var (definition, _) in packs)
+            foreach (var (scope, name, filter) in scopes)
             {
-                var tables = new Dictionary<string, PackTable>(StringComparer.Ordinal);
-                foreach (var sheet in definition.Sheets)
+                foreach (var (definition, _) in packs)
                 {
-                    var result = Result(sheet.Query);
-                    tables[sheet.Name] = new PackTable(result.Columns, result.Rows);
-                }
+                    var tables = new Dictionary<string, PackTable>(StringComparer.Ordinal);
+                    foreach (var sheet in definition.Sheets)
+                    {
+                        var result = filter is null ? Result(sheet.Query) : OrgSplit.ForOrg(Result(sheet.Query), filter);
+                        tables[sheet.Name] = new PackTable(result.Columns, result.Rows);
+                    }
 
-                if (writing is not null)
-                {
-                    outputs.Add(writing.GetAwaiter().GetResult());
-                }
+                    if (writing is not null)
+                    {
+                        outputs.Add(writing.GetAwaiter().GetResult());
+                    }
 
-                var path = Path.Combine(outDir, WorkbookName(definition.Name, month));
-                writing = Task.Run(() =>
-                {
-                    WorkbookWriter.Write(definition, tables, path, metadata);
-                    return OutputFile.Of(path);
-                });
+                    var path = WorkbookPath(outDir, definition.Name, scope, month);
+                    Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+                    var metadata = new WorkbookMetadata(
+                        "ComplianceAnalytics " + _version, ReportContext.FormatMonth(month), generatedAt.ToDateTimeUtc())
+                    {
+                        Organisation = name,
+                        PackTitle = definition.Title,
+                    };
+                    writing = Task.Run(() =>
+                    {
+                        WorkbookWriter.Write(definition, tables, path, metadata);
+                        return OutputFile.Of(path);
+                    });
+                }
             }
 
             if (writing is not null)

@@ -24,10 +24,17 @@ public class PublishingTests
                 Assert.True(File.Exists(Path.Combine(fixture.PublishFolder, month, measure + ".csv")), $"{month}/{measure}.csv");
             }
 
-            foreach (var pack in new[] { "compliance", "director", "audit" })
+            // One pack set per organisation of the policies, each in its own folder.
+            foreach (var org in new[] { "bluehat", "halo", "helpdesk", "hexpress", "jpdit", "netservers" })
             {
-                Assert.True(File.Exists(Path.Combine(fixture.PublishFolder, month, $"{pack}-{month}.xlsx")), $"{month}/{pack}-{month}.xlsx");
+                foreach (var pack in new[] { "compliance", "director", "audit" })
+                {
+                    var name = $"{org}/{pack}-{org}-{month}.xlsx";
+                    Assert.True(File.Exists(Path.Combine(fixture.PublishFolder, month, name)), name);
+                }
             }
+
+            Assert.False(Directory.Exists(Path.Combine(fixture.PublishFolder, month, MonthlyReport.GroupFolder)));
         }
 
         // December is not complete on 15 December, and nothing is left in staging.
@@ -65,7 +72,9 @@ public class PublishingTests
     {
         var folder = Path.Combine(Path.GetTempPath(), "publish-" + Guid.NewGuid().ToString("N"));
         Assert.Throws<InvalidOperationException>(() => PackPublisher.Inside(folder, "../evil.csv"));
-        Assert.Throws<InvalidOperationException>(() => PackPublisher.Inside(folder, "sub/evil.csv"));
+        Assert.Throws<InvalidOperationException>(() => PackPublisher.Inside(folder, "sub/deeper/evil.csv"));
+        Assert.Throws<InvalidOperationException>(() => PackPublisher.Inside(folder, "sub/../../evil.csv"));
+        Assert.Equal(Path.Combine(folder, "halo", "audit-halo-2026-11.xlsx"), PackPublisher.Inside(folder, "halo/audit-halo-2026-11.xlsx"));
         Assert.Throws<InvalidOperationException>(() => PackPublisher.Inside(folder, "/etc/evil.csv"));
         Assert.Throws<InvalidOperationException>(() => PackPublisher.Inside(folder, ".."));
         Assert.Equal(Path.Combine(folder, "..evil..csv"), PackPublisher.Inside(folder, "..evil..csv"));

@@ -23,14 +23,33 @@ public sealed class ShippedDefaultsTests : IDisposable
         var (ingestCode, ingestOut, ingestErr) = await Run("ingest", "jpdit.csv", "--db", "store.duckdb", "--json");
         var (reportCode, _, reportErr) = await Run("report", "--month", "2026-03", "--out", "out", "--db", "store.duckdb");
         var (policiesCode, policiesOut, policiesErr) = await Run("policies", "--json");
+        var (futureCode, futureOut, futureErr) = await Run("report", "--month", "2099-12", "--out", "future", "--db", "store.duckdb");
+        var (missingCode, missingOut, missingErr) = await Run("ingest", "nope.csv", "jpdit.csv", "--db", "store.duckdb");
+        var (_, ledger, _) = await Run("ingest", "jpdit.csv", "--db", "store.duckdb", "--json");
 
         Assert.True(ingestCode == 0, ingestErr);
         Assert.Contains("\"rows_loaded\":6", ingestOut, StringComparison.Ordinal);
         Assert.True(reportCode == 0, reportErr);
         Assert.Equal(
-            ["adr_letters.csv", "attainment.csv", "audit-2026-03.xlsx", "complaints_causes.csv", "complaints_return.csv", "compliance-2026-03.xlsx", "customer_windows.csv", "director-2026-03.xlsx", "durations.csv"],
-            Directory.GetFiles(Path.Combine(_folder, "out")).Select(Path.GetFileName).Order(StringComparer.Ordinal));
+            ["adr_letters.csv", "attainment.csv", "complaints_causes.csv", "complaints_return.csv", "customer_windows.csv", "durations.csv",
+             "jpdit/audit-jpdit-2026-03.xlsx", "jpdit/compliance-jpdit-2026-03.xlsx", "jpdit/director-jpdit-2026-03.xlsx"],
+            Directory.GetFiles(Path.Combine(_folder, "out"), "*", SearchOption.AllDirectories)
+                .Select(f => Path.GetRelativePath(Path.Combine(_folder, "out"), f)).Where(f => !f.Contains('/', StringComparison.Ordinal) || f.StartsWith("jpdit/", StringComparison.Ordinal))
+                .Order(StringComparer.Ordinal));
+        Assert.Equal(
+            ["bluehat", "crediflex", "halo", "helpdesk", "hexpress", "jpdit", "netservers"],
+            Directory.GetDirectories(Path.Combine(_folder, "out")).Select(Path.GetFileName).Order(StringComparer.Ordinal));
         Assert.True(policiesCode == 0, policiesErr);
+        // A month that has not begun is refused in one line; nothing is written.
+        Assert.NotEqual(0, futureCode);
+        Assert.Equal("", futureOut);
+        Assert.Matches(@"^compliance: --month 2099-12 has not begun \(today is \d{4}-\d{2}-\d{2} in Europe/London\); nothing can be reported for it\.\n$", futureErr.ReplaceLineEndings("\n"));
+        Assert.False(Directory.Exists(Path.Combine(_folder, "future")));
+        // A path that does not exist: the others are ingested (piped: plain lines), then a non-zero exit naming it.
+        Assert.Equal(1, missingCode);
+        Assert.Equal("ingest: path does not exist: nope.csv", missingErr.Trim());
+        Assert.StartsWith("jpdit.csv: skipped_duplicate_file; read 0, loaded 0,", missingOut, StringComparison.Ordinal);
+        Assert.DoesNotContain("nope", ledger, StringComparison.Ordinal);
         Assert.Equal(
             ["bluehat", "crediflex", "halo", "helpdesk", "hexpress", "jpdit", "netservers"],
             System.Text.Json.JsonDocument.Parse(policiesOut).RootElement.EnumerateArray().Select(p => p.GetProperty("org").GetString()));

@@ -162,6 +162,17 @@ public sealed class FileLevelTests : IDisposable
     }
 
     [Fact]
+    public void A_header_without_the_required_columns_quarantines_the_file_naming_them()
+    {
+        var r = _f.Ingest("wrong.csv", "ticket,opened,state\nT1,2026-03-02,new\n");
+
+        ResultAssert.Counts(r, FileStatuses.Quarantined, 0, 0, 0, 0);
+        Assert.Equal("the header lacks the required columns org, case_ref, event_type, occurred_at; nothing of it was loaded", r.Message);
+        Assert.Equal(0, _f.Count("SELECT count(*) FROM rejected_rows"));
+        Assert.Equal(r.Message, _f.Text("SELECT message FROM ingest_files"));
+    }
+
+    [Fact]
     public void A_missing_path_is_quarantined_with_a_ledger_row()
     {
         var r = _f.Ingestor.Ingest(Path.Combine(_f.Folder, "nope.csv"));

@@ -98,10 +98,12 @@ public sealed class RejectReasonTests : IDisposable
     }
 
     [Fact]
-    public void A_missing_column_is_a_missing_field_on_every_row()
+    public void A_missing_required_column_quarantines_the_file_rather_than_rejecting_every_row()
     {
+        // Contract v2 §6: a header lacking a required column is quarantined as a whole, naming it.
         var r = _f.Ingest("nocol.csv", "org,case_ref,occurred_at\nbluehat,C1,2026-03-02T09:15:00Z\nbluehat,C2,2026-03-02T09:15:00Z\n");
-        ResultAssert.Counts(r, FileStatuses.Loaded, 2, 0, 0, 0, (RejectReasons.MissingField, 2));
+        ResultAssert.Counts(r, FileStatuses.Quarantined, 0, 0, 0, 0);
+        Assert.Equal("the header lacks the required column event_type; nothing of it was loaded", r.Message);
     }
 
     [Theory]

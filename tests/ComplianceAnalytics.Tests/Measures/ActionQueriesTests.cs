@@ -100,11 +100,11 @@ public sealed class ActionQueriesTests : IDisposable
         var rows = _scenario.Rows("director_control_chart", "2026-06");
 
         var march = Assert.Single(rows, r => (string)r[3]! == "2026-03");
-        Assert.Equal(1.0, Convert.ToDouble(march[11], System.Globalization.CultureInfo.InvariantCulture));
-        Assert.Equal("A-empty, A-improved, A-same, A-worse", march[12]);
+        Assert.Equal(1.0, Convert.ToDouble(march[12], System.Globalization.CultureInfo.InvariantCulture));
+        Assert.Equal("A-empty, A-improved, A-same, A-worse", march[13]);
         var april = Assert.Single(rows, r => (string)r[3]! == "2026-04");
-        Assert.Equal("A-early", april[12]);
-        Assert.All(rows.Where(r => (string)r[3]! is not ("2026-03" or "2026-04")), r => Assert.Null(r[11]));
+        Assert.Equal("A-early", april[13]);
+        Assert.All(rows.Where(r => (string)r[3]! is not ("2026-03" or "2026-04")), r => Assert.Null(r[12]));
     }
 
     private static ImprovementAction Action(string id, LocalDate date, string team) =>

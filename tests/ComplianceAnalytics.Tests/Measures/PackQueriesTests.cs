@@ -38,7 +38,9 @@ public sealed class PackQueriesTests : IDisposable
             "R3,complaint_received,2026-06-25T09:00:00Z,Intake,billing,",
             // Met: not in the register.
             "R4,complaint_received,2026-06-01T09:00:00Z,Intake,billing,",
-            "R4,acknowledged,2026-06-02T09:00:00Z,,,");
+            "R4,acknowledged,2026-06-02T09:00:00Z,,,",
+            // Data up to the month's last day, so the month is covered and R3 is late as far as the data shows.
+            "R5,complaint_received,2026-06-30T09:00:00Z,Intake,billing,");
 
         var rows = Rows("compliance_breach_register", "2026-06").Select(r => (Case: r[2], Status: r[5], Late: r[9], Team: r[11], Category: r[12])).ToList();
 

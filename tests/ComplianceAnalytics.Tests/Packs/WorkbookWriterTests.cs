@@ -137,7 +137,11 @@ public sealed class WorkbookWriterTests : IDisposable
 
         Assert.Null(WorksheetPart(document, "Empty").DrawingsPart);
         var anchor = WorksheetPart(document, "Summary").DrawingsPart!.WorksheetDrawing.GetFirstChild<DocumentFormat.OpenXml.Drawing.Spreadsheet.TwoCellAnchor>()!;
-        Assert.Equal("6", anchor.FromMarker!.ColumnId!.Text); // one blank column after the five table columns
+        // Below the table (data rows 3 to 8), from its first column, with a page break above it.
+        Assert.Equal("0", anchor.FromMarker!.ColumnId!.Text);
+        Assert.Equal("10", anchor.FromMarker!.RowId!.Text);
+        var breaks = WorksheetPart(document, "Summary").Worksheet.GetFirstChild<DocumentFormat.OpenXml.Spreadsheet.RowBreaks>()!;
+        Assert.Equal(10u, breaks.Elements<DocumentFormat.OpenXml.Spreadsheet.Break>().Single().Id!.Value);
     }
 
     [Fact]

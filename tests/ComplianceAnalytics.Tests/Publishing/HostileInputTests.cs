@@ -71,7 +71,7 @@ public sealed class HostileInputTests : IDisposable
             }
         }
 
-        var register = WorkbookCells.Read(outputs.Single(o => o.Path.EndsWith("compliance-2026-06.xlsx", StringComparison.Ordinal)).Path)["Breach register"]
+        var register = WorkbookCells.Read(outputs.Single(o => o.Path.EndsWith("compliance-acme-2026-06.xlsx", StringComparison.Ordinal)).Path)["Breach register"]
             .Rows(ComplianceAnalytics.Packs.WorkbookWriter.HeaderRow);
         Assert.Equal(hostile.Length, register.Count);
         // Ingestion trims white space around every value (docs/ingestion.md); nothing else changes.

@@ -23,13 +23,18 @@ public sealed class MonthlyReportTests(SamplePacks sample) : IClassFixture<Sampl
     private static PackDefinition Definition(string pack) =>
         PackDefinitionLoader.Load(Path.Combine(RepositoryPaths.Root, "reports", pack + ".yaml"));
 
+    private static readonly string[] PackNames = ["audit", "compliance", "director"];
+
     [Fact]
     public void A_month_gives_the_four_csv_files_and_the_three_workbooks()
     {
-        var names = sample.Outputs.Select(o => Path.GetFileName(o.Path)).ToList();
+        var names = sample.Outputs.Select(o => Path.GetRelativePath(sample.OutDir, o.Path)).ToList();
+        // Each organisation's pack set in its own folder, then the cross-firm set SamplePacks configures.
+        var scopes = sample.Workspace.Policies.All.Select(p => p.Org).Order(StringComparer.Ordinal).Append(MonthlyReport.GroupFolder);
 
         Assert.Equal(
-            ["attainment.csv", "durations.csv", "adr_letters.csv", "customer_windows.csv", "audit-2026-06.xlsx", "compliance-2026-06.xlsx", "director-2026-06.xlsx"],
+            ["attainment.csv", "durations.csv", "adr_letters.csv", "customer_windows.csv",
+             .. scopes.SelectMany(o => PackNames.Select(p => $"{o}/{p}-{o}-2026-06.xlsx"))],
             names);
         Assert.All(sample.Outputs, o => Assert.Equal(OutputFile.Of(o.Path).Sha256, o.Sha256));
     }
@@ -61,9 +66,9 @@ public sealed class MonthlyReportTests(SamplePacks sample) : IClassFixture<Sampl
             var headers = cells.Headers(WorkbookWriter.HeaderRow);
             if (sheet.Columns!.Any(c => c.SourcePattern is not null))
             {
-                // The heatmap's months follow its fixed columns.
-                Assert.Equal(expected, headers.Take(expected.Count));
-                Assert.Equal(12, headers.Skip(expected.Count).Count(h => Regex.IsMatch(h, @"^\d{4}-\d{2}$")));
+                // The heatmap's twelve months sit among its fixed columns.
+                Assert.Equal(expected, headers.Where(h => !Regex.IsMatch(h, @"^\d{4}-\d{2}$")));
+                Assert.Equal(12, headers.Count(h => Regex.IsMatch(h, @"^\d{4}-\d{2}$")));
             }
             else
             {
@@ -105,9 +110,18 @@ public sealed class MonthlyReportTests(SamplePacks sample) : IClassFixture<Sampl
     public void Sla_by_stage_durations_adr_letters_and_customer_windows_equal_the_csv_files()
     {
         var workbook = WorkbookCells.Read(sample.Workbook("compliance"));
-        AssertSheetEqualsCsv(workbook["SLA by stage"], "attainment.csv", ["org", "stage", "met", "met_extended", "breached", "open_within", "open_breached", "attainment"]);
         AssertSheetEqualsCsv(workbook["Durations"], "durations.csv", ["org", "measure", "n", "mean", "median", "p90", "max"]);
-        AssertSheetEqualsCsv(workbook["ADR letters"], "adr_letters.csv", ["org", "month", "cases_needing_letter", "letters_missing"]);
+        // June 2026 is covered to its end for every firm: the pack's SLA by stage and ADR letters
+        // (stage names, the firm's name) count what the CSV files count.
+        var sla = workbook["SLA by stage"].Rows(WorkbookWriter.HeaderRow);
+        foreach (var (header, column) in new[] { ("Met", "met"), ("Met after extension", "met_extended"), ("Breached", "breached"), ("Open past limit", "open_breached") })
+        {
+            Assert.Equal(Csv("attainment.csv").Sum(r => long.Parse(r[column], CultureInfo.InvariantCulture)), sla.Sum(r => long.Parse(r[header]!, CultureInfo.InvariantCulture)));
+        }
+
+        Assert.All(sla, r => Assert.Equal("0", r["Open, due after data stops"]));
+        var adr = workbook["ADR letters"].Rows(WorkbookWriter.HeaderRow);
+        Assert.Equal(Csv("adr_letters.csv").Sum(r => long.Parse(r["letters_missing"], CultureInfo.InvariantCulture)), adr.Sum(r => long.Parse(r["Letters missing"]!, CultureInfo.InvariantCulture)));
         AssertSheetEqualsCsv(workbook["Customer windows"], "customer_windows.csv", ["org", "window", "month", "requests", "late_requests"]);
     }
 
@@ -115,14 +129,17 @@ public sealed class MonthlyReportTests(SamplePacks sample) : IClassFixture<Sampl
     public void The_summary_counts_what_attainment_csv_counts()
     {
         var csv = Csv("attainment.csv").ToDictionary(r => (r["org"], r["stage"]));
-        var names = sample.Workspace.Policies.All.ToDictionary(p => p.Name, p => p.Org);
-        var summary = WorkbookCells.Read(sample.Workbook("compliance"))["Summary"].Rows(WorkbookWriter.HeaderRow);
+        // Each firm's own Summary, its stages by name.
+        var summary = sample.Workspace.Policies.All
+            .SelectMany(p => WorkbookCells.Read(sample.Workbook("compliance", p.Org))["Summary"].Rows(WorkbookWriter.HeaderRow)
+                .Select(row => (Org: p.Org, Id: p.Stages.Single(s => s.DisplayName == row["Stage"]).Id, Row: row)))
+            .ToList();
 
         Assert.Equal(sample.Workspace.Policies.All.Sum(p => p.Stages.Count), summary.Count);
         var compared = 0;
-        foreach (var row in summary)
+        foreach (var (org, id, row) in summary)
         {
-            var key = (names[row["Organisation"]!], row["Stage"]!);
+            var key = (org, id);
             if (!csv.TryGetValue(key, out var expected))
             {
                 Assert.Equal("0", row["Stopped in month"]);
@@ -159,7 +176,7 @@ public sealed class MonthlyReportTests(SamplePacks sample) : IClassFixture<Sampl
 
         foreach (var pack in new[] { "audit", "compliance", "director" })
         {
-            var again = Path.Combine(sample.Root, "again", Path.GetFileName(sample.Workbook(pack)));
+            var again = MonthlyReport.WorkbookPath(Path.Combine(sample.Root, "again"), pack, MonthlyReport.GroupFolder, SamplePacks.Month);
             Assert.Equal(SheetSnapshot.Describe(sample.Workbook(pack)), SheetSnapshot.Describe(again));
         }
     }
@@ -170,7 +187,10 @@ public sealed class MonthlyReportTests(SamplePacks sample) : IClassFixture<Sampl
         var outputs = sample.Write("only-director", "director");
         var error = Assert.Throws<ArgumentException>(() => sample.Write("unknown", "board"));
 
-        Assert.Equal(["attainment.csv", "durations.csv", "adr_letters.csv", "customer_windows.csv", "director-2026-06.xlsx"], outputs.Select(o => Path.GetFileName(o.Path)));
+        Assert.Equal(
+            ["attainment.csv", "durations.csv", "adr_letters.csv", "customer_windows.csv",
+             .. sample.Workspace.Policies.All.Select(p => p.Org).Order(StringComparer.Ordinal).Append(MonthlyReport.GroupFolder).Select(o => $"director-{o}-2026-06.xlsx")],
+            outputs.Select(o => Path.GetFileName(o.Path)));
         Assert.Contains("'board'", error.Message, StringComparison.Ordinal);
         Assert.Contains("audit, compliance, director", error.Message, StringComparison.Ordinal);
     }

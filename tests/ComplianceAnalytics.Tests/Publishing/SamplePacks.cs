@@ -46,6 +46,7 @@ public sealed class SamplePacks : IDisposable
         QueriesFolder = Path.Combine(RepositoryPaths.Root, "queries"),
         ReportsFolder = Path.Combine(RepositoryPaths.Root, "reports"),
         PseudonymKey = Convert.ToHexString(IngestFixture.Key),
+        CrossFirmPack = true,
     };
 
     public static ComplianceWorkspace NewWorkspace(string database) =>
@@ -55,7 +56,8 @@ public sealed class SamplePacks : IDisposable
     public IReadOnlyList<OutputFile> Write(string folder, string? pack = null) =>
         Workspace.MonthlyReport(Version).Write(Month, Path.Combine(Root, folder), pack);
 
-    public string Workbook(string pack) => Path.Combine(OutDir, MonthlyReport.WorkbookName(pack, Month));
+    /// <summary>A firm's workbook; the cross-firm one (every organisation, which SamplePacks also writes) when no org is given.</summary>
+    public string Workbook(string pack, string org = MonthlyReport.GroupFolder) => MonthlyReport.WorkbookPath(OutDir, pack, org, Month);
 
     public void Dispose()
     {
