@@ -26,7 +26,7 @@ public sealed class MonthlyReportTests(SamplePacks sample) : IClassFixture<Sampl
     private static readonly string[] PackNames = ["audit", "compliance", "director"];
 
     /// <summary>The firms of the sample with a control chart in June 2026, hence a board picture (Helpdesk has none).</summary>
-    private static readonly string[] BoardOrgs = ["bluehat", "halo", "hexpress", "jpdit", "netservers"];
+    private static readonly string[] BoardOrgs = ["bluehat", "crediflex", "halo", "hexpress", "jpdit", "netservers"];
 
     [Fact]
     public void A_month_gives_the_four_csv_files_the_board_pictures_and_the_three_workbooks()
