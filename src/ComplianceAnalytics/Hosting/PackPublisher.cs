@@ -91,15 +91,24 @@ public sealed class PackPublisher
     /// The firms with data before the month's end whose last event falls short of it (queries/_coverage.sql's
     /// cut_short or none), and when the month's grace (Compliance:IncompleteGraceDays) runs out.
     /// </summary>
-    internal (IReadOnlyList<string> Orgs, Instant GraceEnds) Incomplete(YearMonth month)
+    internal (IReadOnlyList<string> Orgs, Instant GraceEnds) Incomplete(YearMonth month) =>
+        Incomplete(_workspace, zone => ReportContext.MonthEnd(month, zone));
+
+    /// <summary>
+    /// As <see cref="Incomplete(YearMonth)"/> for any period, given its end (first instant after it) in a
+    /// zone: the complaints return's half-years are held by the same rule.
+    /// </summary>
+    internal static (IReadOnlyList<string> Orgs, Instant GraceEnds) Incomplete(ComplianceWorkspace workspace, Func<DateTimeZone, Instant> endOf)
     {
+        ArgumentNullException.ThrowIfNull(workspace);
+        ArgumentNullException.ThrowIfNull(endOf);
         var orgs = new List<string>();
-        var latestEnd = ReportContext.MonthEnd(month, _workspace.ScheduleZone);
-        foreach (var policy in _workspace.Policies.All.OrderBy(p => p.Org, StringComparer.Ordinal))
+        var latestEnd = endOf(workspace.ScheduleZone);
+        foreach (var policy in workspace.Policies.All.OrderBy(p => p.Org, StringComparer.Ordinal))
         {
-            var end = ReportContext.MonthEnd(month, policy.TimeZone);
+            var end = endOf(policy.TimeZone);
             latestEnd = Instant.Max(latestEnd, end);
-            using var reader = _workspace.Store.Connection.Query(
+            using var reader = workspace.Store.Connection.Query(
                 "SELECT min(occurred_at) < $2, max(occurred_at) < $3 FROM events WHERE org = $1",
                 policy.Org, RunLog.Timestamp(end), RunLog.Timestamp(end - Duration.FromDays(CoverageToleranceDays)));
             if (reader.Read() && !reader.IsNull(0) && reader.GetBoolean(0) && reader.GetBoolean(1))
@@ -108,7 +117,7 @@ public sealed class PackPublisher
             }
         }
 
-        return (orgs, latestEnd + Duration.FromDays(_workspace.Options.IncompleteGraceDays));
+        return (orgs, latestEnd + Duration.FromDays(workspace.Options.IncompleteGraceDays));
     }
 
     /// <summary>The months from the first with events to the latest complete month, in the schedule's zone.</summary>

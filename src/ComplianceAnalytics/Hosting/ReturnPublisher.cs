@@ -25,6 +25,7 @@ public sealed class ReturnPublisher(ComplianceWorkspace workspace, ILogger<Retur
         var inputs = InputsHash();
         var due = DueHalfYears();
         var published = new List<string>();
+        var waiting = new List<string>();
         foreach (var period in due)
         {
             cancellationToken.ThrowIfCancellationRequested();
@@ -35,17 +36,28 @@ public sealed class ReturnPublisher(ComplianceWorkspace workspace, ILogger<Retur
                 continue;
             }
 
+            // The monthly packs' hold: a firm whose data has not reached the half-year's end holds its
+            // return back until the grace (Compliance:IncompleteGraceDays) runs out; then it is published,
+            // its workbooks saying the data is incomplete.
+            var (incomplete, graceEnds) = PackPublisher.Incomplete(workspace, period.End);
+            if (incomplete.Count > 0 && workspace.Clock.GetCurrentInstant() < graceEnds)
+            {
+                waiting.Add(string.Create(CultureInfo.InvariantCulture, $"{period.Text} waits for data of {string.Join(", ", incomplete)} until {graceEnds.InZone(workspace.ScheduleZone).Date:yyyy'-'MM'-'dd}"));
+                continue;
+            }
+
             run.Outputs.AddRange(Publish(period, run.RunId, fingerprint));
             var folder = Path.Combine(PublishRoot, period.Text);
             HostingLog.ReturnPublished(logger, period.Text, folder);
-            published.Add(period.Text + (previous is null ? string.Empty : " (republished)"));
+            published.Add(period.Text + (previous is null ? string.Empty : " (republished)")
+                + (incomplete.Count > 0 ? $" (incomplete: {string.Join(", ", incomplete)})" : string.Empty));
         }
 
         var summary = due.Count == 0
             ? "no half-year with data has closed"
             : string.Create(
                 CultureInfo.InvariantCulture,
-                $"returns {due[0].Text}..{due[^1].Text}: {published.Count} published{(published.Count == 0 ? " (all up to date)" : ": " + string.Join(", ", published))}");
+                $"returns {due[0].Text}..{due[^1].Text}: {published.Count} published{(published.Count == 0 ? (waiting.Count == 0 ? " (all up to date)" : string.Empty) : ": " + string.Join(", ", published))}{(waiting.Count == 0 ? string.Empty : "; " + string.Join("; ", waiting))}");
         run.Detail = run.Detail.Length == 0 ? summary : run.Detail + "; " + summary;
     }
 

@@ -5,8 +5,11 @@ using NodaTime;
 
 namespace ComplianceAnalytics.Packs;
 
-/// <summary>The firm a return workbook is for, and its period as local dates (last day inclusive).</summary>
-public sealed record ReturnFirm(string Org, string Name, string TimeZone, string Period, LocalDate FirstDay, LocalDate LastDay);
+/// <summary>
+/// The firm a return workbook is for, and its period as local dates (last day inclusive);
+/// <paramref name="DataEndsAt"/>, its last event (local time) when its data stops short of the period's end.
+/// </summary>
+public sealed record ReturnFirm(string Org, string Name, string TimeZone, string Period, LocalDate FirstDay, LocalDate LastDay, LocalDateTime? DataEndsAt = null);
 
 /// <summary>One row of complaints_return.csv: all products (<c>*</c>) or one product.</summary>
 public sealed record ReturnRow(
@@ -125,7 +128,7 @@ public static class ReturnWorkbook
 
     private static int Heading(IXLWorksheet sheet, ReturnFirm firm, string title)
     {
-        sheet.Cell(1, 1).Value = $"{title}: {Safe(firm.Name)} ({firm.Org})";
+        Text(sheet.Cell(1, 1), $"{title}: {firm.Name} ({firm.Org})");
         sheet.Cell(1, 1).Style.Font.Bold = true;
         sheet.Cell(1, 1).Style.Font.FontSize = 14;
         sheet.Cell(2, 1).Value = string.Create(
@@ -134,7 +137,18 @@ public static class ReturnWorkbook
         sheet.Cell(3, 1).Value = "Closed within 3 business days: by the end of the 3rd working day after receipt. Within 8 weeks: by the end of the 56th day after receipt. Upheld includes upheld in part.";
         sheet.Range(2, 1, 2, 8).Style.Font.Italic = true;
         sheet.Range(3, 1, 3, 8).Style.Font.Italic = true;
-        return 5;
+        if (firm.DataEndsAt is not { } last)
+        {
+            return 5;
+        }
+
+        // As the monthly packs' covers do: a return published with data that stops short says so first.
+        sheet.Cell(4, 1).Value = string.Create(
+            CultureInfo.InvariantCulture,
+            $"Data incomplete: this firm's events end at {last:d MMMM yyyy HH':'mm}, before the period's end; what happened after it is not counted.");
+        sheet.Cell(4, 1).Style.Font.Bold = true;
+        sheet.Cell(4, 1).Style.Font.FontColor = XLColor.FromHtml("#B00020");
+        return 6;
     }
 
     private static int Entity(IXLWorksheet sheet, int row, ReturnEntity entity)
@@ -142,7 +156,7 @@ public static class ReturnWorkbook
         var a = entity.All;
         var title = sheet.Range(row, 1, row, 8);
         title.Merge();
-        title.FirstCell().Value = "Legal entity: " + (entity.LegalEntity.Length == 0 ? "(not stated)" : Safe(entity.LegalEntity));
+        Text(title.FirstCell(), "Legal entity: " + (entity.LegalEntity.Length == 0 ? "(not stated)" : entity.LegalEntity));
         title.Style.Font.Bold = true;
         title.Style.Font.FontColor = XLColor.White;
         title.Style.Fill.BackgroundColor = EntityFill;
@@ -189,7 +203,7 @@ public static class ReturnWorkbook
         row++;
         foreach (var p in entity.Products)
         {
-            sheet.Cell(row, 1).Value = p.Product.Length == 0 ? "(not stated)" : Safe(p.Product);
+            Text(sheet.Cell(row, 1), p.Product.Length == 0 ? "(not stated)" : p.Product);
             object?[] values = [p.Opened, p.Closed, p.ClosedWithin3bd, p.Closed3bdTo8w, p.ClosedAfter8w, p.Upheld, Share(p.Upheld, p.Closed), p.Redress, p.OutstandingEnd, p.VulnerableOpened, p.VulnerableClosed, p.VulnerableUpheld];
             for (var i = 0; i < values.Length; i++)
             {
@@ -228,7 +242,7 @@ public static class ReturnWorkbook
 
         foreach (var c in entity.Causes)
         {
-            sheet.Cell(row, 1).Value = c.RootCause.Length == 0 ? "(not stated)" : Safe(c.RootCause);
+            Text(sheet.Cell(row, 1), c.RootCause.Length == 0 ? "(not stated)" : c.RootCause);
             sheet.Cell(row, 2).Value = c.Closed;
             sheet.Cell(row, 3).Value = c.Upheld;
             if (Share(c.Upheld, c.Closed) is { } s)
@@ -261,7 +275,7 @@ public static class ReturnWorkbook
         foreach (var e in published)
         {
             var a = e.All;
-            sheet.Cell(row, 1).Value = e.LegalEntity.Length == 0 ? "(not stated)" : Safe(e.LegalEntity);
+            Text(sheet.Cell(row, 1), e.LegalEntity.Length == 0 ? "(not stated)" : e.LegalEntity);
             sheet.Cell(row, 2).Value = a.Opened;
             sheet.Cell(row, 3).Value = a.Closed;
             object?[] rates = [Share(a.ClosedWithin3bd, a.Closed), Share(a.ClosedWithin3bd + a.Closed3bdTo8w, a.Closed), Share(a.Upheld, a.Closed)];
@@ -309,9 +323,15 @@ public static class ReturnWorkbook
     private static double? Share(long part, long whole) => whole == 0 ? null : (double)part / whole;
 
     /// <summary>
-    /// A firm's own value (product, root cause, entity) without control characters, which a cell
-    /// cannot hold as plain text; the CSV files keep the value as it was.
+    /// Writes a firm's own value (product, root cause, entity) as text: ClosedXML 0.95 makes a value
+    /// assigned through <c>Value</c> that starts with '=' a formula, and reads numbers and dates out
+    /// of others; a text cell never is either, whatever it starts with (=, +, -, @). Control
+    /// characters, which a cell cannot hold as plain text, become spaces; the CSV files keep the
+    /// value as it was.
     /// </summary>
-    private static string Safe(string text) =>
-        string.Concat(text.Select(ch => char.IsControl(ch) ? ' ' : ch));
+    private static void Text(IXLCell cell, string text)
+    {
+        cell.SetValue(string.Concat(text.Select(ch => char.IsControl(ch) ? ' ' : ch)));
+        cell.DataType = XLDataType.Text;
+    }
 }

@@ -16,6 +16,9 @@ public sealed class ComplaintsReturn
     /// <summary>The contract's files, each the result of the query of the same name.</summary>
     public static readonly IReadOnlyList<string> CsvFiles = ["complaints_return", "complaints_causes"];
 
+    /// <summary>Each organisation's last event when its data stops short of the period's end (the workbooks' coverage line).</summary>
+    private const string CoverageQuery = "return_coverage";
+
     private readonly ComplianceStore _store;
     private readonly PolicySet _policies;
     private readonly IClock _clock;
@@ -57,12 +60,15 @@ public sealed class ComplaintsReturn
         var generatedAt = _clock.GetCurrentInstant();
         var version = _settings.SoftwareVersion ?? MonthlyReport.SoftwareVersion;
         var returns = ReturnFigures.Read(results["complaints_return"], results["complaints_causes"]);
+        var coverage = context.Run(CoverageQuery).Rows
+            .ToDictionary(row => (string)row[0]!, row => row[1] is DateTime last ? Instant.FromDateTimeUtc(DateTime.SpecifyKind(last, DateTimeKind.Utc)) : (Instant?)null, StringComparer.Ordinal);
         foreach (var policy in _policies.All)
         {
             var folder = Path.Combine(outDir, policy.Org);
             Directory.CreateDirectory(folder);
             var path = Path.Combine(folder, WorkbookName(period));
-            var firm = new ReturnFirm(policy.Org, policy.Name, policy.TimeZone.Id, period.Text, period.FirstDay, period.EndDay.PlusDays(-1));
+            var dataEnds = coverage.GetValueOrDefault(policy.Org) is { } last ? last.InZone(policy.TimeZone).LocalDateTime : (LocalDateTime?)null;
+            var firm = new ReturnFirm(policy.Org, policy.Name, policy.TimeZone.Id, period.Text, period.FirstDay, period.EndDay.PlusDays(-1), dataEnds);
             ReturnWorkbook.Write(
                 firm,
                 returns.Where(r => r.Org == policy.Org).ToList(),

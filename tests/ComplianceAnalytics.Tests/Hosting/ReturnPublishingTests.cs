@@ -1,3 +1,4 @@
+using ClosedXML.Excel;
 using ComplianceAnalytics.Hosting;
 using NodaTime;
 
@@ -40,5 +41,32 @@ public sealed class ReturnPublishingTests
             .Single(l => l.StartsWith("jpdit,", StringComparison.Ordinal) && l.Split(',')[3] == "*")
             .Split(',')[4];
         Assert.Equal("5", opened);
+    }
+
+    [Fact]
+    public async Task A_half_year_whose_data_stops_short_waits_for_the_grace_then_is_published_marked_incomplete()
+    {
+        using var fixture = new HostingFixture();
+        fixture.Drop("jpdit-may.csv", new LocalDate(2026, 5, 6), cases: 2, prefix: "M");
+        await fixture.IngestAsync();
+
+        // 5 July 2026: 2026-H1 has closed, but jpdit's data ends on 6 May; the grace (10 days by default) runs.
+        fixture.Clock.Now = Instant.FromUtc(2026, 7, 5, 9, 0);
+        var held = await fixture.PacksAsync();
+        Assert.Equal(RunOutcomes.Succeeded, held.Outcome);
+        Assert.Contains("returns 2026-H1..2026-H1: 0 published; 2026-H1 waits for data of jpdit until 2026-07-11", held.Detail, StringComparison.Ordinal);
+        var h1 = Path.Combine(fixture.PublishFolder, "2026-H1");
+        Assert.False(Directory.Exists(h1));
+
+        fixture.Clock.Now = Instant.FromUtc(2026, 7, 12, 9, 0);
+        var late = await fixture.PacksAsync();
+        Assert.Contains("returns 2026-H1..2026-H1: 1 published: 2026-H1 (incomplete: jpdit)", late.Detail, StringComparison.Ordinal);
+        using var workbook = new XLWorkbook(Path.Combine(h1, "jpdit", "complaints-return-2026-H1.xlsx"));
+        Assert.Equal(
+            "Data incomplete: this firm's events end at 6 May 2026 10:00, before the period's end; what happened after it is not counted.",
+            workbook.Worksheet("Return").Cell(4, 1).GetString());
+        // A firm with no data at all is a nil return, not an incomplete one.
+        using var nil = new XLWorkbook(Path.Combine(h1, "bluehat", "complaints-return-2026-H1.xlsx"));
+        Assert.Equal(string.Empty, nil.Worksheet("Return").Cell(4, 1).GetString());
     }
 }

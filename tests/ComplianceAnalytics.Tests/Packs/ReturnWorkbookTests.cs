@@ -32,6 +32,54 @@ public sealed class ReturnWorkbookTests : IDisposable
         Assert.Contains(workbook.Worksheet("Return").CellsUsed(), c => c.GetString() == "Legal entity: Small Ltd");
     }
 
+    [Theory]
+    [InlineData("=HYPERLINK(\"http://example.com\",\"x\")")]
+    [InlineData("+1+1")]
+    [InlineData("-2+3")]
+    [InlineData("@SUM(A1:A2)")]
+    [InlineData("0012")]
+    public void A_product_root_cause_or_legal_entity_that_looks_like_a_formula_or_a_number_stays_text(string value)
+    {
+        var path = Path.Combine(_dir, "hostile.xlsx");
+        var all = new ReturnRow("*", 500, 1, 1, 0, 0, 1, 0m, 0, 499, 0, 0, 0);
+        ReturnWorkbook.Write(
+            new ReturnFirm("crediflex", "Crediflex", "Europe/London", "2027-H1", new LocalDate(2027, 1, 1), new LocalDate(2027, 6, 30)),
+            [new ReturnEntity("crediflex", value, all, [all with { Product = value }], [new ReturnCause(value, 1, 1)])],
+            path,
+            new WorkbookMetadata("test", "test", new DateTime(2027, 7, 1, 0, 0, 0, DateTimeKind.Utc)));
+
+        using var workbook = new XLWorkbook(path);
+        foreach (var sheet in workbook.Worksheets)
+        {
+            Assert.DoesNotContain(sheet.CellsUsed(), c => c.HasFormula || c.HasHyperlink);
+        }
+
+        var cells = workbook.Worksheets.SelectMany(s => s.CellsUsed()).Where(c => c.GetString() == value).ToList();
+        // The product, the root cause and the entity on the Publication sheet; the block's title reads "Legal entity: …".
+        Assert.Equal(3, cells.Count);
+        Assert.All(cells, c => Assert.Equal(XLDataType.Text, c.DataType));
+        Assert.Contains(workbook.Worksheet("Return").CellsUsed(), c => c.GetString() == "Legal entity: " + value);
+    }
+
+    [Fact]
+    public void A_firm_whose_data_stops_short_of_the_period_says_so_under_the_heading()
+    {
+        var path = Path.Combine(_dir, "short.xlsx");
+        ReturnWorkbook.Write(
+            new ReturnFirm("crediflex", "Crediflex", "Europe/London", "2027-H1", new LocalDate(2027, 1, 1), new LocalDate(2027, 6, 30), new LocalDateTime(2027, 5, 20, 16, 45)),
+            [Entity("Small Ltd", 10, 5, 1, 1, 3, 2)],
+            path,
+            new WorkbookMetadata("test", "test", new DateTime(2027, 7, 1, 0, 0, 0, DateTimeKind.Utc)));
+
+        using var workbook = new XLWorkbook(path);
+        foreach (var name in new[] { "Return", "Publication" })
+        {
+            Assert.StartsWith("Data incomplete: this firm's events end at 20 May 2027 16:45", workbook.Worksheet(name).Cell(4, 1).GetString(), StringComparison.Ordinal);
+        }
+
+        Assert.Equal("Legal entity: Small Ltd", workbook.Worksheet("Return").Cell(6, 1).GetString());
+    }
+
     private static ReturnEntity Entity(string name, long opened, long closed, long within3bd, long to8w, long after8w, long upheld)
     {
         var all = new ReturnRow("*", opened, closed, within3bd, to8w, after8w, upheld, 0m, 0, opened - closed, 0, 0, 0);
