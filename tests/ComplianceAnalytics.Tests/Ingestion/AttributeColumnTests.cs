@@ -73,6 +73,37 @@ public sealed class AttributeColumnTests : IDisposable
         Assert.Equal("12.50|true", _f.Text("SELECT CAST(redress_amount AS VARCHAR) || '|' || CAST(vulnerable AS VARCHAR) FROM events"));
     }
 
+    // Contract §1: a redress_amount is a decimal text "or in JSON also a number". A JSON number is a number
+    // whatever its form, exponent included (1e3 is one thousand); the exponent that is bad_value is one in
+    // text: a CSV value or a JSON string. A number the store's DECIMAL(18, 2) cannot hold is bad_value too.
+    [Theory]
+    [InlineData("1e3", "1000.00")]
+    [InlineData("1E3", "1000.00")]
+    [InlineData("1.25e2", "125.00")]
+    [InlineData("-5", "-5.00")]
+    [InlineData("0.1", "0.10")]
+    [InlineData("\"12.50\"", "12.50")]
+    [InlineData("\"1e3\"", null)]
+    [InlineData("1e30", null)]
+    [InlineData("true", null)]
+    [InlineData("\"\u00a312.50\"", null)]
+    public void In_json_lines_a_number_in_any_form_is_a_redress_and_a_string_must_be_a_decimal(string json, string? stored)
+    {
+        var r = _f.Ingest(
+            "redress.jsonl",
+            """{"org":"bluehat","case_ref":"C1","event_type":"closed","occurred_at":"2026-03-02T09:15:00Z","redress_amount":""" + json + "}\n");
+        if (stored is null)
+        {
+            ResultAssert.Counts(r, FileStatuses.Loaded, 1, 0, 0, 0, (RejectReasons.BadValue, 1));
+            Assert.Equal("redress_amount", _f.Text("SELECT field FROM rejected_rows"));
+        }
+        else
+        {
+            ResultAssert.Counts(r, FileStatuses.Loaded, 1, 1, 0, 0);
+            Assert.Equal(stored, _f.Text("SELECT CAST(redress_amount AS VARCHAR) FROM events"));
+        }
+    }
+
     [Fact]
     public void A_mapping_profile_maps_the_attribute_columns()
     {
