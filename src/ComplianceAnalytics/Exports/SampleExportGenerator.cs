@@ -38,6 +38,12 @@ public enum PlantedRowKind
     /// text in every workbook and CSV written from it.
     /// </summary>
     FormulaText,
+
+    /// <summary>
+    /// A copy with <c>vulnerable</c> <c>maybe</c> or <c>redress_amount</c> <c>12,50</c> (rejected: bad_value),
+    /// drawn from a random stream of its own so that no journey or other planted row changes with it.
+    /// </summary>
+    BadValue,
 }
 
 /// <summary>One export file written, its path relative to the output folder ('/'-separated).</summary>
@@ -57,7 +63,7 @@ public sealed record SampleSummary(
     /// <summary>Planted rows an ingestion must reject.</summary>
     public int RejectedRowsPlanted => Count(
         PlantedRowKind.MissingCaseRef, PlantedRowKind.UnknownEventType, PlantedRowKind.BadTimestamp,
-        PlantedRowKind.MissingDueAt, PlantedRowKind.UnknownOrg, PlantedRowKind.MalformedRow);
+        PlantedRowKind.MissingDueAt, PlantedRowKind.UnknownOrg, PlantedRowKind.MalformedRow, PlantedRowKind.BadValue);
 
     /// <summary>Planted rows an ingestion must count as duplicates.</summary>
     public int DuplicateRowsPlanted => Count(PlantedRowKind.DuplicateWithinFile, PlantedRowKind.DuplicateAcrossFiles);

@@ -122,8 +122,9 @@ internal sealed class JsonLinesExportFile(string fullPath, string relativePath) 
             first = false;
             _line.Append('"').Append(ExportColumns.CanonicalNames[column]).Append("\":");
 
-            // The source system writes money as a JSON number and the vulnerability flag as a JSON boolean.
-            if (column is ExportColumns.RedressAmount or ExportColumns.Vulnerable)
+            // The source system writes money as a JSON number and the vulnerability flag as a JSON boolean;
+            // a garbled value (a planted bad_value) it writes as a string.
+            if ((column is ExportColumns.RedressAmount or ExportColumns.Vulnerable) && IsJsonLiteral(value))
             {
                 _line.Append(value);
             }
@@ -143,6 +144,9 @@ internal sealed class JsonLinesExportFile(string fullPath, string relativePath) 
         _line.Append('\n');
         Writer.Write(_line);
     }
+
+    private static bool IsJsonLiteral(string value) =>
+        value is "true" or "false" || decimal.TryParse(value, NumberStyles.AllowLeadingSign | NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out _);
 
     private static void AppendString(StringBuilder line, string value)
     {

@@ -19,6 +19,9 @@ internal sealed class SampleRun : IDisposable
 
     private const double BlankEventIdRate = 0.01;
 
+    /// <summary>About one row in a thousand gets a bad_value companion (its own random stream).</summary>
+    private const double BadValueRate = 0.001;
+
     private static readonly InstantPattern UtcPattern = InstantPattern.CreateWithInvariantCulture("uuuu-MM-dd'T'HH:mm:ss'Z'");
     private static readonly InstantPattern UtcMillisPattern = InstantPattern.CreateWithInvariantCulture("uuuu-MM-dd'T'HH:mm:ss.fff'Z'");
     private static readonly OffsetDateTimePattern OffsetPattern = OffsetDateTimePattern.CreateWithInvariantCulture("uuuu-MM-dd'T'HH:mm:sso<+HH:mm>");
@@ -52,6 +55,7 @@ internal sealed class SampleRun : IDisposable
     // Replaced for the orgs drawn on their own (SampleOrg.OwnDraw), after the shared draw.
     private Random _random;
     private readonly Random _attributes;
+    private readonly Random _badValues;
     private readonly DateTimeZone _zone = DateTimeZoneProviders.Tzdb["Europe/London"];
     private readonly Policies.BusinessCalendar _calendar;
     private JourneySimulator _simulator;
@@ -74,6 +78,7 @@ internal sealed class SampleRun : IDisposable
         _options = options;
         _random = new Random(options.Seed);
         _attributes = new Random(unchecked(options.Seed * 31) + 7);
+        _badValues = new Random(unchecked(options.Seed * 37) + 11);
         _firstMonth = new LocalDate(options.Start.Year, options.Start.Month, 1);
         _end = _firstMonth.PlusMonths(options.Months);
         _cutoff = _end.AtStartOfDayInZone(_zone).ToInstant();
@@ -192,6 +197,7 @@ internal sealed class SampleRun : IDisposable
         if (_random.NextDouble() >= PlantRate)
         {
             file.Write(_row);
+            PlantBadValue(file);
             return;
         }
 
@@ -238,6 +244,31 @@ internal sealed class SampleRun : IDisposable
         }
 
         file.Write(_row, malformed: kind == PlantedRowKind.MalformedRow);
+    }
+
+    /// <summary>
+    /// Sometimes writes the row again with a value a source system garbled: a vulnerability flag
+    /// of "maybe", or redress with a decimal comma. Ingestion rejects it as bad_value (validated
+    /// before any duplicate test), so the audit pack has some to show.
+    /// </summary>
+    private void PlantBadValue(ExportFile file)
+    {
+        if (_badValues.NextDouble() >= BadValueRate)
+        {
+            return;
+        }
+
+        if (_badValues.Next(2) == 0)
+        {
+            _row[ExportColumns.Vulnerable] = "maybe";
+        }
+        else
+        {
+            _row[ExportColumns.RedressAmount] = "12,50";
+        }
+
+        _planted[PlantedRowKind.BadValue]++;
+        file.Write(_row);
     }
 
     private void FillRow(int orgIndex, SampleCase sampleCase, SampleEvent e)
