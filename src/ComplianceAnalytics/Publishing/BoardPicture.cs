@@ -13,13 +13,17 @@ public static class BoardPicture
 {
     public const double Target = 0.95;
 
+    /// <summary>The pack whose cover shows the picture, and with which it is published.</summary>
+    public const string Pack = "director";
+
     private const int PanelWidth = 440;
 
     private const int PanelHeight = 270;
 
-    private const int TitleHeight = 56;
+    private const int TitleHeight = 64;
 
-    private const int Columns = 3;
+    /// <summary>Two panels a row, so the picture fits the width of the director pack's cover (about 880 pixels).</summary>
+    private const int Columns = 2;
 
     /// <summary>One month of one stage, as the control chart query gives it.</summary>
     /// <param name="Attainment">1 − p; null in a month where nothing stopped.</param>
@@ -27,6 +31,10 @@ public static class BoardPicture
 
     /// <summary>The file name beside the packs, e.g. <c>board-jpdit-2026-06.png</c>.</summary>
     public static string FileName(string org, string month) => $"board-{org}-{month}.png";
+
+    /// <summary>The picture's description in a workbook (its alternative text).</summary>
+    public static string Description(string orgName, string month) =>
+        $"{orgName}: attainment per stage over the 12 months to {month} against the 95 % target, months outside the control limits in red";
 
     /// <summary>The points of each organisation in the query's rows (org_name, org, stage, month, p, signal), in its order.</summary>
     public static IEnumerable<(string OrgName, string Org, List<Point> Points)> ByOrganisation(Measures.QueryTable table)
@@ -44,30 +52,39 @@ public static class BoardPicture
                 !string.IsNullOrEmpty((string?)r[signal]))).ToList()));
     }
 
-    /// <summary>The PNG: a title, then a panel per stage, three to a row.</summary>
+    /// <summary>The PNG: a title, then a panel per stage, two to a row.</summary>
     public static byte[] Render(string orgName, string month, IReadOnlyList<Point> points)
     {
         ArgumentNullException.ThrowIfNull(points);
         PictureFonts.Register();
         var stages = points.Select(p => p.Stage).Distinct().ToList();
-        var columns = Math.Max(1, Math.Min(Columns, stages.Count));
-        var rows = Math.Max(1, (stages.Count + columns - 1) / columns);
-        var info = new SKImageInfo(columns * PanelWidth, TitleHeight + (rows * PanelHeight));
+        var rows = Math.Max(1, (stages.Count + Columns - 1) / Columns);
+        // Always two panels wide, so the title fits and a firm with one stage has one wide panel.
+        var panelWidth = stages.Count == 1 ? Columns * PanelWidth : PanelWidth;
+        var info = new SKImageInfo(Columns * PanelWidth, TitleHeight + (rows * PanelHeight));
         using var surface = SKSurface.Create(info);
         var canvas = surface.Canvas;
         canvas.Clear(SKColors.White);
-        using (var typeface = PictureFonts.Create(bold: true))
-        using (var font = new SKFont(typeface, 20))
         using (var paint = new SKPaint { Color = new SKColor(0x26, 0x26, 0x26), IsAntialias = true })
         {
-            canvas.DrawText($"{orgName}: attainment per stage, 12 months to {month} (target 95 %; red: outside control limits)", 16, 34, font, paint);
+            using (var typeface = PictureFonts.Create(bold: true))
+            using (var font = new SKFont(typeface, 20))
+            {
+                canvas.DrawText($"{orgName}: attainment per stage, 12 months to {month}", 16, 28, font, paint);
+            }
+
+            using (var typeface = PictureFonts.Create(bold: false))
+            using (var font = new SKFont(typeface, 14))
+            {
+                canvas.DrawText("Attainment: the share stopped within the limit. Dashed: the 95 % target. Red: outside the control limits.", 16, 52, font, paint);
+            }
         }
 
         for (var n = 0; n < stages.Count; n++)
         {
-            var panel = Panel(stages[n], points.Where(p => p.Stage == stages[n]).ToList());
+            var panel = Panel(stages[n], points.Where(p => p.Stage == stages[n]).ToList(), panelWidth);
             using var bitmap = SKBitmap.Decode(panel);
-            canvas.DrawBitmap(bitmap, (n % columns) * PanelWidth, TitleHeight + ((n / columns) * PanelHeight));
+            canvas.DrawBitmap(bitmap, (n % Columns) * PanelWidth, TitleHeight + ((n / Columns) * PanelHeight));
         }
 
         using var image = surface.Snapshot();
@@ -75,7 +92,7 @@ public static class BoardPicture
         return data.ToArray();
     }
 
-    private static byte[] Panel(string stage, List<Point> months)
+    private static byte[] Panel(string stage, List<Point> months, int width)
     {
         var plot = new Plot();
         plot.Font.Set(PictureFonts.Family);
@@ -116,6 +133,6 @@ public static class BoardPicture
         plot.Axes.Left.TickGenerator = new ScottPlot.TickGenerators.NumericManual([0, 0.25, 0.5, 0.75, 1], ["0 %", "25 %", "50 %", "75 %", "100 %"]);
         plot.Axes.SetLimits(-0.5, months.Count - 0.5, -0.05, 1.05);
         plot.Axes.Right.MinimumSize = 20;
-        return plot.GetImageBytes(PanelWidth, PanelHeight, ImageFormat.Png);
+        return plot.GetImageBytes(width, PanelHeight, ImageFormat.Png);
     }
 }

@@ -8,8 +8,6 @@ using DocumentFormat.OpenXml.Packaging;
 using DocumentFormat.OpenXml.Spreadsheet;
 using NodaTime;
 using Xdr = DocumentFormat.OpenXml.Drawing.Spreadsheet;
-using A = DocumentFormat.OpenXml.Drawing;
-using Pic = DocumentFormat.OpenXml.Drawing.Pictures;
 
 namespace ComplianceAnalytics.Publishing;
 
@@ -34,8 +32,6 @@ public static class BreachTimelines
 
     /// <summary>Default row height in pixels (15 pt), to leave room under each picture.</summary>
     private const int RowPixels = 20;
-
-    private const long EmuPerPixel = 9525;
 
     /// <summary>Column A's width in characters, about the pictures' width, and the characters of a wrapped line in it.</summary>
     private const int ColumnCharacters = 158;
@@ -99,7 +95,8 @@ public static class BreachTimelines
                 imagePart.FeedData(stream);
             }
 
-            drawing.Append(Anchor(drawingsPart.GetIdOfPart(imagePart), pictureId++, rowIndex - 1, t.Width, t.Height, t.CaseRef));
+            drawing.Append(WorkbookPictures.Anchor(
+                drawingsPart.GetIdOfPart(imagePart), pictureId++, rowIndex - 1, t.Width, t.Height, "Timeline " + t.CaseRef, "Timeline of case " + t.CaseRef));
             rowIndex += (uint)((t.Height + RowPixels - 1) / RowPixels) + 2;
         }
 
@@ -202,22 +199,4 @@ public static class BreachTimelines
         workbookPart.WorkbookStylesPart.Stylesheet.Save();
         return formats.Count.Value - 1;
     }
-
-    /// <summary>A picture at its own pixel size (readable at 100 %), its top left at column A of the 0-based row after <paramref name="row"/>.</summary>
-    private static Xdr.OneCellAnchor Anchor(string relationshipId, uint id, uint row, int width, int height, string caseRef) =>
-        new(
-            new Xdr.FromMarker(
-                new Xdr.ColumnId("0"), new Xdr.ColumnOffset("0"), new Xdr.RowId(row.ToString(CultureInfo.InvariantCulture)), new Xdr.RowOffset("0")),
-            new Xdr.Extent { Cx = width * EmuPerPixel, Cy = height * EmuPerPixel },
-            new Xdr.Picture(
-                new Xdr.NonVisualPictureProperties(
-                    new Xdr.NonVisualDrawingProperties { Id = id + 1, Name = "Timeline " + caseRef, Description = "Timeline of case " + caseRef },
-                    new Xdr.NonVisualPictureDrawingProperties(new A.PictureLocks { NoChangeAspect = true })),
-                new Xdr.BlipFill(
-                    new A.Blip { Embed = relationshipId },
-                    new A.Stretch(new A.FillRectangle())),
-                new Xdr.ShapeProperties(
-                    new A.Transform2D(new A.Offset { X = 0, Y = 0 }, new A.Extents { Cx = width * EmuPerPixel, Cy = height * EmuPerPixel }),
-                    new A.PresetGeometry(new A.AdjustValueList()) { Preset = A.ShapeTypeValues.Rectangle })),
-            new Xdr.ClientData());
 }

@@ -132,14 +132,16 @@ public sealed class MonthlyReport
             outputs.Add(OutputFile.Of(path));
         }
 
-        // The director's board pictures, one per organisation, in its folder beside its packs (docs/explain.md).
-        if (packs.Any(p => p.Definition.Name == "director") && queries.Contains(BoardQuery))
+        // The director's board pictures, one per organisation, in its folder beside its packs and on its director pack's cover (docs/explain.md).
+        var boards = new Dictionary<string, byte[]>(StringComparer.Ordinal);
+        if (packs.Any(p => p.Definition.Name == BoardPicture.Pack) && queries.Contains(BoardQuery))
         {
             foreach (var (orgName, org, points) in BoardPicture.ByOrganisation(Result(BoardQuery)))
             {
                 var path = Path.Combine(outDir, org, BoardPicture.FileName(org, ReportContext.FormatMonth(month)));
                 Directory.CreateDirectory(Path.GetDirectoryName(path)!);
-                File.WriteAllBytes(path, BoardPicture.Render(orgName, ReportContext.FormatMonth(month), points));
+                boards[org] = BoardPicture.Render(orgName, ReportContext.FormatMonth(month), points);
+                File.WriteAllBytes(path, boards[org]);
                 outputs.Add(OutputFile.Of(path));
             }
         }
@@ -187,12 +189,18 @@ public sealed class MonthlyReport
                             filter is null ? Result(BreachTimelines.Query) : OrgSplit.ForOrg(Result(BreachTimelines.Query), filter),
                             month, _settings.BreachTimelines)
                         : null;
+                    var board = definition.Name == BoardPicture.Pack && boards.TryGetValue(scope, out var png) ? png : null;
                     writing = Task.Run(() =>
                     {
                         WorkbookWriter.Write(definition, tables, path, metadata);
                         if (timelines is not null)
                         {
                             BreachTimelines.Insert(path, timelines);
+                        }
+
+                        if (board is not null)
+                        {
+                            CoverPicture.Insert(path, board, "Board picture", BoardPicture.Description(name, ReportContext.FormatMonth(month)));
                         }
 
                         return OutputFile.Of(path);

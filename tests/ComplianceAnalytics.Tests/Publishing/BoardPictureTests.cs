@@ -1,5 +1,8 @@
 using ComplianceAnalytics.Publishing;
+using DocumentFormat.OpenXml.Packaging;
+using DocumentFormat.OpenXml.Spreadsheet;
 using SkiaSharp;
+using Xdr = DocumentFormat.OpenXml.Drawing.Spreadsheet;
 
 namespace ComplianceAnalytics.Tests.Publishing;
 
@@ -17,12 +20,44 @@ public sealed class BoardPictureTests(SamplePacks sample) : IClassFixture<Sample
             var path = Path.Combine(sample.OutDir, org.Org, BoardPicture.FileName(org.Org, "2026-06"));
             Assert.True(File.Exists(path), path);
             using var bitmap = SKBitmap.Decode(path);
-            var columns = Math.Min(3, org.Stages.Count);
-            Assert.Equal(columns * 440, bitmap.Width);
-            Assert.Equal(56 + (((org.Stages.Count + columns - 1) / columns) * 270), bitmap.Height);
+            // Two panels wide whatever the stages, to fit the director pack's cover.
+            Assert.Equal(880, bitmap.Width);
+            Assert.Equal(64 + (((org.Stages.Count + 1) / 2) * 270), bitmap.Height);
             // The series is drawn: the line's blue is there.
             Assert.Contains(bitmap.Pixels, p => p == new SKColor(0x2F, 0x55, 0x97));
         }
+    }
+
+    [Fact]
+    public void Each_organisations_director_pack_shows_its_board_picture_on_its_cover_under_the_text()
+    {
+        foreach (var org in sample.Workspace.Policies.All.Where(p => p.Org != "helpdesk"))
+        {
+            var path = Path.Combine(sample.OutDir, org.Org, BoardPicture.FileName(org.Org, "2026-06"));
+            using var document = SpreadsheetDocument.Open(sample.Workbook(BoardPicture.Pack, org.Org), false);
+            var workbook = document.WorkbookPart!;
+            var cover = workbook.Workbook.Sheets!.Elements<Sheet>().First();
+            Assert.Equal("Cover", cover.Name!.Value);
+            var part = (WorksheetPart)workbook.GetPartById(cover.Id!);
+            var image = Assert.Single(part.DrawingsPart!.ImageParts);
+            using (var stream = image.GetStream())
+            using (var copy = new MemoryStream())
+            {
+                stream.CopyTo(copy);
+                Assert.Equal(File.ReadAllBytes(path), copy.ToArray());
+            }
+
+            // Anchored one blank row under the cover's last row, at its own size.
+            var lastRow = part.Worksheet.Descendants<Row>().Last().RowIndex!.Value;
+            var anchor = Assert.Single(part.DrawingsPart.WorksheetDrawing!.Elements<Xdr.OneCellAnchor>());
+            Assert.Equal((lastRow + 1).ToString(System.Globalization.CultureInfo.InvariantCulture), anchor.FromMarker!.RowId!.Text);
+            Assert.Equal(880 * 9525L, anchor.Extent!.Cx!.Value);
+        }
+
+        // The cross-firm director pack has no single firm's picture.
+        using var compliance = SpreadsheetDocument.Open(sample.Workbook(BoardPicture.Pack), false);
+        var first = compliance.WorkbookPart!.Workbook.Sheets!.Elements<Sheet>().First();
+        Assert.Null(((WorksheetPart)compliance.WorkbookPart.GetPartById(first.Id!)).DrawingsPart);
     }
 
     [Fact]
