@@ -6,6 +6,8 @@
 -- and
 --   stop_month          the reporting month (of the twelve in report_months) its stop falls in;
 --   category, channel   the case's, as first given;
+--   root_cause, product the case's at the month's as-of (contract §1: as last given), so a cause
+--                       found after the stop still counts for the instance;
 --   business_days_late  for breached and open_breached instances: the working days (policy
 --                       calendar) after the local due date up to and including the local date of
 --                       the stop (for open ones: the last day of the month); 0 when late on the
@@ -32,7 +34,7 @@ late_days AS (
     JOIN working_days d ON d.org = l.org AND d.day = l.due_day
     JOIN working_days e ON e.org = l.org AND e.day = l.end_day
 )
-SELECT i.*, m.month AS stop_month, c.category, c.channel, d.business_days_late
+SELECT i.*, m.month AS stop_month, c.category, c.channel, c.root_cause, c.product, d.business_days_late
 FROM eval_stage_instances i
 LEFT JOIN report_months m ON m.org = i.org AND i.stopped_at >= m.start_at AND i.stopped_at < m.end_at
 LEFT JOIN case_facts c ON c.org = i.org AND c.case_ref = i.case_ref

@@ -1,6 +1,7 @@
 -- Director pack, Actions: did a fix work? For each action of the actions folder (table actions),
 -- the breach rate of its scope (the stage instances of its org matching every scope key it gives:
--- stage, team that held the stage at its stop, category as first given) in the 3 and 6 full
+-- stage, team that held the stage at its stop, category as first given, root_cause and product as
+-- the case has them at the report month's as-of, contract §1) in the 3 and 6 full
 -- calendar months before and after the month of its date. The action's own month is in neither
 -- window (the change settles in during it). A month is full once it has ended: the report month is
 -- the last one counted.
@@ -29,6 +30,8 @@ scoped AS (
     WHERE (a.stage IS NULL OR i.stage = a.stage)
       AND (a.team IS NULL OR i.team = a.team)
       AND (a.category IS NULL OR i.category = a.category)
+      AND (a.root_cause IS NULL OR i.root_cause = a.root_cause)
+      AND (a.product IS NULL OR i.product = a.product)
 ),
 counts AS (
     SELECT a.action_id,

@@ -8,7 +8,10 @@
 --   median_days_to_close  calendar days from received to closed, median over the closed;
 --   within_8_weeks        of the closed, those closed at most 56 days after they were received;
 --   redress_cases/total   of the closed, those with any redress_amount, and the sum of all of it.
--- Groups: customer_type (the case's as first given; 'not given' when none).
+-- Groups: customer_type (the case's as first given; 'not given' when none), and vulnerability:
+-- 'vulnerable' when any of the case's events up to the month's as-of says so (contract §1, so a
+-- flag that arrives after the case closed still counts, in every period of the pack), else 'not
+-- vulnerable' (including a case where the firm never said either way).
 -- Flag: a group whose uphold rate, median days to close or share closed within 8 weeks is worse
 -- than that of the rest of the organisation's closed cases in the period (pooled, not averaged) by
 -- more than the margin in outcome_margins, when both have at least min_closed closed cases. The
@@ -32,12 +35,22 @@ per_case AS (
            sum(redress_amount) AS redress
     FROM ordered GROUP BY org, case_ref
 ),
-cases AS (
-    SELECT f.org, f.case_ref, 'customer type' AS grouping, coalesce(f.customer_type, 'not given') AS grp,
+case_rows AS (
+    SELECT f.org, f.case_ref, f.customer_type, f.vulnerable,
            f.received_at, c.closed_at, c.outcome, c.redress,
            c.closed_at IS NOT NULL AND f.received_at IS NOT NULL
                AND (c.reopened_at IS NULL OR c.reopened_at < c.closed_at) AS is_closed
     FROM case_facts f JOIN per_case c ON c.org = f.org AND c.case_ref = f.case_ref
+),
+cases AS (
+    -- Each case once per grouping: its customer type, and whether it is vulnerable.
+    SELECT org, case_ref, 'customer type' AS grouping, coalesce(customer_type, 'not given') AS grp,
+           received_at, closed_at, outcome, redress, is_closed
+    FROM case_rows
+    UNION ALL
+    SELECT org, case_ref, 'vulnerability', CASE WHEN vulnerable THEN 'vulnerable' ELSE 'not vulnerable' END,
+           received_at, closed_at, outcome, redress, is_closed
+    FROM case_rows
 ),
 periods AS (
     -- Each of the twelve months, and the twelve months as one period.

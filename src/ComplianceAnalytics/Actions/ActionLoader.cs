@@ -18,15 +18,8 @@ public sealed record ActionSet(IReadOnlyList<ImprovementAction> All, IReadOnlyLi
 /// </summary>
 public static class ActionLoader
 {
-    /// <summary>The scope keys a file may use (contract v2 §1 columns included).</summary>
+    /// <summary>The scope keys a file may use (root_cause and product: the case's attributes of contract v2 §1).</summary>
     public static readonly IReadOnlyList<string> ScopeKeys = ["stage", "team", "category", "root_cause", "product"];
-
-    /// <summary>
-    /// The scope keys the packs can measure today. root_cause and product need the case attributes
-    /// of contract v2 §1 in the store; until then an action scoped on them is refused rather than
-    /// silently measured over the whole org.
-    /// </summary>
-    public static readonly IReadOnlyList<string> MeasuredScopeKeys = ["stage", "team", "category"];
 
     private static readonly string[] Keys = ["id", "org", "date", "scope", "description", "owner"];
 
@@ -151,16 +144,7 @@ public static class ActionLoader
         }
 
         Unknown(map, ScopeKeys, file, "scope.", errors);
-        string? Key(string key)
-        {
-            var value = Text(map, key, file, errors, required: false, prefix: "scope.");
-            if (value is not null && !MeasuredScopeKeys.Contains(key, StringComparer.Ordinal))
-            {
-                errors.Add(new ActionError(file, Line(map, key), "scope." + key, $"'{key}' cannot be measured yet: the store has no {key} column for cases (contract v2 §1); use {string.Join(", ", MeasuredScopeKeys)}"));
-            }
-
-            return value;
-        }
+        string? Key(string key) => Text(map, key, file, errors, required: false, prefix: "scope.");
 
         var stage = Key("stage");
         if (stage is not null && policy is not null && !policy.Stages.Any(s => string.Equals(s.Id, stage, StringComparison.Ordinal)))

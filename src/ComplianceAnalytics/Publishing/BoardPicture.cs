@@ -7,7 +7,8 @@ namespace ComplianceAnalytics.Publishing;
 /// <summary>
 /// The director's one-page picture per organisation and month: small multiples of each stage's attainment
 /// (1 − breach rate) over the twelve months of the Control charts sheet (query <c>director_control_chart</c>),
-/// against the 95 % target, with the months outside the p-chart's limits marked in red.
+/// against the 95 % target, with the months outside the p-chart's limits marked in red and the months an action
+/// of the actions folder took effect marked by a purple vertical line with the action's id, as on the control charts.
 /// </summary>
 public static class BoardPicture
 {
@@ -25,9 +26,13 @@ public static class BoardPicture
     /// <summary>Two panels a row, so the picture fits the width of the director pack's cover (about 880 pixels).</summary>
     private const int Columns = 2;
 
+    /// <summary>The control charts' marker colour (ChartWriter): no data or guide series uses it.</summary>
+    private const string ActionColor = "7030A0";
+
     /// <summary>One month of one stage, as the control chart query gives it.</summary>
     /// <param name="Attainment">1 − p; null in a month where nothing stopped.</param>
-    public sealed record Point(string Stage, string Month, double? Attainment, bool OutOfControl);
+    /// <param name="Actions">The ids of the actions dated in the month whose scope includes the stage; empty when none.</param>
+    public sealed record Point(string Stage, string Month, double? Attainment, bool OutOfControl, string Actions = "");
 
     /// <summary>The file name beside the packs, e.g. <c>board-jpdit-2026-06.png</c>.</summary>
     public static string FileName(string org, string month) => $"board-{org}-{month}.png";
@@ -36,20 +41,22 @@ public static class BoardPicture
     public static string Description(string orgName, string month) =>
         $"{orgName}: attainment per stage over the 12 months to {month} against the 95 % target, months outside the control limits in red";
 
-    /// <summary>The points of each organisation in the query's rows (org_name, org, stage, month, p, signal), in its order.</summary>
+    /// <summary>The points of each organisation in the query's rows (org_name, org, stage, month, p, signal, actions), in its order.</summary>
     public static IEnumerable<(string OrgName, string Org, List<Point> Points)> ByOrganisation(Measures.QueryTable table)
     {
         ArgumentNullException.ThrowIfNull(table);
         var columns = table.Columns.ToList();
         int Column(string name) => columns.IndexOf(name);
         var (orgName, org, stage, month, p, signal) = (Column("org_name"), Column("org"), Column("stage"), Column("month"), Column("p"), Column("signal"));
+        var actions = Column("actions");
         return table.Rows
             .GroupBy(r => ((string)r[orgName]!, (string)r[org]!))
             .Select(g => (g.Key.Item1, g.Key.Item2, g.Select(r => new Point(
                 (string)r[stage]!,
                 Convert.ToString(r[month], CultureInfo.InvariantCulture)!,
                 r[p] is null ? null : 1 - Convert.ToDouble(r[p], CultureInfo.InvariantCulture),
-                !string.IsNullOrEmpty((string?)r[signal]))).ToList()));
+                !string.IsNullOrEmpty((string?)r[signal]),
+                actions < 0 ? string.Empty : (string?)r[actions] ?? string.Empty)).ToList()));
     }
 
     /// <summary>The PNG: a title, then a panel per stage, two to a row.</summary>
@@ -73,10 +80,11 @@ public static class BoardPicture
                 canvas.DrawText($"{orgName}: attainment per stage, 12 months to {month}", 16, 28, font, paint);
             }
 
+            // The key on a line of its own, so that a long organisation name does not push it off the picture.
             using (var typeface = PictureFonts.Create(bold: false))
-            using (var font = new SKFont(typeface, 14))
+            using (var font = new SKFont(typeface, 13))
             {
-                canvas.DrawText("Attainment: the share stopped within the limit. Dashed: the 95 % target. Red: outside the control limits.", 16, 52, font, paint);
+                canvas.DrawText("Attainment: share stopped in time. Dashed: 95 % target. Red: out of control. Purple: an action (its id).", 16, 52, font, paint);
             }
         }
 
@@ -110,6 +118,22 @@ public static class BoardPicture
             {
                 xs.Add(i);
                 ys.Add(a);
+            }
+        }
+
+        // Actions first, so the series is drawn over them.
+        for (var i = 0; i < months.Count; i++)
+        {
+            if (months[i].Actions.Length > 0)
+            {
+                var bar = plot.Add.VerticalLine(i);
+                bar.LineColor = Color.FromHex(ActionColor);
+                bar.LineWidth = 2;
+                var label = plot.Add.Text(months[i].Actions, i, 0.02);
+                label.LabelFontColor = Color.FromHex(ActionColor);
+                label.LabelFontSize = 10;
+                label.LabelRotation = -90;
+                label.LabelAlignment = Alignment.LowerLeft;
             }
         }
 

@@ -71,14 +71,24 @@ public sealed class ActionLoaderTests : IDisposable
         Assert.Equal("stage acknowledgement, team Desk", action.Scope.ToString());
     }
 
+    [Fact]
+    public void A_scope_on_root_cause_and_product_is_read()
+    {
+        Write("a.yaml", Valid.Replace("  team: Desk", "  root_cause: training\n  product: current_account", StringComparison.Ordinal));
+
+        var action = Assert.Single(Load().All);
+
+        Assert.Equal(new ActionScope("acknowledgement", null, null, "training", "current_account"), action.Scope);
+        Assert.Equal("stage acknowledgement, root cause training, product current_account", action.Scope.ToString());
+    }
+
     [Theory]
     [InlineData("date: 2026-03-10", "date: 10/03/2026", "a.yaml:3: date: '10/03/2026' is not a date of the form YYYY-MM-DD")]
     [InlineData("owner: Head of Service", "", "a.yaml:1: owner: required")]
     [InlineData("owner: Head of Service", "owner: Head of Service\nteam: Desk", "a.yaml:9: team: unknown key")]
     [InlineData("  team: Desk", "  colour: red", "a.yaml:6: scope.colour: unknown key")]
     [InlineData("  stage: acknowledgement", "  stage: response", "a.yaml:5: scope.stage: 'response' is not a stage of acme's policy (acknowledgement)")]
-    [InlineData("  team: Desk", "  root_cause: training", "a.yaml:6: scope.root_cause: 'root_cause' cannot be measured yet")]
-    [InlineData("  team: Desk", "  product: broadband", "a.yaml:6: scope.product: 'product' cannot be measured yet")]
+    [InlineData("  team: Desk", "  root_cause: \"\"", "a.yaml:6: scope.root_cause: expected a non-empty text value")]
     [InlineData("org: acme", "org: other", "a.yaml:2: org: 'other' has no policy in the policies folder")]
     public void A_bad_action_is_refused_naming_file_line_and_key(string replace, string with, string expected)
     {

@@ -103,8 +103,9 @@ public sealed class PackQueriesTests : IDisposable
 
         var row = Assert.Single(Rows("director_recurring", "2026-06"));
 
-        // rank, org_name, org, stage, team, category, months_with_breaches, breached, stopped, attainment, last_breach_month
-        Assert.Equal([1L, "Acme Bank", "acme", "acknowledgement", "Desk", "billing", 3L, 3L, 4L, 0.25, "2026-06"], row);
+        // rank, org_name, org, stage, team, category, months_with_breaches, breached, stopped, attainment, last_breach_month,
+        // main root cause and product (none given)
+        Assert.Equal([1L, "Acme Bank", "acme", "acknowledgement", "Desk", "billing", 3L, 3L, 4L, 0.25, "2026-06", "", ""], row);
         // Seven months back (November) is outside the six: the same breaches from there would not count.
         Assert.Empty(Rows("director_recurring", "2026-10"));
     }

@@ -77,4 +77,33 @@ public sealed class BoardPictureTests(SamplePacks sample) : IClassFixture<Sample
         Assert.Contains(marked.Pixels, p => p == red);
         Assert.DoesNotContain(plain.Pixels, p => p == red);
     }
+
+    [Fact]
+    public void A_month_with_an_action_has_a_purple_vertical_line()
+    {
+        var points = new List<BoardPicture.Point>
+        {
+            new("investigation", "2026-04", 0.90, false),
+            new("investigation", "2026-05", 0.97, false, "JPD-2026-05"),
+            new("investigation", "2026-06", 0.98, false),
+        };
+        var without = points.Select(p => p with { Actions = "" }).ToList();
+
+        using var marked = SKBitmap.Decode(BoardPicture.Render("JPDIT Services", "2026-06", points));
+        using var plain = SKBitmap.Decode(BoardPicture.Render("JPDIT Services", "2026-06", without));
+
+        var purple = new SKColor(0x70, 0x30, 0xA0);
+        // A vertical line: many purple pixels in one column of the panel.
+        var counts = Enumerable.Range(0, marked.Width).Select(x => Enumerable.Range(56, marked.Height - 56).Count(y => marked.GetPixel(x, y) == purple));
+        Assert.True(counts.Max() > 100, $"longest purple column {counts.Max()}");
+        Assert.DoesNotContain(plain.Pixels, p => p == purple);
+    }
+
+    [Fact]
+    public void The_sample_boards_read_the_actions_from_the_control_chart_query()
+    {
+        using var bitmap = SKBitmap.Decode(Path.Combine(sample.OutDir, "jpdit", BoardPicture.FileName("jpdit", "2026-06")));
+
+        Assert.Contains(bitmap.Pixels, p => p == new SKColor(0x70, 0x30, 0xA0));
+    }
 }
