@@ -41,7 +41,7 @@ public static class PolicyKeys
 
             if (stage.Target is { } target)
             {
-                keys[prefix + ".target"] = target.ToString("P1", CultureInfo.InvariantCulture);
+                keys[prefix + ".target"] = target.ToString();
             }
         }
 
