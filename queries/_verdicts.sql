@@ -1,5 +1,5 @@
 -- Prepared before the pack queries (after _judge): stage_verdicts, per organisation and stage, the
--- month's attainment against the stage's target with the month before, the open instances past
+-- month's attainment against the stage's target in force on the month's last day (stage_target()) with the month before, the open instances past
 -- their limit, and the verdict of judge(). The compliance Summary and every cover read it,
 -- so a cover's sentence and the Summary's row agree. Counted as in attainment.sql (contract §5):
 -- instances stopped in the month; attainment = (met + met_extended) / stopped, empty when nothing
@@ -30,7 +30,7 @@ open AS (
 ),
 rows AS (
     SELECT o.org_name, s.org, s.stage AS stage_id, s.stage_name AS stage, s.position, s.limit_words AS stage_limit,
-           coalesce(s.target, (SELECT default_target FROM report_params)) AS target,
+           stage_target(s.org, s.stage, $1) AS target,
            coalesce(t.met, 0) + coalesce(t.breached, 0) AS closed,
            coalesce(t.met, 0) AS met,
            coalesce(t.breached, 0) AS breached,

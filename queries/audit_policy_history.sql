@@ -1,6 +1,6 @@
 -- Audit pack, Policy history: every version of every policy file the store has seen (contract §3
--- policies; policy_versions), with its SHA-256, when it was first and last seen by a report
--- or packs run, and which keys changed from the version of the same file before it. A
+-- policies; policy_versions), with its SHA-256, when it was first and last seen by a job or
+-- verb that evaluates with it (ingest, export, report, each scheduled or run-once job), and which keys changed from the version of the same file before it. A
 -- month's packs are made from the versions seen when they were published (Manifest).
 -- Parameters: none.
 SELECT v.file, v.org, v.sha256,

@@ -1,23 +1,6 @@
--- Escalation, deadlock and ADR durations in days, attributed to the month of each duration's
--- end event (contract §5). The durations themselves come from the clocks (eval_durations):
--- escalation_response from the closed cycles of escalation_requested -> escalation_response_issued
--- (whatever the policy's stages), the others from a case's first events. Quantiles interpolate
--- linearly between closest ranks (quantile_cont). Every organisation with a policy has a row for
--- each of the four measures every month; with n = 0 the statistics are empty.
--- Parameters: $1 the month, 'YYYY-MM'.
-WITH measures (measure, position) AS (
-    VALUES ('escalation_response', 1), ('time_to_deadlock', 2), ('deadlock_to_adr', 3), ('adr_duration', 4)
-)
-SELECT m.org, ms.measure, m.month,
-       count(d.days) AS n,
-       avg(d.days) AS mean,
-       quantile_cont(d.days, 0.5) AS median,
-       quantile_cont(d.days, 0.9) AS p90,
-       max(d.days) AS max
-FROM report_months m
-JOIN policy_orgs o ON o.org = m.org
-CROSS JOIN measures ms
-LEFT JOIN eval_durations d ON d.org = m.org AND d.measure = ms.measure AND d.ended_at >= m.start_at AND d.ended_at < m.end_at
-WHERE m.month = $1
-GROUP BY m.org, ms.measure, ms.position, m.month
-ORDER BY m.org, ms.position;
+-- durations.csv (contract §5, §6): per organisation and measure, the month's durations in days
+-- (n, mean, median, p90, max; empty statistics when n = 0), from month_durations (_durations.sql).
+-- Parameters: none.
+SELECT org, measure, month, n, mean, median, p90, max
+FROM month_durations
+ORDER BY org, position;

@@ -29,6 +29,7 @@ internal static class ExportVerb
             using var loggers = HostSetup.Loggers(quiet: true);
             using var workspace = HostSetup.Workspace(options, loggers);
             var dir = parse.GetValue(outDir)!;
+            workspace.RecordPolicyVersions();
             var summary = parse.GetValue(format) == "parquet"
                 ? StageInstanceExport.WriteParquet(workspace.Store, workspace.Policies, instant, dir)
                 : StageInstanceExport.WriteCsv(workspace.Store, workspace.Policies, instant, dir);

@@ -28,6 +28,8 @@ internal static class IngestVerb
             using var workspace = HostSetup.Workspace(options, loggers);
             var forced = ResolveProfile(parse.GetValue(profile), workspace.Profiles);
             var (files, missing) = ExportIngestion.Resolve(parse.GetValue(paths)!);
+            // Ingestion reads the policies (orgs, time zones): the history records the versions it used.
+            workspace.RecordPolicyVersions();
             var ingestion = new ExportIngestion(workspace.Store, workspace.Policies, workspace.Profiles, workspace.Pseudonymiser, workspace.Clock);
 
             IngestRun run;

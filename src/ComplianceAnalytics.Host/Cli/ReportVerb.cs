@@ -28,6 +28,7 @@ internal static class ReportVerb
             var options = HostSetup.Options(HostSetup.Configuration(CommandLine.Overrides(parse)), requireDropFolder: false);
             using var loggers = HostSetup.Loggers(quiet: true);
             using var workspace = HostSetup.Workspace(options, loggers);
+            workspace.RecordPolicyVersions();
             var outputs = new List<OutputFile>();
             if (parse.GetValue(ReportPeriod.Period) is { } period)
             {

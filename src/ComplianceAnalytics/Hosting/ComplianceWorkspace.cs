@@ -71,6 +71,13 @@ public sealed class ComplianceWorkspace : IDisposable
         }
     }
 
+    /// <summary>
+    /// Records the policy files as this job or verb sees them in the store's policy history (policy_versions):
+    /// every job and verb that evaluates with the policies calls it, so an auditor sees each version any of
+    /// them used, not only those a report saw.
+    /// </summary>
+    public IReadOnlyList<PolicyChange> RecordPolicyVersions() => PolicyHistory.Record(Store, Policies, Clock.GetCurrentInstant());
+
     private PolicySet LoadPolicies(string stamp)
     {
         _policies = PolicyLoader.LoadOrThrow(Options.PoliciesFolder);

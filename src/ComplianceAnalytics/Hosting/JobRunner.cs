@@ -121,6 +121,7 @@ public sealed class JobRunner : IDisposable
             HostingLog.JobStarted(_logger, run.Job, run.RunId);
             // An edited policy applies from the next job on; an invalid one fails the job, named in the run log.
             _workspace.RefreshPolicies();
+            _workspace.RecordPolicyVersions();
             work(run, cancellationToken);
             outcome = RunOutcomes.Succeeded;
             HostingLog.JobSucceeded(_logger, run.Job, run.RunId, timer.Elapsed.TotalSeconds, run.Detail);

@@ -12,8 +12,8 @@ namespace ComplianceAnalytics.Hosting;
 /// <summary>
 /// The packs job: publishes each month from the first with data up to the latest complete month
 /// (in Compliance:TimeZone) whose inputs differ from those its packs were made from: on a fresh
-/// store that is every month, later the newly completed month and any month whose events, policies
-/// or queries changed. Packs land in <c>PublishFolder/YYYY-MM/</c> as <c>report</c> writes them
+/// store that is every month, later the newly completed month and any month whose events or queries
+/// changed, or whose policy rules changed (a dated version only from its date on: <see cref="PublishedRules"/>). Packs land in <c>PublishFolder/YYYY-MM/</c> as <c>report</c> writes them
 /// (the CSV files, and each firm's workbooks in <c>&lt;org&gt;/</c>); a republished month's earlier
 /// files move to <c>superseded/RUN-ID/</c> beside them.
 /// </summary>
@@ -41,8 +41,9 @@ public sealed class PackPublisher
     {
         ArgumentNullException.ThrowIfNull(run);
         var inputs = InputsHash();
-        // Which policy files changed since the store last saw them: the reason the months are republished.
-        var policyChanges = string.Join("; ", PolicyHistory.Record(_workspace.Store, _workspace.Policies, _workspace.Clock.GetCurrentInstant()));
+        // Why months are republished: the rules each month depends on, compared with those it was published
+        // under (PublishedRules), so a dated version republishes only the months from its date on.
+        var reasons = new List<string>();
         var published = new List<string>();
         var waiting = new List<string>();
         var due = DueMonths();
@@ -50,8 +51,19 @@ public sealed class PackPublisher
         foreach (var month in due)
         {
             cancellationToken.ThrowIfCancellationRequested();
-            var fingerprint = Fingerprint(month, inputs);
-            var previous = _workspace.Store.Connection.Scalar<string>("SELECT fingerprint FROM published_packs WHERE month = $1", ReportContext.FormatMonth(month));
+            var rules = PublishedRules.ForMonth(_workspace.Policies, month);
+            var fingerprint = Fingerprint(month, inputs, rules);
+            var monthName = ReportContext.FormatMonth(month);
+            string? previous = null, previousRules = null;
+            using (var reader = _workspace.Store.Connection.Query("SELECT fingerprint, policy_rules FROM published_packs WHERE month = $1", monthName))
+            {
+                if (reader.Read())
+                {
+                    previous = reader.GetString(0);
+                    previousRules = reader.IsNull(1) ? null : reader.GetString(1);
+                }
+            }
+
             if (previous == fingerprint)
             {
                 continue;
@@ -60,27 +72,27 @@ public sealed class PackPublisher
             // A firm whose data has not reached the month's end holds the month back until the grace
             // runs out; then the month is published, its covers saying the data is incomplete.
             var (incomplete, graceEnds) = Incomplete(month);
-            var monthName = ReportContext.FormatMonth(month);
             if (incomplete.Count > 0 && _workspace.Clock.GetCurrentInstant() < graceEnds)
             {
                 waiting.Add(string.Create(CultureInfo.InvariantCulture, $"{monthName} waits for data of {string.Join(", ", incomplete)} until {graceEnds.InZone(_workspace.ScheduleZone).Date:yyyy'-'MM'-'dd}"));
-                run.Detail = Describe(due, published, policyChanges, waiting);
+                run.Detail = Describe(due, published, reasons, waiting);
                 continue;
             }
 
-            run.Outputs.AddRange(Publish(month, run.RunId, fingerprint, write));
-            var monthText = ReportContext.FormatMonth(month);
+            run.Outputs.AddRange(Publish(month, run.RunId, fingerprint, write, rules.ToJson()));
             var monthDir = MonthFolder(month);
-            var reason = previous is null ? "first publication" : policyChanges.Length > 0 ? policyChanges : "inputs changed";
-            HostingLog.MonthPublished(_logger, monthText, monthDir, reason);
-            published.Add(monthText + (previous is null ? string.Empty : " (republished)")
+            var policyChanges = PublishedRules.FromJson(previousRules) is { } before ? rules.ChangesSince(before) : [];
+            reasons.AddRange(policyChanges.Where(c => !reasons.Contains(c, StringComparer.Ordinal)));
+            var reason = previous is null ? "first publication" : policyChanges.Count > 0 ? string.Join("; ", policyChanges) : "inputs changed";
+            HostingLog.MonthPublished(_logger, monthName, monthDir, reason);
+            published.Add(monthName + (previous is null ? string.Empty : " (republished)")
                 + (incomplete.Count > 0 ? $" (incomplete: {string.Join(", ", incomplete)})" : string.Empty));
-            run.Detail = Describe(due, published, policyChanges, waiting);
+            run.Detail = Describe(due, published, reasons, waiting);
         }
 
         if (due.Count > 0)
         {
-            run.Detail = Describe(due, published, policyChanges, waiting);
+            run.Detail = Describe(due, published, reasons, waiting);
         }
     }
 
@@ -142,23 +154,25 @@ public sealed class PackPublisher
 
     /// <summary>
     /// What a month's packs depend on: the events before its end (their count and the newest file
-    /// they came from) and the policies, queries and pack definitions.
+    /// they came from), the queries, pack definitions and actions, and the rules of the policies
+    /// that can change its figures (<see cref="PublishedRules"/>).
     /// </summary>
-    internal string Fingerprint(YearMonth month, string inputsHash)
+    internal string Fingerprint(YearMonth month, string inputsHash, PublishedRules rules)
     {
         var end = _workspace.Policies.All.Select(p => ReportContext.MonthEnd(month, p.TimeZone))
             .DefaultIfEmpty(ReportContext.MonthEnd(month, _workspace.ScheduleZone)).Max();
         using var reader = _workspace.Store.Connection.Query(
             "SELECT count(*), coalesce(max(file_id), 0) FROM events WHERE occurred_at < $1", RunLog.Timestamp(end));
         reader.Read();
-        return string.Create(CultureInfo.InvariantCulture, $"events={reader.GetInt64(0)};max_file={reader.GetInt64(1)};inputs={inputsHash}");
+        return string.Create(CultureInfo.InvariantCulture, $"events={reader.GetInt64(0)};max_file={reader.GetInt64(1)};inputs={inputsHash};rules={rules.Hash()}");
     }
 
     /// <summary>
     /// Writes the month into a staging folder under the publish folder (same file system, so each
     /// move into place is an atomic rename), moves any earlier files aside, then moves the new ones in.
     /// </summary>
-    internal IReadOnlyList<OutputFile> Publish(YearMonth month, string runId, string fingerprint, Func<YearMonth, string, IReadOnlyList<OutputFile>> write)
+    /// <param name="policyRules">The month's <see cref="PublishedRules"/> as JSON, kept to tell the next change apart.</param>
+    internal IReadOnlyList<OutputFile> Publish(YearMonth month, string runId, string fingerprint, Func<YearMonth, string, IReadOnlyList<OutputFile>> write, string? policyRules = null)
     {
         ArgumentNullException.ThrowIfNull(write);
         var monthDir = MonthFolder(month);
@@ -200,8 +214,8 @@ public sealed class PackPublisher
             }
 
             _workspace.Store.Connection.Execute(
-                "INSERT OR REPLACE INTO published_packs (month, fingerprint, run_id, published_at, outputs) VALUES ($1, $2, $3, $4, $5)",
-                ReportContext.FormatMonth(month), fingerprint, runId, RunLog.Timestamp(_workspace.Clock.GetCurrentInstant()), RunLog.OutputsJson(placed));
+                "INSERT OR REPLACE INTO published_packs (month, fingerprint, run_id, published_at, outputs, policy_rules) VALUES ($1, $2, $3, $4, $5, $6)",
+                ReportContext.FormatMonth(month), fingerprint, runId, RunLog.Timestamp(_workspace.Clock.GetCurrentInstant()), RunLog.OutputsJson(placed), policyRules);
             return placed;
         }
         finally
@@ -242,14 +256,13 @@ public sealed class PackPublisher
         return full;
     }
 
-    /// <summary>The hash of every file the packs are computed from besides the events.</summary>
+    /// <summary>The hash of every file the packs are computed from besides the events and the policies (compared rule by rule, <see cref="PublishedRules"/>).</summary>
     private string InputsHash()
     {
         using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
         var options = _workspace.Options;
         foreach (var (label, folder) in new[]
         {
-            ("policies", options.PoliciesFolder),
             ("queries", options.QueriesFolder),
             ("reports", options.ReportsFolder),
             ("actions", options.ActionsFolderInUse),
@@ -276,8 +289,8 @@ public sealed class PackPublisher
         return new YearMonth(date.Year, date.Month);
     }
 
-    private static string Describe(IReadOnlyList<YearMonth> due, List<string> published, string policyChanges, List<string> waiting) =>
+    private static string Describe(IReadOnlyList<YearMonth> due, List<string> published, List<string> reasons, List<string> waiting) =>
         string.Create(CultureInfo.InvariantCulture, $"""
-            {(policyChanges.Length > 0 ? policyChanges + "; " : string.Empty)}months {ReportContext.FormatMonth(due[0])}..{ReportContext.FormatMonth(due[^1])}: {published.Count} published{(published.Count == 0 ? (waiting.Count == 0 ? " (all up to date)" : string.Empty) : ": " + string.Join(", ", published))}{(waiting.Count == 0 ? string.Empty : "; " + string.Join("; ", waiting))}
+            {(reasons.Count > 0 ? string.Join("; ", reasons) + "; " : string.Empty)}months {ReportContext.FormatMonth(due[0])}..{ReportContext.FormatMonth(due[^1])}: {published.Count} published{(published.Count == 0 ? (waiting.Count == 0 ? " (all up to date)" : string.Empty) : ": " + string.Join(", ", published))}{(waiting.Count == 0 ? string.Empty : "; " + string.Join("; ", waiting))}
             """);
 }

@@ -7,7 +7,8 @@ namespace ComplianceAnalytics.Measures;
 /// <summary>
 /// The policies as temporary tables, so that the queries in <c>queries/</c> can read them:
 /// policy_orgs (one row per organisation), policy_stages (each stage in policy order with its
-/// limit and events), policy_rules (ADR eligibility and customer windows), policy_limits (every
+/// limit and events), policy_targets (every version of each stage's target, read through
+/// stage_target() in _judge.sql), policy_rules (ADR eligibility and customer windows), policy_limits (every
 /// version of every limit with the local dates it is in force for) and working_days (each
 /// organisation's local dates with how many working days the range holds up to each, for
 /// "business days late"). A limit's text in policy_stages and policy_rules lists all its versions.
@@ -23,7 +24,8 @@ internal static class PolicyTables
                 currency VARCHAR);
             CREATE OR REPLACE TEMP TABLE policy_stages (org VARCHAR, stage VARCHAR, position INTEGER, stage_limit VARCHAR,
                 start_events VARCHAR, stop_events VARCHAR, pause_on VARCHAR, resume_on VARCHAR, extendable BOOLEAN,
-                stage_name VARCHAR, target DOUBLE, limit_words VARCHAR);
+                stage_name VARCHAR, limit_words VARCHAR);
+            CREATE OR REPLACE TEMP TABLE policy_targets (org VARCHAR, stage VARCHAR, version INTEGER, from_date DATE, until_date DATE, target DOUBLE);
             CREATE OR REPLACE TEMP TABLE policy_rules (org VARCHAR, kind VARCHAR, rule_id VARCHAR, from_events VARCHAR, to_events VARCHAR, rule_limit VARCHAR);
             CREATE OR REPLACE TEMP TABLE policy_limits (org VARCHAR, kind VARCHAR, rule_id VARCHAR, version INTEGER,
                 from_date DATE, until_date DATE, version_limit VARCHAR);
@@ -48,17 +50,7 @@ internal static class PolicyTables
                     var s = policy.Stages[i];
                     stages.Append(policy.Org).Append(s.Id).Append(i + 1).Append(s.Limit.ToString())
                         .Append(Join(s.Start)).Append(Join(s.Stop)).Append(Join(s.PauseOn)).Append(Join(s.ResumeOn)).Append(s.Extendable)
-                        .Append(s.DisplayName);
-                    if (s.Target is { } target)
-                    {
-                        stages.Append((double)target);
-                    }
-                    else
-                    {
-                        stages.AppendNull();
-                    }
-
-                    stages.Append(InWords(s.Limit.ToString())).EndRow();
+                        .Append(s.DisplayName).Append(InWords(s.Limit.ToString())).EndRow();
                 }
             }
         }
@@ -80,6 +72,24 @@ internal static class PolicyTables
                 foreach (var window in policy.CustomerWindows)
                 {
                     AppendVersions(limits, policy.Org, "customer_window", window.Id, window.Limit);
+                }
+            }
+        }
+
+        using (var targets = db.CreateAppender("policy_targets"))
+        {
+            foreach (var policy in policies.All)
+            {
+                foreach (var s in policy.Stages.Where(s => s.Target is not null))
+                {
+                    var versions = s.Target!.Versions;
+                    for (var i = 0; i < versions.Count; i++)
+                    {
+                        targets.Append(policy.Org).Append(s.Id).Append(i + 1);
+                        AppendDate(targets, versions[i].From);
+                        AppendDate(targets, i + 1 < versions.Count ? versions[i + 1].From!.Value.PlusDays(-1) : null);
+                        targets.Append((double)versions[i].Target).EndRow();
+                    }
                 }
             }
         }

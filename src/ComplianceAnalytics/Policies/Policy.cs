@@ -15,8 +15,11 @@ public sealed record StageDefinition(
     /// <summary>The stage's name for people (<c>name:</c>, in the procedure's own words); the id when none.</summary>
     public string? Name { get; init; }
 
-    /// <summary>The share of stopped instances that should meet the limit (<c>target: 95%</c>); the service default when none.</summary>
-    public decimal? Target { get; init; }
+    /// <summary>
+    /// The share of stopped instances that should meet the limit (<c>target: 95%</c>), possibly with dated
+    /// versions; the service default when none (or before its first version).
+    /// </summary>
+    public TargetSchedule? Target { get; init; }
 
     public string DisplayName => Name ?? Id;
 }

@@ -71,6 +71,11 @@ public static class PolicyJson
             WriteList(json, "pause_on", stage.PauseOn);
             WriteList(json, "resume_on", stage.ResumeOn);
             json.WriteBoolean("extendable", stage.Extendable);
+            if (stage.Target is { } target)
+            {
+                WriteTarget(json, target);
+            }
+
             json.WriteEndObject();
         }
 
@@ -127,6 +132,36 @@ public static class PolicyJson
             }
 
             json.WriteString("limit", version.Limit.ToString());
+            json.WriteEndObject();
+        }
+
+        json.WriteEndArray();
+    }
+
+    /// <summary>A stage's target as written in the policy (<c>"95%"</c>), or its dated versions as <c>{"from", "target"}</c>, as a limit's are.</summary>
+    private static void WriteTarget(Utf8JsonWriter json, TargetSchedule target)
+    {
+        static string Percent(decimal value) => (value * 100m).ToString("0.###", System.Globalization.CultureInfo.InvariantCulture) + "%";
+        if (!target.IsDated)
+        {
+            json.WriteString("target", Percent(target.Versions[0].Target));
+            return;
+        }
+
+        json.WriteStartArray("target");
+        foreach (var version in target.Versions)
+        {
+            json.WriteStartObject();
+            if (version.From is { } from)
+            {
+                json.WriteString("from", LimitSchedule.FormatDate(from));
+            }
+            else
+            {
+                json.WriteNull("from");
+            }
+
+            json.WriteString("target", Percent(version.Target));
             json.WriteEndObject();
         }
 

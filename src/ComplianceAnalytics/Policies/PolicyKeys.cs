@@ -1,4 +1,5 @@
 using System.Globalization;
+using NodaTime;
 
 namespace ComplianceAnalytics.Policies;
 
@@ -10,7 +11,12 @@ namespace ComplianceAnalytics.Policies;
 public static class PolicyKeys
 {
     /// <summary>Every key of <paramref name="policy"/> with its value as the system reads it, in ordinal order of key.</summary>
-    public static SortedDictionary<string, string> Flatten(Policy policy)
+    /// <param name="upTo">
+    /// When given, a dated limit or target keeps only its versions in force on some day up to this local date
+    /// (its <c>from</c> on or before it): what the figures of a month ending on that day can depend on, since every
+    /// clock they count started by then and a month is judged by the target of its last day.
+    /// </param>
+    public static SortedDictionary<string, string> Flatten(Policy policy, LocalDate? upTo = null)
     {
         ArgumentNullException.ThrowIfNull(policy);
         var keys = new SortedDictionary<string, string>(StringComparer.Ordinal)
@@ -28,7 +34,7 @@ public static class PolicyKeys
             keys[prefix + ".position"] = (i + 1).ToString(CultureInfo.InvariantCulture);
             keys[prefix + ".start"] = string.Join(", ", stage.Start);
             keys[prefix + ".stop"] = string.Join(", ", stage.Stop);
-            keys[prefix + ".limit"] = stage.Limit.ToString();
+            keys[prefix + ".limit"] = Limit(stage.Limit, upTo);
             keys[prefix + ".pause_on"] = string.Join(", ", stage.PauseOn);
             keys[prefix + ".resume_on"] = string.Join(", ", stage.ResumeOn);
             keys[prefix + ".extendable"] = stage.Extendable ? "true" : "false";
@@ -41,7 +47,7 @@ public static class PolicyKeys
 
             if (stage.Target is { } target)
             {
-                keys[prefix + ".target"] = target.ToString("P1", CultureInfo.InvariantCulture);
+                keys[prefix + ".target"] = upTo is { } day ? Joined(target.Versions.Where(v => v.From is null || v.From <= day)) : target.ToString();
             }
         }
 
@@ -52,7 +58,7 @@ public static class PolicyKeys
 
         if (policy.Adr is { } adr)
         {
-            keys["adr.eligible_after"] = adr.EligibleAfter.ToString();
+            keys["adr.eligible_after"] = Limit(adr.EligibleAfter, upTo);
         }
 
         foreach (var window in policy.CustomerWindows)
@@ -60,10 +66,20 @@ public static class PolicyKeys
             var prefix = "customer_windows." + window.Id;
             keys[prefix + ".from"] = string.Join(", ", window.From);
             keys[prefix + ".to"] = string.Join(", ", window.To);
-            keys[prefix + ".limit"] = window.Limit.ToString();
+            keys[prefix + ".limit"] = Limit(window.Limit, upTo);
         }
 
         return keys;
+    }
+
+    private static string Limit(LimitSchedule limit, LocalDate? upTo) =>
+        upTo is { } day ? Joined(limit.Versions.Where(v => v.From is null || v.From <= day)) : limit.ToString();
+
+    /// <summary>The versions in force by a day; a rule whose first version comes later is not in force at all.</summary>
+    private static string Joined<T>(IEnumerable<T> versions)
+    {
+        var text = string.Join("; ", versions);
+        return text.Length == 0 ? "(not yet in force)" : text;
     }
 
     /// <summary>

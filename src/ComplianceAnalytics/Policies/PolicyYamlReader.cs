@@ -20,6 +20,7 @@ internal sealed class PolicyYamlReader
     private static readonly string[] AdrKeys = ["eligible_after"];
     private static readonly string[] WindowKeys = ["id", "from", "to", "limit"];
     private static readonly string[] LimitVersionKeys = ["from", "limit"];
+    private static readonly string[] TargetVersionKeys = ["from", "target"];
 
     private static readonly Dictionary<string, IsoDayOfWeek> DayNames = new(StringComparer.Ordinal)
     {
@@ -288,23 +289,70 @@ internal sealed class PolicyYamlReader
         return stages;
     }
 
-    /// <summary>A stage's attainment target, written as a percentage (<c>target: 95%</c>); none when absent.</summary>
-    private decimal? Target(YamlMappingNode map, string prefix)
+    /// <summary>
+    /// A stage's attainment target, written as a percentage (<c>target: 95%</c>), or a list of dated versions
+    /// <c>{from?, target}</c> validated as a limit's are; none when absent.
+    /// </summary>
+    private TargetSchedule? Target(YamlMappingNode map, string prefix)
     {
-        var text = OptionalText(map, "target", prefix + ".target");
-        if (text is null)
+        var field = prefix + ".target";
+        if (TryGetValue(map, "target", out var node) && node is YamlSequenceNode sequence)
         {
-            return null;
+            return DatedTargets(sequence, field);
         }
 
+        var text = OptionalText(map, "target", field);
+        return text is null ? null : Percentage(text, field, ValueMark(map, "target"));
+    }
+
+    private decimal? Percentage(string text, string field, Mark? mark)
+    {
         var number = text.EndsWith('%') ? text[..^1].Trim() : null;
         if (number is null || !decimal.TryParse(number, NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var percent) || percent <= 0 || percent > 100)
         {
-            Error(prefix + ".target", $"'{text}' is not a percentage above 0% and at most 100%, e.g. 95%", ValueMark(map, "target"));
+            Error(field, $"'{text}' is not a percentage above 0% and at most 100%, e.g. 95%", mark);
             return null;
         }
 
         return percent / 100m;
+    }
+
+    private TargetSchedule? DatedTargets(YamlSequenceNode sequence, string field)
+    {
+        if (sequence.Children.Count == 0)
+        {
+            Error(field, "is empty; write one target, or a list of versions {from, target}", sequence.Start);
+            return null;
+        }
+
+        var versions = new List<DatedTarget>();
+        var ok = true;
+        LocalDate? previous = null;
+        for (var i = 0; i < sequence.Children.Count; i++)
+        {
+            var itemField = $"{field}[{i.ToString(CultureInfo.InvariantCulture)}]";
+            if (sequence.Children[i] is not YamlMappingNode item)
+            {
+                Error(itemField, "is not a version {from, target}", sequence.Children[i].Start);
+                ok = false;
+                continue;
+            }
+
+            CheckKeys(item, itemField + ".", TargetVersionKeys);
+            var fromOk = TryVersionFrom(item, itemField, i, ref previous, out var from);
+            var text = RequiredText(item, "target", itemField + ".target");
+            var target = text is null ? null : Percentage(text, itemField + ".target", ValueMark(item, "target"));
+            if (fromOk && target is { } value)
+            {
+                versions.Add(new DatedTarget(from, value));
+            }
+            else
+            {
+                ok = false;
+            }
+        }
+
+        return ok ? TargetSchedule.Create(versions) : null;
     }
 
     private AdrRule? Adr(YamlMappingNode root)

@@ -139,6 +139,9 @@ CREATE TABLE IF NOT EXISTS published_packs (
     published_at     TIMESTAMPTZ NOT NULL,
     outputs          VARCHAR NOT NULL       -- JSON: [{path, sha256}]
 );
+-- The policy rules the month's figures depend on (JSON {file: {key: value}}), to say which rule a
+-- republication is for; NULL for months published before it was kept.
+ALTER TABLE published_packs ADD COLUMN IF NOT EXISTS policy_rules VARCHAR;
 
 -- Every version of every policy file the store has seen, for auditors: a new row when a file's
 -- content differs from its latest version, otherwise that version's last_seen moves.

@@ -94,4 +94,49 @@ public sealed class PolicyHistoryTests : IDisposable
         // The republished month was measured with the edited policy.
         Assert.Equal(3, fixture.Workspace.Policies.Find("jpdit")!.Stages[0].Limit.Versions[0].Limit.Amount);
     }
+
+    [Fact]
+    public async Task A_dated_version_republishes_only_the_months_from_its_date_and_the_run_log_says_why()
+    {
+        using var policies = new TempPolicies();
+        foreach (var file in Directory.EnumerateFiles(RepositoryPaths.Policies, "*", SearchOption.AllDirectories))
+        {
+            policies.With(Path.GetRelativePath(RepositoryPaths.Policies, file), File.ReadAllText(file));
+        }
+
+        using var fixture = new HostingFixture(settings: new Dictionary<string, string?> { ["Compliance:PoliciesFolder"] = policies.Folder });
+        fixture.Drop("jpdit-oct.csv", new LocalDate(2026, 10, 5), cases: 2, prefix: "O");
+        fixture.Drop("jpdit-nov.csv", new LocalDate(2026, 11, 2), cases: 2, prefix: "N");
+        await fixture.IngestAsync();
+        await fixture.PacksAsync();
+
+        var jpdit = Path.Combine(policies.Folder, "jpdit.yaml");
+        File.WriteAllText(jpdit, File.ReadAllText(jpdit).Replace(
+            "    limit: 2 business_days", "    limit:\n      - limit: 2 business_days\n      - from: 2026-11-10\n        limit: 1 business_day", StringComparison.Ordinal));
+        var republished = await fixture.PacksAsync();
+        var again = await fixture.PacksAsync();
+
+        Assert.Equal(RunOutcomes.Succeeded, republished.Outcome);
+        // October's clocks all started before 10 November: only November is republished.
+        Assert.StartsWith(
+            "jpdit.yaml changed: stages.acknowledgement.limit, stages.escalation_acknowledgement.limit; months 2026-10..2026-11: 1 published: 2026-11 (republished)",
+            republished.Detail,
+            StringComparison.Ordinal);
+        Assert.Contains("0 published (all up to date)", again.Detail, StringComparison.Ordinal);
+        Assert.Equal(
+            "2 business_days; 1 business_days from 2026-11-10",
+            fixture.Workspace.Store.Connection.Scalar<string>("SELECT json_extract_string(policy_rules, '$.\"jpdit.yaml\".\"stages.acknowledgement.limit\"') FROM published_packs WHERE month = '2026-11'"));
+    }
+
+    [Fact]
+    public async Task The_ingest_job_records_the_policy_versions_it_evaluated_with()
+    {
+        using var fixture = new HostingFixture();
+        fixture.Drop("jpdit-nov.csv", new LocalDate(2026, 11, 2), cases: 2);
+        await fixture.IngestAsync();
+
+        Assert.Equal(
+            fixture.Workspace.Policies.All.Count,
+            fixture.Scalar("SELECT count(*) FROM policy_versions WHERE first_seen = $1", RunLog.Timestamp(fixture.Clock.Now)));
+    }
 }
