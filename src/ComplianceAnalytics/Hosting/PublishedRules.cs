@@ -43,6 +43,27 @@ public sealed class PublishedRules
         return new PublishedRules(files);
     }
 
+    /// <summary>
+    /// The rules a half-year's complaints return can depend on (contract §7): each policy's keys other than its
+    /// stages, ADR trigger and customer windows (the return counts no clock of them; it uses the time zone, the
+    /// working days and the holidays for "within 3 business days", the name and the currency), and the calendars.
+    /// </summary>
+    public static PublishedRules ForReturn(PolicySet policies)
+    {
+        ArgumentNullException.ThrowIfNull(policies);
+        var all = ForMonth(policies, new YearMonth(9999, 12));
+        var files = new SortedDictionary<string, SortedDictionary<string, string>>(StringComparer.Ordinal);
+        foreach (var (file, keys) in all._files)
+        {
+            files[file] = new(
+                keys.Where(k => !k.Key.StartsWith("stages.", StringComparison.Ordinal) && !k.Key.StartsWith("adr.", StringComparison.Ordinal)
+                    && !k.Key.StartsWith("customer_windows.", StringComparison.Ordinal)).ToDictionary(),
+                StringComparer.Ordinal);
+        }
+
+        return new PublishedRules(files);
+    }
+
     /// <summary>The rules as stored beside a published month (published_packs.policy_rules).</summary>
     public string ToJson() => JsonSerializer.Serialize(_files);
 

@@ -83,14 +83,18 @@ public sealed class ReturnPublisher(ComplianceWorkspace workspace, ILogger<Retur
         return periods;
     }
 
-    /// <summary>What a half-year's return depends on: the events up to its end (their count and newest file), the policies and the queries.</summary>
+    /// <summary>
+    /// What a half-year's return depends on: the events up to its end (their count and newest file), the return's
+    /// queries and the policy rules it uses (<see cref="PublishedRules.ForReturn"/>: a changed limit or target
+    /// republishes no return).
+    /// </summary>
     private string Fingerprint(ReturnPeriod period, string inputsHash)
     {
         var end = workspace.Policies.All.Select(p => period.End(p.TimeZone)).DefaultIfEmpty(period.End(workspace.ScheduleZone)).Max();
         using var reader = workspace.Store.Connection.Query(
             "SELECT count(*), coalesce(max(file_id), 0) FROM events WHERE occurred_at <= $1", RunLog.Timestamp(end));
         reader.Read();
-        return string.Create(CultureInfo.InvariantCulture, $"events={reader.GetInt64(0)};max_file={reader.GetInt64(1)};inputs={inputsHash}");
+        return string.Create(CultureInfo.InvariantCulture, $"events={reader.GetInt64(0)};max_file={reader.GetInt64(1)};inputs={inputsHash};rules={PublishedRules.ForReturn(workspace.Policies).Hash()}");
     }
 
     /// <summary>
@@ -157,14 +161,13 @@ public sealed class ReturnPublisher(ComplianceWorkspace workspace, ILogger<Retur
         }
     }
 
-    /// <summary>The hash of the files the return is computed from besides the events: the policies and the return's queries.</summary>
+    /// <summary>The hash of the return's queries (the policies are compared by the rules the return uses).</summary>
     private string InputsHash()
     {
         using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
         var options = workspace.Options;
         foreach (var (label, folder) in new[]
         {
-            ("policies", options.PoliciesFolder),
             ("queries", Path.Combine(options.QueriesFolder, ReturnContext.QueriesSubfolder)),
         })
         {

@@ -105,4 +105,14 @@ public sealed class PublishedRulesTests : IDisposable
         Assert.Empty(Rules(2026, 5).ChangesSince(PublishedRules.FromJson(before.ToJson())!));
         Assert.Equal(before.Hash(), PublishedRules.FromJson(before.ToJson())!.Hash());
     }
+
+    [Fact]
+    public void A_return_depends_on_the_calendar_and_working_days_but_on_no_limit()
+    {
+        var before = PublishedRules.ForReturn(PolicyLoader.LoadOrThrow(_policies.Folder));
+        _policies.With("halo.yaml", Halo.Replace("2 business_days", "3 business_days", StringComparison.Ordinal).Replace("8 weeks", "6 weeks", StringComparison.Ordinal));
+        Assert.Empty(PublishedRules.ForReturn(PolicyLoader.LoadOrThrow(_policies.Folder)).ChangesSince(before));
+        _policies.With("halo.yaml", Halo + "\nworking_days: [mon, tue, wed, thu]\n");
+        Assert.Equal(["halo.yaml changed: working_days"], PublishedRules.ForReturn(PolicyLoader.LoadOrThrow(_policies.Folder)).ChangesSince(before));
+    }
 }
