@@ -253,7 +253,8 @@ public sealed class MonthlyReport
 
     /// <summary>
     /// The cross-firm pack's layout: every sheet whose table names the organisation but whose columns
-    /// do not show it gets an Organisation column first, so one firm's rows can be told from another's.
+    /// do not show it gets an Organisation column first, so one firm's rows can be told from another's;
+    /// not the cover (the first sheet), whose rows name each firm.
     /// </summary>
     private static PackDefinition WithOrganisation(PackDefinition definition, Dictionary<string, PackTable> tables) =>
         definition with
@@ -262,7 +263,7 @@ public sealed class MonthlyReport
             {
                 var table = tables[sheet.Name];
                 var source = table.IndexOf("org_name") >= 0 ? "org_name" : table.IndexOf("org") >= 0 ? "org" : null;
-                return sheet.Columns is null || source is null || sheet.Columns.Any(c => c.Source is "org_name" or "org")
+                return sheet == definition.Sheets[0] || sheet.Columns is null || source is null || sheet.Columns.Any(c => c.Source is "org_name" or "org")
                     ? sheet
                     : sheet with { Columns = [new ColumnDefinition(source, OrganisationHeader, null, 20), .. sheet.Columns] };
             }).ToList(),
