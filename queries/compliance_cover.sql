@@ -72,5 +72,11 @@ SELECT t.org, 90, 'Open past limit',
                  || ' (Breach register, Backlog).' END
 FROM totals t
 UNION ALL
+SELECT t.org, 95, 'Due soon',
+       CASE WHEN t.coverage <> 'full' THEN 'Not assessed: the data does not reach the month''s end.'
+            ELSE (SELECT count(*) FROM upcoming u WHERE u.org = t.org) || ' stage instance(s) open and due within the next '
+                 || (SELECT due_soon_days FROM report_params) || ' working day(s) after the month''s end (Due soon).' END
+FROM totals t
+UNION ALL
 SELECT NULL, 99, 'Made', strftime(generated_at AT TIME ZONE 'UTC', '%-d %B %Y %H:%M') || ' UTC by ' || software_version || '.' FROM report_run
 ORDER BY org NULLS LAST, position;

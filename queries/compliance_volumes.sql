@@ -2,7 +2,7 @@
 -- in the organisation's zone), once by the channel the case came in on and once by what it is
 -- about (its category), each as first given on the case; the responses issued in the month, how
 -- many upheld (upheld or partially_upheld, over the responses that give an outcome) and the redress
--- on those responses.
+-- on those responses, in the policy's currency.
 -- Parameters: $1 the month, 'YYYY-MM'.
 WITH month_events AS (
     SELECT e.org, e.event_type, e.outcome, e.redress_amount,
@@ -27,7 +27,7 @@ counted AS (
 )
 SELECT o.org_name, c.org, c.dimension, c.value, c.received, c.responses, c.upheld,
        CASE WHEN c.with_outcome > 0 THEN c.upheld / c.with_outcome END AS upheld_rate,
-       c.redress
+       c.redress, o.currency
 FROM counted c
 JOIN policy_orgs o ON o.org = c.org
 ORDER BY c.org, c.dimension DESC, c.value;

@@ -7,7 +7,8 @@
 --                         or partially upheld (upheld in part counts as upheld);
 --   median_days_to_close  calendar days from received to closed, median over the closed;
 --   within_8_weeks        of the closed, those closed at most 56 days after they were received;
---   redress_cases/total   of the closed, those with any redress_amount, and the sum of all of it.
+--   redress_cases/total   of the closed, those with any redress_amount, and the sum of all of it,
+--                         in the policy's currency (shown with the amount).
 -- Groups: customer_type (the case's as first given; 'not given' when none), and vulnerability:
 -- 'vulnerable' when any of the case's events up to the month's as-of says so (contract §1, so a
 -- flag that arrives after the case closed still counts, in every period of the pack), else 'not
@@ -119,7 +120,7 @@ flags AS (
 )
 SELECT o.org_name, r.org, r.grouping, r.grp AS "group", r.period,
        r.complaints, r.closed, r.decided, r.upheld, r.uphold_rate, r.median_days_to_close,
-       r.within_8_weeks, r.within_8_weeks_share, r.redress_cases, r.redress_total,
+       r.within_8_weeks, r.within_8_weeks_share, r.redress_cases, r.redress_total, o.currency,
        coalesce(f.flag, '') AS flag
 FROM rates r
 JOIN policy_orgs o ON o.org = r.org

@@ -1,13 +1,15 @@
 #!/usr/bin/env bash
-# Renders one firm's month (the sample data) with LibreOffice and keeps the first page of the
-# sheets in KEEP as small PNGs in docs/packs/, for docs/packs.md and the README (every sheet with
-# KEEP=all: about 0.5 MB, too much to commit). Needs LibreOffice (soffice) and poppler (pdftoppm).
+# Renders one firm's month (the sample data) with LibreOffice and keeps the first page of every
+# sheet (or of the sheets named in KEEP, e.g. KEEP="compliance-cover audit-cover") as a small PNG in
+# docs/packs/, for docs/packs.md and the README: 30 dpi, reduced to 32 colours with ImageMagick when
+# it is installed, so that every sheet of the three packs stays under 300 KB.
+# Needs LibreOffice (soffice) and poppler (pdftoppm, pdftotext).
 # Usage: scripts/render-pack-pictures.sh [ORG] [MONTH]   (default: halo 2026-10)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 org=${1:-halo}
 month=${2:-2026-10}
-keep=${KEEP:-"compliance-cover compliance-summary director-cover director-heatmap director-control-charts audit-cover"}
+keep=${KEEP:-all}
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 host=src/ComplianceAnalytics.Host/bin/Release/net10.0/compliance
@@ -29,7 +31,10 @@ for pack in compliance director audit; do
     [ -z "$sheet" ] || [ "$sheet" = "$last" ] && continue
     last=$sheet
     name="$pack-$(echo "$sheet" | tr 'A-Z ' 'a-z-' | tr -cd 'a-z0-9-')"
-    case " $keep " in *" $name "*|" all ") cp "$page" "docs/packs/$name.png" ;; esac
+    case " $keep " in
+      *" $name "*|" all ")
+        if command -v convert >/dev/null; then convert "$page" -colors 32 "PNG8:docs/packs/$name.png"; else cp "$page" "docs/packs/$name.png"; fi ;;
+    esac
   done
 done
 du -ch docs/packs/*.png | tail -1

@@ -8,14 +8,14 @@ namespace ComplianceAnalytics.Host.Cli;
 
 /// <summary>
 /// <c>compliance run-once [--db] [--policies] [--mappings]</c>: every scheduled job once, now, with the
-/// services <c>serve</c> uses: ingest over every file of the drop folder (stable or not), the packs,
-/// then retention.
+/// services <c>serve</c> uses: ingest over every file of the drop folder (stable or not), retention,
+/// then the packs.
 /// </summary>
 internal static class RunOnceVerb
 {
     public static Command Build()
     {
-        var command = new Command("run-once", "Run every scheduled job once, now (ingest the drop folder, publish the due packs, purge expired cases), then exit.")
+        var command = new Command("run-once", "Run every scheduled job once, now (ingest the drop folder, purge expired cases, publish the due packs), then exit.")
         {
             CommandLine.Database, CommandLine.Policies, CommandLine.Mappings,
         };
@@ -33,11 +33,12 @@ internal static class RunOnceVerb
                 await runner.RunAsync(IngestJob.Name, (run, ct) => ingest.Run(run, onlyStable: false, ct), cancellationToken).ConfigureAwait(false),
             };
             cancellationToken.ThrowIfCancellationRequested();
-            runs.Add(await runner.RunAsync(PacksJob.Name, (run, ct) => PacksJob.Publish(run, publisher, returns, ct), cancellationToken).ConfigureAwait(false));
-            cancellationToken.ThrowIfCancellationRequested();
+            // Retention before the packs: they show the store as purged, and the audit pack's Run log shows the retention run.
             var workspace = services.GetRequiredService<ComplianceWorkspace>();
             var logger = services.GetRequiredService<ILoggerFactory>().CreateLogger<RetentionJob>();
             runs.Add(await runner.RunAsync(RetentionJob.Name, (run, _) => RetentionJob.Purge(run, workspace, logger), cancellationToken).ConfigureAwait(false));
+            cancellationToken.ThrowIfCancellationRequested();
+            runs.Add(await runner.RunAsync(PacksJob.Name, (run, ct) => PacksJob.Publish(run, publisher, returns, ct), cancellationToken).ConfigureAwait(false));
 
             foreach (var run in runs)
             {

@@ -76,6 +76,9 @@ public sealed class ComplianceOptions
     /// <summary>The attainment target (0 to 1) of a stage whose policy sets no <c>target</c>.</summary>
     public double DefaultTarget { get; set; } = 0.95;
 
+    /// <summary>The compliance pack's Due soon sheet lists open instances due within this many working days after the as-of.</summary>
+    public int DueSoonWorkingDays { get; set; } = 2;
+
     public ScheduleOptions Schedules { get; set; } = new();
 
     /// <summary>DuckDB's own resources (<c>Compliance:DuckDb</c>), applied to every connection the store opens.</summary>

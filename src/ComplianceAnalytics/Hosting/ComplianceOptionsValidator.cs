@@ -1,3 +1,4 @@
+using ComplianceAnalytics.Measures;
 using ComplianceAnalytics.Privacy;
 using ComplianceAnalytics.Store;
 using Microsoft.Extensions.Options;
@@ -60,6 +61,9 @@ public sealed class ComplianceOptionsValidator : IValidateOptions<ComplianceOpti
         Require(options.IncompleteGraceDays >= 0, "Compliance:IncompleteGraceDays must not be negative.");
         Require(options.MinCases >= 1, "Compliance:MinCases must be at least 1.");
         Require(options.DefaultTarget is > 0 and <= 1, "Compliance:DefaultTarget must be a share above 0 and at most 1 (0.95 for 95%).");
+        Require(
+            options.DueSoonWorkingDays is >= 1 and <= ReportContext.MaxDueSoonDays,
+            $"Compliance:DueSoonWorkingDays must be a number of working days from 1 to {ReportContext.MaxDueSoonDays}.");
         Require(options.RetentionYears > 0, "Compliance:RetentionYears must be a positive number of years.");
         Require(options.BreachTimelines is >= 0 and <= 100, "Compliance:BreachTimelines must be a number of pictures from 0 to 100.");
         var g = options.GroupOutcomes;

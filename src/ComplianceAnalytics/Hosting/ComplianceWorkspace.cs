@@ -147,6 +147,7 @@ public sealed class ComplianceWorkspace : IDisposable
             CrossFirmPack = Options.CrossFirmPack,
             MinCases = Options.MinCases,
             DefaultTarget = Options.DefaultTarget,
+            DueSoonDays = Options.DueSoonWorkingDays,
         };
 
     public void Dispose()

@@ -33,8 +33,25 @@ public sealed class PackPublisher
 
     private string PublishRoot => Path.GetFullPath(_workspace.Options.PublishFolder);
 
-    public void Run(JobRun run, CancellationToken cancellationToken) =>
-        Run(run, (month, dir) => _workspace.MonthlyReport().Write(month, dir), cancellationToken);
+    /// <remarks>
+    /// Before a month's audit packs are written, the run's row records what it has written so far
+    /// (earlier months, this month's CSV files and other packs), so the audit pack's Run log shows the
+    /// run that made it; its end, outcome and the audit packs' own hashes follow in later packs.
+    /// </remarks>
+    public void Run(JobRun run, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(run);
+        Run(
+            run,
+            (month, dir) => _workspace.MonthlyReport().Write(
+                month,
+                dir,
+                beforeRunLog: written => new RunLog(_workspace.Store).Progress(
+                    run.RunId,
+                    $"{run.Detail}; writing {ReportContext.FormatMonth(month)}, its audit packs last",
+                    [.. run.Outputs, .. written])),
+            cancellationToken);
+    }
 
     /// <summary>As <see cref="Run(JobRun, CancellationToken)"/>, with the writer of a month's files into a folder given.</summary>
     internal void Run(JobRun run, Func<YearMonth, string, IReadOnlyList<OutputFile>> write, CancellationToken cancellationToken)

@@ -45,6 +45,15 @@ public sealed class RunLog
             "UPDATE run_log SET ended_at = $2, outcome = $3, detail = $4, outputs = $5 WHERE run_id = $1",
             runId, Timestamp(endedAt), outcome, detail, OutputsJson(outputs));
 
+    /// <summary>
+    /// What a run still going has done so far, so a pack it writes next (the audit pack's Run log) shows
+    /// the run with its outputs; <see cref="End"/> completes the row.
+    /// </summary>
+    public void Progress(string runId, string detail, IReadOnlyList<OutputFile> outputs) =>
+        _store.Connection.Execute(
+            "UPDATE run_log SET detail = $2, outputs = $3 WHERE run_id = $1 AND ended_at IS NULL",
+            runId, detail, OutputsJson(outputs));
+
     public IReadOnlyList<RunRecord> Recent(int count)
     {
         using var reader = _store.Connection.Query("""

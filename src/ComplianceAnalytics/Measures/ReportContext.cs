@@ -21,6 +21,12 @@ public sealed class ReportContext
     /// <summary>Closed instances below which a rate is "too few cases" (grey), when not configured.</summary>
     public const int DefaultMinCases = 5;
 
+    /// <summary>The working days after the as-of within which an open instance is "due soon" (Compliance:DueSoonWorkingDays).</summary>
+    public const int DefaultDueSoonDays = 2;
+
+    /// <summary>The most Compliance:DueSoonWorkingDays may be (working_days runs far enough past the as-of for it).</summary>
+    public const int MaxDueSoonDays = 20;
+
     /// <summary>The attainment target of a stage whose policy names none, when not configured.</summary>
     public const double DefaultTarget = 0.95;
 
@@ -63,22 +69,24 @@ public sealed class ReportContext
     /// <param name="margins">When Outcomes by group flags a group; the defaults when null.</param>
     /// <param name="minCases">Closed instances below which a rate is judged "too few cases" (report_params.min_cases).</param>
     /// <param name="defaultTarget">The attainment target of a stage whose policy sets none (report_params.default_target).</param>
+    /// <param name="dueSoonDays">The Due soon sheet's window in working days after the as-of (report_params.due_soon_days).</param>
     public static ReportContext Prepare(
         ComplianceStore store, PolicySet policies, QueryCatalog queries, YearMonth month, ActionSet? actions = null, GroupOutcomeMargins? margins = null,
-        int minCases = DefaultMinCases, double defaultTarget = DefaultTarget)
+        int minCases = DefaultMinCases, double defaultTarget = DefaultTarget, int dueSoonDays = DefaultDueSoonDays)
     {
         ArgumentNullException.ThrowIfNull(store);
         ArgumentNullException.ThrowIfNull(policies);
         var db = store.Connection;
         db.Execute("""
             CREATE OR REPLACE TEMP TABLE report_months (org VARCHAR, month VARCHAR, start_at TIMESTAMPTZ, end_at TIMESTAMPTZ);
-            CREATE OR REPLACE TEMP TABLE report_params (month VARCHAR, first_month VARCHAR, min_cases BIGINT, default_target DOUBLE);
+            CREATE OR REPLACE TEMP TABLE report_params (month VARCHAR, first_month VARCHAR, min_cases BIGINT, default_target DOUBLE, due_soon_days BIGINT);
             """);
         // A day either side of the events' UTC dates covers their local dates in any zone.
         var firstDay = db.Scalar<long?>("SELECT epoch_us(min(occurred_at)) FROM events") is { } first
             ? Instant.FromUnixTimeTicks(first * 10).InUtc().Date.PlusDays(-1)
             : month.OnDayOfMonth(1);
-        var lastDay = month.PlusMonths(1).OnDayOfMonth(1).PlusDays(1);
+        // Past the as-of far enough for the Due soon window (MaxDueSoonDays working days, a few weeks at most).
+        var lastDay = month.PlusMonths(1).OnDayOfMonth(1).PlusDays(2 * MaxDueSoonDays + 14);
         PolicyTables.Load(store, policies, new DateInterval(LocalDate.Min(firstDay, lastDay), lastDay));
         ActionTables.Load(store, actions ?? ActionSet.Empty);
         (margins ?? GroupOutcomeMargins.Default).Load(store);
@@ -99,8 +107,8 @@ public sealed class ReportContext
         }
 
         db.Execute(
-            "INSERT INTO report_params VALUES ($1, $2, $3, $4)",
-            FormatMonth(month), FormatMonth(month.PlusMonths(-(TrendMonths - 1))), (long)minCases, defaultTarget);
+            "INSERT INTO report_params VALUES ($1, $2, $3, $4, $5)",
+            FormatMonth(month), FormatMonth(month.PlusMonths(-(TrendMonths - 1))), (long)minCases, defaultTarget, (long)dueSoonDays);
         var evaluation = new CaseEvaluation(store, policies).EvaluateAll(p => MonthEnd(month, p.TimeZone), eventsBeforeAsOf: true);
         var context = new ReportContext(store, policies, queries, month, evaluation);
         foreach (var name in queries.Names.Where(IsPreparation))

@@ -27,6 +27,12 @@ public sealed record ColumnDefinition(string Source, string? Header, ColumnForma
 {
     /// <summary>Long text wraps within the column's width (a cover's sentences) instead of running on.</summary>
     public bool Wrap { get; init; }
+
+    /// <summary>
+    /// The table column holding each row's currency code (a policy's <c>currency:</c>): the amount is
+    /// shown with it, e.g. <c>1,234.50 GBP</c>.
+    /// </summary>
+    public string? Currency { get; init; }
 }
 
 public enum ColumnFormat

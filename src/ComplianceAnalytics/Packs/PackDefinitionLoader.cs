@@ -103,7 +103,7 @@ public static class PackDefinitionLoader
             var list = new List<ColumnDefinition>();
             foreach (var columnNode in node.RequiredSequence("columns"))
             {
-                columnNode.Only("source", "source_pattern", "header", "format", "width", "wrap");
+                columnNode.Only("source", "source_pattern", "header", "format", "width", "wrap", "currency");
                 var width = columnNode.OptionalDouble("width");
                 if (width is <= 0 or > 255)
                 {
@@ -124,6 +124,7 @@ public static class PackDefinitionLoader
                     pattern)
                 {
                     Wrap = columnNode.OptionalBool("wrap") ?? false,
+                    Currency = columnNode.OptionalString("currency"),
                 });
             }
 

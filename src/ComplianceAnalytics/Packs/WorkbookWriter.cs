@@ -193,6 +193,11 @@ public static class WorkbookWriter
                     .Select(name => OutputColumn.FromTable(c with { Source = name, SourcePattern = null }, table.IndexOf(name), table))
                 : [OutputColumn.FromTable(c, Source(c.Source, "columns"), table)])
             .ToList();
+        foreach (var currency in (sheet.Columns ?? []).Select(c => c.Currency).OfType<string>())
+        {
+            Source(currency, "columns.currency");
+        }
+
         var chart = sheet.Chart;
         var categoryColumn = -1;
         var targetColumn = -1;
@@ -272,7 +277,7 @@ public static class WorkbookWriter
         // depends on a value, text with a line feed (ClosedXML turns on wrap text). Per-cell RAG fills and
         // charts keep a sheet whole in ClosedXML; they are on short sheets.
         var streams = streamed is not null && chart is null && sheet.Conditional is not { Kind: ConditionalKind.Rag or ConditionalKind.Judged }
-            && !columns.Exists(c => c.Wrap) && written > 1;
+            && !columns.Exists(c => c.Wrap || c.CurrencyIndex >= 0) && written > 1;
         var built = streams
             ? Enumerable.Range(0, written).Where(r => r == 0 || columns.Exists(c => c.Value(table.Rows[r]) is string text && text.Contains('\n', StringComparison.Ordinal))).ToList()
             : Enumerable.Range(0, written).ToList();
@@ -315,6 +320,18 @@ public static class WorkbookWriter
                 foreach (var r in built)
                 {
                     worksheet.Cell(FirstDataRow + r, c + 1).Style.NumberFormat.Format = format;
+                }
+            }
+        }
+
+        // An amount's format carries its row's currency (the sheet is not streamed: the format varies by row).
+        for (var c = 0; c < columns.Count; c++)
+        {
+            for (var r = 0; r < written && columns[c].CurrencyIndex >= 0; r++)
+            {
+                if (table.Rows[r][columns[c].CurrencyIndex] is string code && code.Length > 0)
+                {
+                    worksheet.Cell(FirstDataRow + r, c + 1).Style.NumberFormat.Format = CurrencyFormat(code);
                 }
             }
         }
@@ -590,6 +607,9 @@ public static class WorkbookWriter
         _ => Convert.ToString(value, CultureInfo.InvariantCulture) ?? "",
     };
 
+    /// <summary>An amount with its currency code after it, e.g. <c>1,234.50 GBP</c>; quotes in the code are dropped.</summary>
+    internal static string CurrencyFormat(string code) => $"#,##0.00 \"{code.Replace("\"", string.Empty, StringComparison.Ordinal)}\"";
+
     internal static string? NumberFormat(ColumnFormat? format) => format switch
     {
         ColumnFormat.Text => "@",
@@ -625,6 +645,9 @@ public static class WorkbookWriter
 
         public bool Wrap { get; init; }
 
+        /// <summary>The index of the table column with each row's currency code, or -1.</summary>
+        public int CurrencyIndex { get; init; } = -1;
+
         public static OutputColumn FromTable(ColumnDefinition definition, int index, PackTable table)
         {
             // Dates would show as serial numbers under the General format, so they get a date format by default.
@@ -634,7 +657,11 @@ public static class WorkbookWriter
                 DateTime => ColumnFormat.Datetime,
                 _ => (ColumnFormat?)null,
             };
-            return new OutputColumn(definition.Header ?? definition.Source, definition.Source, definition.Width, format, row => row[index]) { Wrap = definition.Wrap };
+            return new OutputColumn(definition.Header ?? definition.Source, definition.Source, definition.Width, format, row => row[index])
+            {
+                Wrap = definition.Wrap,
+                CurrencyIndex = definition.Currency is { } currency ? table.IndexOf(currency) : -1,
+            };
         }
     }
 }

@@ -38,6 +38,9 @@ public sealed record ReportSettings(
 
     /// <summary>The attainment target of a stage whose policy sets none (Compliance:DefaultTarget).</summary>
     public double DefaultTarget { get; init; } = ReportContext.DefaultTarget;
+
+    /// <summary>The Due soon sheet's window in working days after the as-of (Compliance:DueSoonWorkingDays).</summary>
+    public int DueSoonDays { get; init; } = ReportContext.DefaultDueSoonDays;
 }
 
 /// <summary>
@@ -53,6 +56,9 @@ public sealed class MonthlyReport
 
     /// <summary>The query of the director's board pictures: the Control charts sheet's p-chart.</summary>
     private const string BoardQuery = "director_control_chart";
+
+    /// <summary>The audit pack's Run log: read after the other workbooks are written (see <see cref="Write"/>).</summary>
+    private const string RunLogQuery = "audit_run_log";
 
     private readonly ComplianceStore _store;
     private readonly PolicySet _policies;
@@ -88,7 +94,12 @@ public sealed class MonthlyReport
         Path.Combine(outDir, org, WorkbookName(pack, org, month));
 
     /// <param name="pack">Only this pack's workbook (the CSV files are always written); all packs when null.</param>
-    public IReadOnlyList<OutputFile> Write(YearMonth month, string outDir, string? pack = null)
+    /// <param name="beforeRunLog">
+    /// Called with the files written so far just before the first workbook with a Run log sheet (the
+    /// audit packs, written after every other): a job records its progress there, and the Run log is
+    /// read after it, so the pack shows the run that made it.
+    /// </param>
+    public IReadOnlyList<OutputFile> Write(YearMonth month, string outDir, string? pack = null, Action<IReadOnlyList<OutputFile>>? beforeRunLog = null)
     {
         Directory.CreateDirectory(outDir);
         var queries = QueryCatalog.Load(_settings.QueriesFolder);
@@ -98,7 +109,7 @@ public sealed class MonthlyReport
         var generatedAt = _clock.GetCurrentInstant();
         // The audit pack's policy history includes the versions this report is made from.
         PolicyHistory.Record(_store, _policies, generatedAt);
-        var context = ReportContext.Prepare(_store, _policies, queries, month, _actions, _settings.Margins, _settings.MinCases, _settings.DefaultTarget);
+        var context = ReportContext.Prepare(_store, _policies, queries, month, _actions, _settings.Margins, _settings.MinCases, _settings.DefaultTarget, _settings.DueSoonDays);
         ReportRunTable.Load(
             _store,
             new ReportRun(
@@ -155,57 +166,74 @@ public sealed class MonthlyReport
             scopes.Add((GroupFolder, "All organisations", null));
         }
 
+        // Workbooks reading the run log come last, each firm's, so the run can record what it wrote before them.
+        bool ReadsRunLog(PackDefinition definition) => definition.Sheets.Any(s => s.Query == RunLogQuery);
+        var workbooks = scopes.SelectMany(s => packs.Select(p => (s.Scope, s.Name, s.Filter, p.Definition)))
+            .OrderBy(w => ReadsRunLog(w.Definition)).ToList();
+        var runLogRead = false;
         Task<OutputFile>? writing = null;
         try
         {
-            foreach (var (scope, name, filter) in scopes)
+            foreach (var (scope, name, filter, definition) in workbooks)
             {
-                foreach (var (definition, _) in packs)
+                if (!runLogRead && ReadsRunLog(definition))
                 {
-                    var tables = new Dictionary<string, PackTable>(StringComparer.Ordinal);
-                    foreach (var sheet in definition.Sheets)
-                    {
-                        var result = filter is null ? Result(sheet.Query) : OrgSplit.ForOrg(Result(sheet.Query), filter);
-                        tables[sheet.Name] = new PackTable(result.Columns, result.Rows);
-                    }
-
                     if (writing is not null)
                     {
                         outputs.Add(writing.GetAwaiter().GetResult());
+                        writing = null;
                     }
 
-                    var path = WorkbookPath(outDir, definition.Name, scope, month);
-                    Directory.CreateDirectory(Path.GetDirectoryName(path)!);
-                    var metadata = new WorkbookMetadata(
-                        "ComplianceAnalytics " + _version, ReportContext.FormatMonth(month), generatedAt.ToDateTimeUtc())
-                    {
-                        Organisation = name,
-                        PackTitle = definition.Title,
-                    };
-                    // Drawn here, on the store's thread; inserted by the writing thread once ClosedXML has saved.
-                    var timelines = definition.Sheets.Any(s => s.Name == BreachTimelines.AfterSheet) && queries.Contains(BreachTimelines.Query)
-                        ? BreachTimelines.Prepare(
-                            _store, _policies,
-                            filter is null ? Result(BreachTimelines.Query) : OrgSplit.ForOrg(Result(BreachTimelines.Query), filter),
-                            month, _settings.BreachTimelines)
-                        : null;
-                    var board = definition.Name == BoardPicture.Pack && boards.TryGetValue(scope, out var png) ? png : null;
-                    writing = Task.Run(() =>
-                    {
-                        WorkbookWriter.Write(definition, tables, path, metadata);
-                        if (timelines is not null)
-                        {
-                            BreachTimelines.Insert(path, timelines);
-                        }
-
-                        if (board is not null)
-                        {
-                            CoverPicture.Insert(path, board, "Board picture", BoardPicture.Description(name, ReportContext.FormatMonth(month)));
-                        }
-
-                        return OutputFile.Of(path);
-                    });
+                    beforeRunLog?.Invoke(outputs);
+                    results.Remove(RunLogQuery);
+                    runLogRead = true;
                 }
+
+                var tables = new Dictionary<string, PackTable>(StringComparer.Ordinal);
+                foreach (var sheet in definition.Sheets)
+                {
+                    var result = filter is null ? Result(sheet.Query) : OrgSplit.ForOrg(Result(sheet.Query), filter);
+                    tables[sheet.Name] = new PackTable(result.Columns, result.Rows);
+                }
+
+                var layout = filter is null ? WithOrganisation(definition, tables) : definition;
+
+                if (writing is not null)
+                {
+                    outputs.Add(writing.GetAwaiter().GetResult());
+                }
+
+                var path = WorkbookPath(outDir, definition.Name, scope, month);
+                Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+                var metadata = new WorkbookMetadata(
+                    "ComplianceAnalytics " + _version, ReportContext.FormatMonth(month), generatedAt.ToDateTimeUtc())
+                {
+                    Organisation = name,
+                    PackTitle = definition.Title,
+                };
+                // Drawn here, on the store's thread; inserted by the writing thread once ClosedXML has saved.
+                var timelines = definition.Sheets.Any(s => s.Name == BreachTimelines.AfterSheet) && queries.Contains(BreachTimelines.Query)
+                    ? BreachTimelines.Prepare(
+                        _store, _policies,
+                        filter is null ? Result(BreachTimelines.Query) : OrgSplit.ForOrg(Result(BreachTimelines.Query), filter),
+                        month, _settings.BreachTimelines)
+                    : null;
+                var board = definition.Name == BoardPicture.Pack && boards.TryGetValue(scope, out var png) ? png : null;
+                writing = Task.Run(() =>
+                {
+                    WorkbookWriter.Write(layout, tables, path, metadata);
+                    if (timelines is not null)
+                    {
+                        BreachTimelines.Insert(path, timelines);
+                    }
+
+                    if (board is not null)
+                    {
+                        CoverPicture.Insert(path, board, "Board picture", BoardPicture.Description(name, ReportContext.FormatMonth(month)));
+                    }
+
+                    return OutputFile.Of(path);
+                });
             }
 
             if (writing is not null)
@@ -230,6 +258,27 @@ public sealed class MonthlyReport
 
         return outputs;
     }
+
+    /// <summary>
+    /// The cross-firm pack's layout: every sheet whose table names the organisation but whose columns
+    /// do not show it gets an Organisation column first, so one firm's rows can be told from another's;
+    /// not the cover (the first sheet), whose rows name each firm.
+    /// </summary>
+    private static PackDefinition WithOrganisation(PackDefinition definition, Dictionary<string, PackTable> tables) =>
+        definition with
+        {
+            Sheets = definition.Sheets.Select(sheet =>
+            {
+                var table = tables[sheet.Name];
+                var source = table.IndexOf("org_name") >= 0 ? "org_name" : table.IndexOf("org") >= 0 ? "org" : null;
+                return sheet == definition.Sheets[0] || sheet.Columns is null || source is null || sheet.Columns.Any(c => c.Source is "org_name" or "org")
+                    ? sheet
+                    : sheet with { Columns = [new ColumnDefinition(source, OrganisationHeader, null, 20), .. sheet.Columns] };
+            }).ToList(),
+        };
+
+    /// <summary>The header of the column <see cref="WithOrganisation"/> adds.</summary>
+    public const string OrganisationHeader = "Organisation";
 
     private static void CheckQueries(IReadOnlyList<(PackDefinition Definition, string Sha256)> packs, QueryCatalog queries)
     {

@@ -1,5 +1,7 @@
 using ComplianceAnalytics.Hosting;
+using ComplianceAnalytics.Packs;
 using ComplianceAnalytics.Publishing;
+using ComplianceAnalytics.Tests.Publishing;
 using NodaTime;
 
 namespace ComplianceAnalytics.Tests.Hosting;
@@ -42,6 +44,34 @@ public class PublishingTests
         Assert.Empty(Directory.GetFileSystemEntries(Path.Combine(fixture.PublishFolder, PackPublisher.StagingFolder)));
         Assert.Equal(2, fixture.Scalar("SELECT count(*) FROM published_packs"));
         Assert.Equal(run.Outputs.Count, fixture.Scalar("SELECT json_array_length(outputs::JSON) FROM run_log WHERE run_id = $1", run.RunId));
+    }
+
+    [Fact]
+    public async Task The_audit_packs_run_log_shows_the_run_that_made_it_with_what_it_wrote_before_and_only_its_firms_files()
+    {
+        using var fixture = new HostingFixture();
+        fixture.Drop("jpdit-nov.csv", new LocalDate(2026, 11, 2), cases: 2, prefix: "A");
+        var ingest = await fixture.IngestAsync();
+
+        var run = await fixture.PacksAsync();
+
+        var audit = Path.Combine(fixture.PublishFolder, "2026-11", "jpdit", "audit-jpdit-2026-11.xlsx");
+        var log = WorkbookCells.Read(audit)["Run log"].Rows(WorkbookWriter.HeaderRow);
+        var own = log.Where(r => r["Run"] == run.RunId).ToList();
+        Assert.All(own, r => Assert.Equal("in progress", r["Outcome"]));
+        Assert.All(own, r => Assert.Null(r["Ended (UTC)"]));
+        // What the run wrote before the audit packs: the month's CSV files and this firm's other workbooks, no other firm's.
+        var outputs = own.Select(r => r["Output"]).ToList();
+        Assert.Contains("2026-11/attainment.csv", outputs);
+        Assert.Contains("compliance-jpdit-2026-11.xlsx", outputs);
+        Assert.Contains("director-jpdit-2026-11.xlsx", outputs);
+        Assert.DoesNotContain(outputs, o => o is not null && (o.Contains("halo", StringComparison.Ordinal) || o.StartsWith("audit-", StringComparison.Ordinal)));
+        // An earlier run shows its end and outcome.
+        var earlier = Assert.Single(log, r => r["Run"] == ingest.RunId);
+        Assert.Equal(RunOutcomes.Succeeded, earlier["Outcome"]);
+        Assert.NotNull(earlier["Ended (UTC)"]);
+        // The run's row ends complete, with every output, the audit packs included.
+        Assert.Equal(run.Outputs.Count, fixture.Scalar("SELECT json_array_length(outputs::JSON) FROM run_log WHERE run_id = $1 AND outcome = 'succeeded'", run.RunId));
     }
 
     [Fact]

@@ -32,13 +32,15 @@ public sealed class MonthlyReportTests(SamplePacks sample) : IClassFixture<Sampl
     public void A_month_gives_the_four_csv_files_the_board_pictures_and_the_three_workbooks()
     {
         var names = sample.Outputs.Select(o => Path.GetRelativePath(sample.OutDir, o.Path)).ToList();
-        // Each organisation's pack set in its own folder, then the cross-firm set SamplePacks configures.
-        var scopes = sample.Workspace.Policies.All.Select(p => p.Org).Order(StringComparer.Ordinal).Append(MonthlyReport.GroupFolder);
+        // Each organisation's pack set in its own folder, then the cross-firm set SamplePacks configures;
+        // the audit packs last, as they read the run log (MonthlyReport.Write).
+        var scopes = sample.Workspace.Policies.All.Select(p => p.Org).Order(StringComparer.Ordinal).Append(MonthlyReport.GroupFolder).ToList();
 
         Assert.Equal(
             ["attainment.csv", "durations.csv", "adr_letters.csv", "customer_windows.csv",
              .. BoardOrgs.Select(o => $"{o}/board-{o}-2026-06.png"),
-             .. scopes.SelectMany(o => PackNames.Select(p => $"{o}/{p}-{o}-2026-06.xlsx"))],
+             .. scopes.SelectMany(o => PackNames.Where(p => p != "audit").Select(p => $"{o}/{p}-{o}-2026-06.xlsx")),
+             .. scopes.Select(o => $"{o}/audit-{o}-2026-06.xlsx")],
             names);
         Assert.All(sample.Outputs, o => Assert.Equal(OutputFile.Of(o.Path).Sha256, o.Sha256));
     }
@@ -68,7 +70,10 @@ public sealed class MonthlyReportTests(SamplePacks sample) : IClassFixture<Sampl
             var cells = workbook[sheet.Name];
             Assert.Equal(sheet.Description, cells.At(WorkbookWriter.TitleRow, 1));
             var expected = sheet.Columns!.Where(c => c.SourcePattern is null).Select(c => c.Header ?? c.Source).ToList();
-            var headers = cells.Headers(WorkbookWriter.HeaderRow);
+            // The cross-firm workbook adds an Organisation column first where the definition shows none.
+            var headers = cells.Headers(WorkbookWriter.HeaderRow) is var all && all[0] == MonthlyReport.OrganisationHeader && expected[0] != MonthlyReport.OrganisationHeader
+                ? all.Skip(1).ToList()
+                : all;
             if (sheet.Columns!.Any(c => c.SourcePattern is not null))
             {
                 // The heatmap's twelve months sit among its fixed columns.

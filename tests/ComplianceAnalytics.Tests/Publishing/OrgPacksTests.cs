@@ -148,6 +148,68 @@ public sealed class OrgPacksTests(SamplePacks sample) : IClassFixture<SamplePack
     }
 
     [Fact]
+    public void Due_soon_lists_what_is_open_and_due_within_the_next_working_days()
+    {
+        // As of Wednesday 1 July 2026: A1 is past its limit already, A2 (received Tuesday 30 June) is due
+        // on Thursday 2 July, the second working day; A3 is acknowledged.
+        var export = Path.Combine(_folder, "acme.csv");
+        File.WriteAllText(export, """
+            org,case_ref,event_type,occurred_at
+            acme,A1,complaint_received,2026-06-26T09:00:00Z
+            acme,A2,complaint_received,2026-06-30T09:00:00Z
+            acme,A3,complaint_received,2026-06-29T09:00:00Z
+            acme,A3,acknowledged,2026-06-30T10:00:00Z
+            """);
+        string Write(int days)
+        {
+            var options = SamplePacks.Options(Path.Combine(_folder, $"store-{days}.duckdb"));
+            options.PoliciesFolder = _policies.Folder;
+            options.CrossFirmPack = false;
+            options.DueSoonWorkingDays = days;
+            using var workspace = new ComplianceWorkspace(options, new FixedClock(SamplePacks.Now), NullLoggerFactory.Instance);
+            new ExportIngestion(workspace.Store, workspace.Policies, [], workspace.Pseudonymiser, workspace.Clock).Ingest([export]);
+            var outDir = Path.Combine(_folder, $"due-{days}");
+            workspace.MonthlyReport(SamplePacks.Version).Write(new YearMonth(2026, 6), outDir, "compliance");
+            return MonthlyReport.WorkbookPath(outDir, "compliance", "acme", new YearMonth(2026, 6));
+        }
+
+        var two = Write(2);
+        var rows = WorkbookCells.Read(two)["Due soon"].Rows(WorkbookWriter.HeaderRow);
+        var row = Assert.Single(rows);
+        Assert.Equal("A2", row["Case"]);
+        Assert.Equal("Acknowledgement", row["Stage"]);
+        Assert.Equal("2", row["Working day (1 = next)"]);
+        Assert.Equal("1 stage instance(s) open and due within the next 2 working day(s) after the month's end (Due soon).", Cover(two)["Due soon"]);
+
+        var one = Write(1);
+        Assert.StartsWith("Nothing open is due", WorkbookCells.Read(one)["Due soon"].At(WorkbookWriter.FirstDataRow, 1), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Redress_shows_the_policys_currency_and_the_cross_firm_pack_names_the_firm_on_every_row()
+    {
+        Assert.Contains("GBP", SheetSnapshot.Describe(sample.Workbook("director", "halo")), StringComparison.Ordinal);
+        var group = WorkbookCells.Read(sample.Workbook("compliance"));
+        foreach (var sheet in new[] { "Summary", "SLA by stage", "Due soon" })
+        {
+            Assert.Equal(MonthlyReport.OrganisationHeader, group[sheet].Headers(WorkbookWriter.HeaderRow)[0]);
+        }
+
+        Assert.Contains(group["Summary"].Rows(WorkbookWriter.HeaderRow), r => r[MonthlyReport.OrganisationHeader] == "Halo Connect");
+    }
+
+    [Fact]
+    public void The_audit_pack_sums_up_personal_data_handling_above_the_detail()
+    {
+        var audit = WorkbookCells.Read(sample.Workbook("audit", "halo"));
+        Assert.Equal(["Cover", "Personal data summary", "Personal data"], audit.Sheets.Take(3).Select(s => s.Name));
+        var email = Assert.Single(audit["Personal data summary"].Rows(WorkbookWriter.HeaderRow), r => r["Field"] == "customer_email");
+        Assert.StartsWith("pseudonymised", email["What was done"], StringComparison.Ordinal);
+        var detail = audit["Personal data"].Rows(WorkbookWriter.HeaderRow).Where(r => r["Field"] == "customer_email").ToList();
+        Assert.Equal(detail.Count.ToString(System.Globalization.CultureInfo.InvariantCulture), email["Files"]);
+    }
+
+    [Fact]
     public void An_empty_log_says_what_is_empty()
     {
         var audit = WorkbookCells.Read(sample.Workbook("audit", "halo"));

@@ -1,0 +1,37 @@
+-- Prepared before the pack queries (after _instance_facts.sql). upcoming: what needs doing next,
+-- for the compliance pack's Due soon sheet and its cover. Stage instances open and within their
+-- limit at the month's as-of whose due time falls within the next Compliance:DueSoonWorkingDays
+-- working days (report_params.due_soon_days, policy calendar): the as-of's own local day, when a
+-- working day, counts as the first. A firm whose data does not reach the month's end (coverage not
+-- full) has no row: what was open when its data stopped is not known to be open now.
+-- Parameters: $1 the month, 'YYYY-MM'.
+CREATE OR REPLACE TEMP TABLE upcoming AS
+WITH as_of AS (
+    SELECT m.org, m.end_at, timezone(o.time_zone, m.end_at)::DATE AS as_of_day
+    FROM report_months m JOIN policy_orgs o ON o.org = m.org
+    WHERE m.month = $1
+),
+horizon AS (
+    -- The last day of the window: the day whose working index is the as-of's (the working days up
+    -- to the day before it) plus N; the first such day, so non-working days after it stay out.
+    SELECT a.org, a.end_at, a.as_of_day, min(w.day) AS last_day
+    FROM as_of a
+    JOIN working_days b ON b.org = a.org AND b.day = a.as_of_day - INTERVAL 1 DAY
+    JOIN working_days w ON w.org = a.org AND w.working_index = b.working_index + (SELECT due_soon_days FROM report_params)
+    GROUP BY a.org, a.end_at, a.as_of_day
+)
+SELECT o.org_name, f.org, f.case_ref, s.stage_name AS stage, s.limit_words AS stage_limit,
+       timezone(o.time_zone, f.started_at) AS started_local,
+       timezone(o.time_zone, f.due_at) AS due_local,
+       w.working_index - b.working_index AS working_days_left,
+       f.team, f.category, f.due_at, s.position, f.cycle
+FROM instance_facts f
+JOIN horizon h ON h.org = f.org
+JOIN coverage v ON v.org = f.org AND v.status = 'full'
+JOIN policy_orgs o ON o.org = f.org
+JOIN policy_stages s ON s.org = f.org AND s.stage = f.stage
+JOIN working_days b ON b.org = f.org AND b.day = h.as_of_day - INTERVAL 1 DAY
+JOIN working_days w ON w.org = f.org AND w.day = timezone(o.time_zone, f.due_at)::DATE
+WHERE f.status = 'open_within'
+  AND f.due_at >= h.end_at
+  AND timezone(o.time_zone, f.due_at)::DATE <= h.last_day;
