@@ -130,16 +130,17 @@ public sealed class MonthlyReport
         // The store is queried on this thread only, each query once for every firm; while one workbook
         // is written on another thread, the next one's tables are cut here. One workbook is written at a time.
         var scopes = _policies.All.OrderBy(p => p.Org, StringComparer.Ordinal)
-            .Select(p => (Scope: p.Org, Name: p.Name, Filter: (string?)p.Org)).ToList();
+            .Select(p => (Scope: p.Org, Name: p.Name, Filter: (string?)p.Org, Texts: ReportTexts.For(p.Language), p.Currency)).ToList();
         if (_settings.CrossFirmPack)
         {
-            scopes.Add((GroupFolder, "All organisations", null));
+            // Firms of several currencies and languages together: English, amounts without a sign.
+            scopes.Add((GroupFolder, "All organisations", null, ReportTexts.English, null));
         }
 
         Task<OutputFile>? writing = null;
         try
         {
-            foreach (var (scope, name, filter) in scopes)
+            foreach (var (scope, name, filter, texts, currency) in scopes)
             {
                 foreach (var (definition, _) in packs)
                 {
@@ -161,7 +162,9 @@ public sealed class MonthlyReport
                         "ComplianceAnalytics " + _version, ReportContext.FormatMonth(month), generatedAt.ToDateTimeUtc())
                     {
                         Organisation = name,
-                        PackTitle = definition.Title,
+                        PackTitle = texts.Text(definition.Title),
+                        Texts = texts,
+                        Currency = currency,
                     };
                     writing = Task.Run(() =>
                     {
