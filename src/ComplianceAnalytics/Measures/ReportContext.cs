@@ -123,7 +123,7 @@ public sealed class ReportContext
         db.Execute("""
             CREATE OR REPLACE TEMP TABLE report_texts (org VARCHAR, key VARCHAR, text VARCHAR);
             CREATE OR REPLACE TEMP MACRO tr(o, k) AS coalesce(
-                (SELECT any_value(t.text) FROM report_texts t WHERE t.org = o AND t.key = k),
+                (SELECT any_value(report_texts.text) FROM report_texts WHERE report_texts.org = o AND report_texts.key = k),
                 error('report_texts: no text ' || k || ' for ' || coalesce(o, 'no organisation')));
             CREATE OR REPLACE TEMP MACRO num(o, x, d) AS replace(printf('%.' || d || 'f', x), '.', tr(o, 'number.decimal'));
             CREATE OR REPLACE TEMP MACRO pct(o, x, d) AS format(tr(o, 'number.percent'), num(o, 100 * x, d));

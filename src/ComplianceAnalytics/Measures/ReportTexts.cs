@@ -22,6 +22,8 @@ public sealed class ReportTexts
 
     private static readonly ResourceManager Resources = new("ComplianceAnalytics.Measures.Texts", typeof(ReportTexts).Assembly);
 
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, ReportTexts?> Loaded = new(StringComparer.Ordinal);
+
     private readonly Dictionary<string, string> _texts;
 
     private ReportTexts(string language, CultureInfo culture, Dictionary<string, string> texts)
@@ -45,11 +47,11 @@ public sealed class ReportTexts
     public static ReportTexts English { get; } = For(Policies.Policy.DefaultLanguage);
 
     /// <summary>Whether a resource file exists for <paramref name="language"/>.</summary>
-    public static bool Exists(string language) => Load(language) is not null;
+    public static bool Exists(string language) => Loaded.GetOrAdd(language, Load) is not null;
 
     /// <summary>The texts of a language; a language without its resource file is an error naming the file it needs.</summary>
     public static ReportTexts For(string language) =>
-        Load(language) ?? throw new ArgumentException(
+        Loaded.GetOrAdd(language, Load) ?? throw new ArgumentException(
             $"There are no pack texts for the language '{language}': add src/ComplianceAnalytics/Measures/Texts.{language}.resx (docs/packs.md, \"Languages\").", nameof(language));
 
     /// <summary>The text of a key; a missing key is a programming error, and the key test catches it before any reader.</summary>

@@ -151,6 +151,15 @@ public static class WorkbookWriter
     /// <summary>"&amp;" starts a code in a page header: a literal one is doubled.</summary>
     private static string HeaderText(string text) => text.Replace("&", "&&", StringComparison.Ordinal);
 
+    /// <summary>
+    /// A translated header's longest word fits its column: a YAML width chosen for the English words would
+    /// break a longer word (Swedish compounds) in the middle.
+    /// </summary>
+    private static double? WidestWord(ColumnDefinition column) =>
+        column.Width is { } width && column.Header is { } header
+            ? Math.Max(width, header.Split(' ', StringSplitOptions.RemoveEmptyEntries).Select(w => w.Length + 2).DefaultIfEmpty(0).Max())
+            : column.Width;
+
     /// <summary>The lines the longest header wraps onto in its column (about one character per width unit).</summary>
     private static int HeaderLines(IEnumerable<(string Header, double Width)> headers) =>
         Math.Clamp(headers.Select(h => WrappedLines(h.Header, Math.Max(1, (int)h.Width - 1))).DefaultIfEmpty(1).Max(), 1, 4);
@@ -191,6 +200,7 @@ public static class WorkbookWriter
             table.IndexOf(column) is var i and >= 0 ? i : throw new ArgumentException(Where($"{field}: unknown column '{column}' (the table has {string.Join(", ", table.Columns)})"));
 
         var columns = (sheet.Columns ?? table.Columns.Select(c => new ColumnDefinition(c, null, null, null)).ToList())
+            .Select(c => metadata.Texts.IsEnglish ? c : c with { Width = WidestWord(c) })
             .SelectMany(c => c.SourcePattern is { } pattern
                 ? table.Columns.Where(name => Matches(pattern, name))
                     .Select(name => OutputColumn.FromTable(c with { Source = name, SourcePattern = null }, table.IndexOf(name), table, metadata.Texts))
