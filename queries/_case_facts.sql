@@ -2,7 +2,8 @@
 -- and creates a table the others read). case_facts: one row per case, from its events up to the
 -- month's as-of (the first instant of the next month in the organisation's zone): when it was
 -- received, its channel, category and customer type as first given, the team that last handled
--- it, its pseudonymous customer key, and its last event. Events at the same instant are taken in
+-- it, its pseudonymous customer key, its last event, and its attributes of contract §1 at the
+-- as-of (product, root_cause and legal_entity as last given; vulnerable when any event said so). Events at the same instant are taken in
 -- the order they were read (file, then line), so the same store always gives the same facts.
 -- Parameters: $1 the month, 'YYYY-MM'.
 CREATE OR REPLACE TEMP TABLE case_facts AS
@@ -13,11 +14,16 @@ SELECT e.org, e.case_ref,
        arg_min(e.customer_type, e.read_order) FILTER (WHERE e.customer_type IS NOT NULL) AS customer_type,
        arg_max(e.team, e.read_order) FILTER (WHERE e.team IS NOT NULL) AS team,
        arg_min(e.customer_key, e.read_order) FILTER (WHERE e.customer_key IS NOT NULL) AS customer_key,
-       max(e.occurred_at) AS last_event_at
+       max(e.occurred_at) AS last_event_at,
+       arg_max(e.product, e.read_order) FILTER (WHERE e.product IS NOT NULL) AS product,
+       arg_max(e.root_cause, e.read_order) FILTER (WHERE e.root_cause IS NOT NULL) AS root_cause,
+       arg_max(e.legal_entity, e.read_order) FILTER (WHERE e.legal_entity IS NOT NULL) AS legal_entity,
+       coalesce(bool_or(e.vulnerable), false) AS vulnerable
 FROM (
     -- (occurred_at, file_id, line) as one number, ordered as the triple is while file ids and lines
     -- stay below 2^32: one HUGEINT compares several times faster than a struct in arg_min/arg_max.
     SELECT org, case_ref, event_type, occurred_at, channel, category, customer_type, team, customer_key,
+           product, root_cause, legal_entity, vulnerable,
            epoch_us(occurred_at)::HUGEINT * 18446744073709551616 + file_id::HUGEINT * 4294967296 + line AS read_order
     FROM events
 ) e

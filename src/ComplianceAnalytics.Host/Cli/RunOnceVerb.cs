@@ -27,12 +27,13 @@ internal static class RunOnceVerb
             var runner = services.GetRequiredService<JobRunner>();
             var ingest = services.GetRequiredService<DropFolderIngest>();
             var publisher = services.GetRequiredService<PackPublisher>();
+            var returns = services.GetRequiredService<ReturnPublisher>();
             var runs = new List<JobRun>
             {
                 await runner.RunAsync(IngestJob.Name, (run, ct) => ingest.Run(run, onlyStable: false, ct), cancellationToken).ConfigureAwait(false),
             };
             cancellationToken.ThrowIfCancellationRequested();
-            runs.Add(await runner.RunAsync(PacksJob.Name, publisher.Run, cancellationToken).ConfigureAwait(false));
+            runs.Add(await runner.RunAsync(PacksJob.Name, (run, ct) => PacksJob.Publish(run, publisher, returns, ct), cancellationToken).ConfigureAwait(false));
             cancellationToken.ThrowIfCancellationRequested();
             var workspace = services.GetRequiredService<ComplianceWorkspace>();
             var logger = services.GetRequiredService<ILoggerFactory>().CreateLogger<RetentionJob>();

@@ -4,7 +4,7 @@ using NodaTime;
 
 namespace ComplianceAnalytics.Host.Cli;
 
-/// <summary><c>compliance sample --cases N --seed S --out DIR</c>: realistic exports for the five seed organisations.</summary>
+/// <summary><c>compliance sample --cases N --seed S --out DIR</c>: realistic exports for the five seed organisations and Crediflex.</summary>
 internal static class SampleVerb
 {
     public static Command Build()
@@ -14,7 +14,7 @@ internal static class SampleVerb
         var outDir = new Option<string>("--out") { Required = true, Description = "The folder to write exports/ and mappings/ into." };
         var start = new Option<string>("--start") { DefaultValueFactory = _ => "2025-09-01", Description = "The first day of the first month." };
         var months = new Option<int>("--months") { DefaultValueFactory = _ => 14, Description = "How many months of events (at least 13)." };
-        var command = new Command("sample", "Write sample exports (with some personal data and some bad rows) for the seed organisations.")
+        var command = new Command("sample", "Write sample exports (with some personal data and some bad rows) for the seed organisations and Crediflex.")
         {
             cases, seed, outDir, start, months,
         };

@@ -18,16 +18,28 @@ public sealed class IngestJob(JobRunner runner, DropFolderIngest ingest) : IJob
         await runner.RunAsync(Name, (run, ct) => ingest.Run(run, onlyStable: true, ct), cancellationToken).ConfigureAwait(false);
 }
 
-/// <summary>The scheduled packs job: the latest complete month, and any month whose inputs changed.</summary>
+/// <summary>
+/// The scheduled packs job: the latest complete month, and any month whose inputs changed; then the
+/// complaints return of each closed half-year, by the same rules.
+/// </summary>
 [DisallowConcurrentExecution]
-public sealed class PacksJob(JobRunner runner, PackPublisher publisher) : IJob
+public sealed class PacksJob(JobRunner runner, PackPublisher publisher, ReturnPublisher returns) : IJob
 {
     public const string Name = "packs";
 
     public static readonly JobKey Key = new(Name);
 
     public async ValueTask Execute(IJobExecutionContext context, CancellationToken cancellationToken) =>
-        await runner.RunAsync(Name, publisher.Run, cancellationToken).ConfigureAwait(false);
+        await runner.RunAsync(Name, (run, ct) => Publish(run, publisher, returns, ct), cancellationToken).ConfigureAwait(false);
+
+    /// <summary>The job's work, shared with <c>run-once</c>.</summary>
+    public static void Publish(JobRun run, PackPublisher publisher, ReturnPublisher returns, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(publisher);
+        ArgumentNullException.ThrowIfNull(returns);
+        publisher.Run(run, cancellationToken);
+        returns.Run(run, cancellationToken);
+    }
 }
 
 /// <summary>The scheduled retention job: purges the cases past Compliance:RetentionYears.</summary>

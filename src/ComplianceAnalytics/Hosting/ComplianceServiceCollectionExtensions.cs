@@ -32,6 +32,7 @@ public static class ComplianceServiceCollectionExtensions
         services.TryAddSingleton<JobRunner>();
         services.TryAddSingleton<DropFolderIngest>();
         services.TryAddSingleton<PackPublisher>();
+        services.TryAddSingleton<ReturnPublisher>();
 
         // Opens the store as the host starts: a second process is refused then, not at the first job.
         services.AddHostedService<StoreLockService>();

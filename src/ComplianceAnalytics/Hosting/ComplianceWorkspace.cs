@@ -122,11 +122,13 @@ public sealed class ComplianceWorkspace : IDisposable
     }
 
     /// <summary>The month's report writer on this workspace's store, policies, clock, folders and actions.</summary>
-    public MonthlyReport MonthlyReport(string? softwareVersion = null) => new(
-        Store,
-        Policies,
-        Clock,
-        new ReportSettings(
+    public MonthlyReport MonthlyReport(string? softwareVersion = null) => new(Store, Policies, Clock, ReportSettings(softwareVersion), Actions());
+
+    /// <summary>The complaints return writer (contract §7) on this workspace's store, policies, clock and folders.</summary>
+    public ComplaintsReturn ComplaintsReturn(string? softwareVersion = null) => new(Store, Policies, Clock, ReportSettings(softwareVersion));
+
+    private ReportSettings ReportSettings(string? softwareVersion) =>
+        new(
             Options.QueriesFolder,
             Options.ReportsFolder,
             Options.RetentionYears,
@@ -137,8 +139,7 @@ public sealed class ComplianceWorkspace : IDisposable
             CrossFirmPack = Options.CrossFirmPack,
             MinCases = Options.MinCases,
             DefaultTarget = Options.DefaultTarget,
-        },
-        Actions());
+        };
 
     public void Dispose()
     {

@@ -48,6 +48,9 @@ internal static partial class HostingLog
     [LoggerMessage(EventId = 122, Level = LogLevel.Information, Message = "The default actions folder {Folder} has actions of orgs without a policy here, left out: {Skipped}")]
     public static partial void ActionsSkipped(ILogger logger, string folder, string skipped);
 
+    [LoggerMessage(EventId = 125, Level = LogLevel.Information, Message = "Published the complaints return of {Period} into {Folder}")]
+    public static partial void ReturnPublished(ILogger logger, string period, string folder);
+
     [LoggerMessage(EventId = 130, Level = LogLevel.Information, Message = "Retention purged {Cases} cases whose last event is before {Cutoff}")]
     public static partial void RetentionPurged(ILogger logger, int cases, string cutoff);
 

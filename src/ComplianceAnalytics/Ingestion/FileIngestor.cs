@@ -30,6 +30,10 @@ public sealed class FileIngestor
 
     private const string DatePattern = @"^\d{4}-\d{2}-\d{2}$";
 
+    // A redress_amount of contract §1: an optional '-', digits, optionally '.' and digits (a JSON number
+    // arrives as its text, which has this form unless it has an exponent).
+    private const string DecimalPattern = @"^-?\d+(\.\d+)?$";
+
     // What trimming removes from every value: ASCII white space and the no-break space (an empty
     // or blank value is a missing one).
     private const string Whitespace = "(' ' || chr(9) || chr(10) || chr(11) || chr(12) || chr(13) || chr(160))";
@@ -41,7 +45,7 @@ public sealed class FileIngestor
     private static readonly string[] StagedColumns =
     [
         CanonicalColumns.Org, CanonicalColumns.CaseRef, CanonicalColumns.EventType, CanonicalColumns.OccurredAt,
-        CanonicalColumns.EventId, .. CanonicalColumns.Descriptive, CanonicalColumns.DueAt,
+        CanonicalColumns.EventId, .. CanonicalColumns.Descriptive, .. CanonicalColumns.Attributes, CanonicalColumns.DueAt,
         CanonicalColumns.CustomerEmail, CanonicalColumns.CustomerPhone,
     ];
 
@@ -384,9 +388,11 @@ public sealed class FileIngestor
         var tables = file.Tables;
         Db.Execute($"""
             INSERT INTO events (org, case_ref, event_type, occurred_at, event_id, channel, category, team, customer_type,
-                                outcome, redress_amount, due_at, adr_body, customer_key, file_id, line, identity)
+                                outcome, redress_amount, due_at, adr_body, product, root_cause, vulnerable, legal_entity,
+                                customer_key, file_id, line, identity)
             SELECT org, case_ref, event_type, occurred_at, event_id, channel, category, team, customer_type,
-                   outcome, redress_amount, due_at, adr_body, customer_key, $1, line, identity
+                   outcome, redress_amount, due_at, adr_body, product, root_cause, vulnerable, legal_entity,
+                   customer_key, $1, line, identity
             FROM {tables.Rows} r ANTI JOIN ingest_known k ON k.line = r.line
             """, fileId);
         Db.Execute($"""
@@ -578,7 +584,8 @@ public sealed class FileIngestor
                 CREATE OR REPLACE TABLE {table.Rows} AS
                 SELECT s.org, s.case_ref, c.mapped_type AS event_type, c.occurred_instant AS occurred_at, s.event_id, s.channel,
                        s.category, s.team, s.customer_type, s.outcome, try_cast(s.redress_amount AS DECIMAL(18, 2)) AS redress_amount,
-                       c.due_instant AS due_at, s.adr_body, k.customer_key, c.line, c.identity
+                       c.due_instant AS due_at, s.adr_body, s.product, s.root_cause, lower(s.vulnerable) = 'true' AS vulnerable,
+                       s.legal_entity, k.customer_key, c.line, c.identity
                 FROM {table.Classified} c
                 JOIN {table.Staged} s ON s.line = c.line
                 LEFT JOIN {table.CustomerKeys} k
@@ -891,6 +898,9 @@ public sealed class FileIngestor
                              WHEN NOT org_known THEN '{RejectReasons.UnknownOrg}'
                              WHEN occ_utc IS NULL THEN '{RejectReasons.BadTimestamp}'
                              WHEN mapped_type = '{EventTypes.DeadlineExtended}' AND due_utc IS NULL THEN '{RejectReasons.BadDueAt}'
+                             WHEN vulnerable IS NOT NULL AND lower(vulnerable) NOT IN ('true', 'false') THEN '{RejectReasons.BadValue}'
+                             WHEN redress_amount IS NOT NULL AND NOT (regexp_full_match(redress_amount, '{DecimalPattern}')
+                                  AND try_cast(redress_amount AS DECIMAL(18, 2)) IS NOT NULL) THEN '{RejectReasons.BadValue}'
                            END AS fault,
                            CASE
                              WHEN malformed THEN NULL
@@ -901,6 +911,9 @@ public sealed class FileIngestor
                              WHEN NOT org_known THEN 'org'
                              WHEN occ_utc IS NULL THEN 'occurred_at'
                              WHEN mapped_type = '{EventTypes.DeadlineExtended}' AND due_utc IS NULL THEN 'due_at'
+                             WHEN vulnerable IS NOT NULL AND lower(vulnerable) NOT IN ('true', 'false') THEN 'vulnerable'
+                             WHEN redress_amount IS NOT NULL AND NOT (regexp_full_match(redress_amount, '{DecimalPattern}')
+                                  AND try_cast(redress_amount AS DECIMAL(18, 2)) IS NOT NULL) THEN 'redress_amount'
                            END AS fault_field,
                            -- make_timestamptz(micros) reinterprets a UTC timestamp; a cast would go through ICU's calendar.
                            make_timestamptz(epoch_us(occ_utc)) AS occurred_instant,

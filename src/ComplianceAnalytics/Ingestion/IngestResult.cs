@@ -9,10 +9,11 @@ public static class RejectReasons
     public const string BadTimestamp = "bad_timestamp";
     public const string UnknownOrg = "unknown_org";
     public const string BadDueAt = "bad_due_at";
+    public const string BadValue = "bad_value";
 
     /// <summary>In order of precedence: a row with several faults gets the first that applies.</summary>
     public static readonly IReadOnlyList<string> All =
-        [MalformedRow, MissingField, UnknownEventType, BadTimestamp, UnknownOrg, BadDueAt];
+        [MalformedRow, MissingField, UnknownEventType, BadTimestamp, UnknownOrg, BadDueAt, BadValue];
 }
 
 /// <summary>What became of a file (contract §6).</summary>

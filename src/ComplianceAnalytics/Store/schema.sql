@@ -46,12 +46,18 @@ CREATE TABLE IF NOT EXISTS events (
     line             BIGINT NOT NULL,       -- 1-based physical line in the file (header = 1)
     identity         UHUGEINT NOT NULL      -- md5 of the duplicate identity of contract §1
 );
+-- A case's attributes for the complaints return (contract §1, §7); stores made before them get
+-- the columns empty. root_cause is the firm's category of why it went wrong, never free notes.
+ALTER TABLE events ADD COLUMN IF NOT EXISTS product VARCHAR;
+ALTER TABLE events ADD COLUMN IF NOT EXISTS root_cause VARCHAR;
+ALTER TABLE events ADD COLUMN IF NOT EXISTS vulnerable BOOLEAN;
+ALTER TABLE events ADD COLUMN IF NOT EXISTS legal_entity VARCHAR;
 
 -- Rows that could not be loaded, with one reason code and their non-personal fields.
 CREATE TABLE IF NOT EXISTS rejected_rows (
     file_id          BIGINT NOT NULL,
     line             BIGINT NOT NULL,
-    reason           VARCHAR NOT NULL,      -- malformed_row | missing_field | unknown_event_type | bad_timestamp | unknown_org | bad_due_at
+    reason           VARCHAR NOT NULL,      -- malformed_row | missing_field | unknown_event_type | bad_timestamp | unknown_org | bad_due_at | bad_value
     field            VARCHAR,               -- the field the reason is about, when there is one
     org              VARCHAR,
     case_ref         VARCHAR,
@@ -144,4 +150,14 @@ CREATE TABLE IF NOT EXISTS policy_versions (
     last_seen        TIMESTAMPTZ NOT NULL,
     changed_keys     VARCHAR,               -- keys that differ from the version before; NULL for the first
     rules            VARCHAR NOT NULL       -- JSON object of every key's value, to compare the next version with
+);
+
+-- The complaints returns published for each half-year (contract §7), as published_packs is for
+-- months: a half-year whose fingerprint changes is republished, the earlier files kept as superseded.
+CREATE TABLE IF NOT EXISTS published_returns (
+    period           VARCHAR PRIMARY KEY,   -- YYYY-H1 | YYYY-H2
+    fingerprint      VARCHAR NOT NULL,
+    run_id           VARCHAR NOT NULL,
+    published_at     TIMESTAMPTZ NOT NULL,
+    outputs          VARCHAR NOT NULL       -- JSON: [{path, sha256}]
 );

@@ -36,7 +36,9 @@ public class SampleExportGeneratorTests(SampleSetFixture sample) : IClassFixture
 {
     private const string RegenerateVariable = "REGENERATE_SAMPLE_DATA";
 
-    private static readonly string[] Orgs = ["bluehat", "jpdit", "netservers", "halo", "hexpress"];
+    private static readonly string[] ResponseTypes = ["response_issued", "escalation_response_issued"];
+
+    private static readonly string[] Orgs = ["bluehat", "jpdit", "netservers", "halo", "hexpress", "crediflex"];
 
     [Fact]
     public void Same_seed_gives_byte_identical_files()
@@ -92,7 +94,8 @@ public class SampleExportGeneratorTests(SampleSetFixture sample) : IClassFixture
             Assert.Equal(new FileInfo(Path.Combine(sample.Directory, summary.Path)).Length, summary.Bytes);
         }
 
-        Assert.Equal(1500, sample.Summary.Cases);
+        // The 1500 cases of the seed organisations, and Crediflex's, drawn on their own (a fifth as many again).
+        Assert.Equal(1500 + 300, sample.Summary.Cases);
         Assert.InRange(sample.Summary.Rows, 8_000, 20_000);
     }
 
@@ -245,6 +248,33 @@ public class SampleExportGeneratorTests(SampleSetFixture sample) : IClassFixture
     }
 
     [Fact]
+    public void Every_org_writes_products_root_causes_vulnerable_customers_and_redress_and_crediflex_two_legal_entities()
+    {
+        foreach (var org in Orgs)
+        {
+            var rows = sample.Files.Where(f => f.Org == org)
+                .SelectMany(f => f.Rows.Where(r => !r.Malformed).Select(f.Canonical))
+                .ToList();
+            Assert.Contains(rows, r => r.GetValueOrDefault("product", "").Length > 0);
+            Assert.Contains(rows, r => r.GetValueOrDefault("root_cause", "").Length > 0);
+            Assert.Contains(rows, r => r.GetValueOrDefault("vulnerable", "") == "true");
+            Assert.Contains(rows, r => r.GetValueOrDefault("redress_amount", "").Length > 0);
+            // The root cause is the firm's finding: only on its responses (and on the planted copies of them).
+            Assert.All(
+                rows.Where(r => r.GetValueOrDefault("root_cause", "").Length > 0 && EventTypes.IsKnown(r["event_type"])),
+                r => Assert.Contains(r["event_type"], ResponseTypes));
+        }
+
+        var entities = sample.Files.Where(f => f.Org == "crediflex")
+            .SelectMany(f => f.Rows.Where(r => !r.Malformed).Select(f.Canonical))
+            .Select(r => r.GetValueOrDefault("legal_entity", ""))
+            .Where(e => e.Length > 0)
+            .Distinct()
+            .Order(StringComparer.Ordinal);
+        Assert.Equal(["Crediflex Cards Ltd", "Crediflex Lending Ltd"], entities);
+    }
+
+    [Fact]
     public void Each_org_writes_its_own_timestamp_form()
     {
         string First(string org, string column)
@@ -333,7 +363,8 @@ public sealed record ExportFileContent(string Org, string[] Header, IReadOnlyLis
         ["Handler"] = "team", ["Channel"] = "channel", ["Reason"] = "category", ["CustomerKind"] = "customer_type",
         ["CustomerName"] = "customer_name", ["Email"] = "customer_email", ["Phone"] = "customer_phone",
         ["Result"] = "outcome", ["Compensation"] = "redress_amount", ["NewDeadline"] = "due_at", ["Scheme"] = "adr_body",
-        ["Comments"] = "notes",
+        ["Comments"] = "notes", ["Service"] = "product", ["Cause"] = "root_cause", ["VulnerableCustomer"] = "vulnerable",
+        ["Company"] = "legal_entity",
     };
 
     /// <summary>The row by canonical column name; absent columns are empty; halo's rows get its org.</summary>

@@ -147,7 +147,8 @@ internal sealed class HostingFixture : IDisposable
     public Task<JobRun> IngestAsync(bool onlyStable = true, CancellationToken cancellationToken = default) =>
         Runner.RunAsync(IngestJob.Name, (run, ct) => Get<DropFolderIngest>().Run(run, onlyStable, ct), cancellationToken);
 
-    public Task<JobRun> PacksAsync() => Runner.RunAsync(PacksJob.Name, Get<PackPublisher>().Run, CancellationToken.None);
+    public Task<JobRun> PacksAsync() =>
+        Runner.RunAsync(PacksJob.Name, (run, ct) => PacksJob.Publish(run, Get<PackPublisher>(), Get<ReturnPublisher>(), ct), CancellationToken.None);
 
     /// <summary>A canonical jpdit export of <paramref name="cases"/> complaints received on <paramref name="day"/>, written long enough ago to be stable.</summary>
     public string Drop(string name, LocalDate day, int cases, string prefix = "C", bool old = true)

@@ -31,13 +31,13 @@ public sealed class ShippedDefaultsTests : IDisposable
         Assert.Contains("\"rows_loaded\":6", ingestOut, StringComparison.Ordinal);
         Assert.True(reportCode == 0, reportErr);
         Assert.Equal(
-            ["adr_letters.csv", "attainment.csv", "customer_windows.csv", "durations.csv",
+            ["adr_letters.csv", "attainment.csv", "complaints_causes.csv", "complaints_return.csv", "customer_windows.csv", "durations.csv",
              "jpdit/audit-jpdit-2026-03.xlsx", "jpdit/compliance-jpdit-2026-03.xlsx", "jpdit/director-jpdit-2026-03.xlsx"],
             Directory.GetFiles(Path.Combine(_folder, "out"), "*", SearchOption.AllDirectories)
                 .Select(f => Path.GetRelativePath(Path.Combine(_folder, "out"), f)).Where(f => !f.Contains('/', StringComparison.Ordinal) || f.StartsWith("jpdit/", StringComparison.Ordinal))
                 .Order(StringComparer.Ordinal));
         Assert.Equal(
-            ["bluehat", "halo", "helpdesk", "hexpress", "jpdit", "netservers"],
+            ["bluehat", "crediflex", "halo", "helpdesk", "hexpress", "jpdit", "netservers"],
             Directory.GetDirectories(Path.Combine(_folder, "out")).Select(Path.GetFileName).Order(StringComparer.Ordinal));
         Assert.True(policiesCode == 0, policiesErr);
         // A month that has not begun is refused in one line; nothing is written.
@@ -51,7 +51,7 @@ public sealed class ShippedDefaultsTests : IDisposable
         Assert.StartsWith("jpdit.csv: skipped_duplicate_file; read 0, loaded 0,", missingOut, StringComparison.Ordinal);
         Assert.DoesNotContain("nope", ledger, StringComparison.Ordinal);
         Assert.Equal(
-            ["bluehat", "halo", "helpdesk", "hexpress", "jpdit", "netservers"],
+            ["bluehat", "crediflex", "halo", "helpdesk", "hexpress", "jpdit", "netservers"],
             System.Text.Json.JsonDocument.Parse(policiesOut).RootElement.EnumerateArray().Select(p => p.GetProperty("org").GetString()));
     }
 

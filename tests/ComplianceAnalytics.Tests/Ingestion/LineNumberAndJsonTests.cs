@@ -63,7 +63,7 @@ public sealed class LineNumberAndJsonTests : IDisposable
         Assert.Equal(
             new Dictionary<string, long>(StringComparer.Ordinal)
             {
-                ["malformed_row"] = 0, ["missing_field"] = 0, ["unknown_event_type"] = 1, ["bad_timestamp"] = 0, ["unknown_org"] = 0, ["bad_due_at"] = 0,
+                ["malformed_row"] = 0, ["missing_field"] = 0, ["unknown_event_type"] = 1, ["bad_timestamp"] = 0, ["unknown_org"] = 0, ["bad_due_at"] = 0, ["bad_value"] = 0,
             },
             rejects);
     }
@@ -83,7 +83,7 @@ public sealed class LineNumberAndJsonTests : IDisposable
                 Assert.Equal(0, root.GetProperty(name).GetInt64());
             }
 
-            Assert.Equal(6, root.GetProperty("rejects").EnumerateObject().Count());
+            Assert.Equal(7, root.GetProperty("rejects").EnumerateObject().Count());
         }
     }
 

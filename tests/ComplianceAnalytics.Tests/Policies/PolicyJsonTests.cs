@@ -13,7 +13,7 @@ public class PolicyJsonTests
         using var doc = JsonDocument.Parse(PolicyJson.Serialize(Seeds.All.Reverse()));
         Assert.Equal(JsonValueKind.Array, doc.RootElement.ValueKind);
         Assert.Equal(
-            ["bluehat", "halo", "helpdesk", "hexpress", "jpdit", "netservers"],
+            ["bluehat", "crediflex", "halo", "helpdesk", "hexpress", "jpdit", "netservers"],
             doc.RootElement.EnumerateArray().Select(p => p.GetProperty("org").GetString()));
     }
 

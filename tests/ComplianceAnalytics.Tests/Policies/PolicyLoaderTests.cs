@@ -11,7 +11,7 @@ public class PolicyLoaderTests
     public void Sample_policies_load_without_errors()
     {
         Assert.Empty(Seeds.Errors);
-        Assert.Equal(["bluehat", "halo", "helpdesk", "hexpress", "jpdit", "netservers"], Seeds.All.Select(p => p.Org));
+        Assert.Equal(["bluehat", "crediflex", "halo", "helpdesk", "hexpress", "jpdit", "netservers"], Seeds.All.Select(p => p.Org));
         Assert.Null(Seeds.Find("nobody"));
         Assert.Null(Seeds.Find("JPDIT"));
     }

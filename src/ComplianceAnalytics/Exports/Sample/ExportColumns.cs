@@ -20,16 +20,20 @@ internal static class ExportColumns
     public const int CustomerEmail = 14;
     public const int CustomerPhone = 15;
     public const int Notes = 16;
+    public const int Product = 17;
+    public const int RootCause = 18;
+    public const int Vulnerable = 19;
+    public const int LegalEntity = 20;
 
     /// <summary>A source-specific column a reader must ignore (and name in its ledger).</summary>
-    public const int Extra = 17;
+    public const int Extra = 21;
 
-    public const int Count = 18;
+    public const int Count = 22;
 
     public static readonly IReadOnlyList<string> CanonicalNames =
     [
         "org", "case_ref", "event_type", "occurred_at", "event_id", "channel", "category", "team",
         "customer_type", "outcome", "redress_amount", "due_at", "adr_body", "customer_name",
-        "customer_email", "customer_phone", "notes",
+        "customer_email", "customer_phone", "notes", "product", "root_cause", "vulnerable", "legal_entity",
     ];
 }

@@ -122,8 +122,8 @@ internal sealed class JsonLinesExportFile(string fullPath, string relativePath) 
             first = false;
             _line.Append('"').Append(ExportColumns.CanonicalNames[column]).Append("\":");
 
-            // The source system writes money as a JSON number.
-            if (column == ExportColumns.RedressAmount)
+            // The source system writes money as a JSON number and the vulnerability flag as a JSON boolean.
+            if (column is ExportColumns.RedressAmount or ExportColumns.Vulnerable)
             {
                 _line.Append(value);
             }

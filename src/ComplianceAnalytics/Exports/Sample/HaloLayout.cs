@@ -29,6 +29,10 @@ internal static class HaloLayout
         ("NewDeadline", ExportColumns.DueAt),
         ("Scheme", ExportColumns.AdrBody),
         ("Comments", ExportColumns.Notes),
+        ("Service", ExportColumns.Product),
+        ("Cause", ExportColumns.RootCause),
+        ("VulnerableCustomer", ExportColumns.Vulnerable),
+        ("Company", ExportColumns.LegalEntity),
     ];
 
     private static readonly IReadOnlyList<(string Activity, string EventType)> Activities =

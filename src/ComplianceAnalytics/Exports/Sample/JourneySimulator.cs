@@ -31,6 +31,13 @@ internal sealed class JourneySimulator(Random random, BusinessCalendar calendar,
         events.Clear();
 
         Add(EventTypes.ComplaintReceived, received);
+        if (org.SummaryResolutionRate > 0 && random.NextDouble() < org.SummaryResolutionRate)
+        {
+            SummaryResolution(received);
+            SortByInstant(events);
+            return;
+        }
+
         var acknowledged = PlanStop(received, org.Acknowledgement, BreachRate(SimStage.Acknowledgement, received));
         Add(EventTypes.Acknowledged, acknowledged);
 
@@ -49,6 +56,18 @@ internal sealed class JourneySimulator(Random random, BusinessCalendar calendar,
         }
 
         SortByInstant(events);
+    }
+
+    /// <summary>
+    /// A complaint resolved by the end of the 3rd business day after receipt (FCA DISP 1.5): the
+    /// summary resolution is the response, and the case closes with it.
+    /// </summary>
+    private void SummaryResolution(Instant received)
+    {
+        var response = WorkingMoment(received, random.Next(4));
+        var (outcome, redress) = Outcome();
+        Add(EventTypes.ResponseIssued, response, outcome: outcome, redress: redress);
+        Add(EventTypes.Closed, response + Duration.FromMinutes(1 + random.Next(30)));
     }
 
     private Instant FirstCycle(Instant acknowledged)

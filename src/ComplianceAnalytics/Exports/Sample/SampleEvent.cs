@@ -24,4 +24,12 @@ internal sealed record SampleCase(
     string Team,
     string CustomerType,
     FakeCustomer Customer,
-    string Notes);
+    string Notes,
+    CaseAttributes Attributes);
+
+/// <summary>
+/// What the complaints return reads of a case (contract §1): the product and the legal entity,
+/// the root cause the firm finds (written on the response), and whether and when the firm
+/// identified the customer as vulnerable (at receipt, or only on a later event).
+/// </summary>
+internal sealed record CaseAttributes(string Product, string RootCause, string LegalEntity, bool Vulnerable, bool VulnerableLate);

@@ -71,8 +71,13 @@ internal sealed record SampleOrg(
     double DeadlockRate,
     int? AdrEligibleWeeks,
     string AdrBody,
-    (string Name, string Value)? ExtraColumn)
+    (string Name, string Value)? ExtraColumn,
+    double SummaryResolutionRate = 0,
+    bool OwnDraw = false)
 {
+    /// <summary>The orgs whose cases share the main draw of <c>--cases</c>: the five seed organisations.</summary>
+    public static IEnumerable<int> SharedDraw => Enumerable.Range(0, All.Count).Where(i => !All[i].OwnDraw);
+
     private static TimeLimit Hours(int n) => new(n, LimitUnit.Hours);
 
     private static TimeLimit Days(int n) => new(n, LimitUnit.Days);
@@ -132,5 +137,19 @@ internal sealed record SampleOrg(
             BaseBreach: 0.07, "Deliveries", SimStage.Response, "product_quality", SimStage.EscalationResponse,
             InfoRequestRate: 0.12, ExtensionRate: 0.12, LateEscalationRate: 0.10, DeadlockRate: 0.10,
             AdrEligibleWeeks: null, "iscas", ExtraColumn: null),
+
+        // Crediflex: an FCA-regulated consumer-credit firm with two legal entities (DISP), drawn after
+        // the seed organisations from a generator of its own (OwnDraw), so that adding it changed
+        // none of their journeys (the sample actions' measured verdicts rest on them). Many
+        // complaints resolved by the end of the 3rd business day, the rest answered within 8 weeks,
+        // and the Financial Ombudsman Service after 8 weeks.
+        new("crediflex", 0.20, ExportLayout.CanonicalCsv, TimestampStyle.Utc, DueAtAsDate: false, HasEventId: true,
+            Bom: false, LineEnd: "\n", "CFX-",
+            ["Lending Operations", "Collections", "Cards Servicing", "Customer Care"], "Complaints Review",
+            ["consumer"],
+            WorkingDays(3), Days(56), WorkingDays(5), Days(28),
+            BaseBreach: 0.05, "Collections", SimStage.Response, "billing", SimStage.Acknowledgement,
+            InfoRequestRate: 0.05, ExtensionRate: 0, LateEscalationRate: 0.02, DeadlockRate: 0.20,
+            AdrEligibleWeeks: 8, "fos", ExtraColumn: null, SummaryResolutionRate: 0.40, OwnDraw: true),
     ];
 }

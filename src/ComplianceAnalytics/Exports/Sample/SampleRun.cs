@@ -49,11 +49,13 @@ internal sealed class SampleRun : IDisposable
     ];
 
     private readonly SampleOptions _options;
-    private readonly Random _random;
+    // Replaced for the orgs drawn on their own (SampleOrg.OwnDraw), after the shared draw.
+    private Random _random;
+    private readonly Random _attributes;
     private readonly DateTimeZone _zone = DateTimeZoneProviders.Tzdb["Europe/London"];
     private readonly Policies.BusinessCalendar _calendar;
-    private readonly JourneySimulator _simulator;
-    private readonly FakePeople _people;
+    private JourneySimulator _simulator;
+    private FakePeople _people;
     private readonly LocalDate _firstMonth;
     private readonly LocalDate _end;
     private readonly Instant _cutoff;
@@ -71,6 +73,7 @@ internal sealed class SampleRun : IDisposable
     {
         _options = options;
         _random = new Random(options.Seed);
+        _attributes = new Random(unchecked(options.Seed * 31) + 7);
         _firstMonth = new LocalDate(options.Start.Year, options.Start.Month, 1);
         _end = _firstMonth.PlusMonths(options.Months);
         _cutoff = _end.AtStartOfDayInZone(_zone).ToInstant();
@@ -98,6 +101,23 @@ internal sealed class SampleRun : IDisposable
             WriteCase(orgIndex, received);
         }
 
+        var cases = _options.Cases;
+        var sharedVolume = SampleOrg.SharedDraw.Sum(i => SampleOrg.All[i].Volume);
+        foreach (var orgIndex in Enumerable.Range(0, SampleOrg.All.Count).Where(i => SampleOrg.All[i].OwnDraw))
+        {
+            _random = new Random(unchecked((_options.Seed * 31) + orgIndex));
+            _simulator = new JourneySimulator(_random, _calendar, _zone);
+            _people = new FakePeople(_random);
+            var count = (int)Math.Round(_options.Cases * SampleOrg.All[orgIndex].Volume / sharedVolume);
+            for (var i = 0; i < count; i++)
+            {
+                var day = _options.Start.PlusDays((int)((i + _random.NextDouble()) * days / count));
+                WriteCase(orgIndex, ReceiptMoment(day).Received);
+            }
+
+            cases += count;
+        }
+
         var files = _files.Values.OrderBy(f => f.RelativePath, StringComparer.Ordinal).ToList();
         foreach (var file in files)
         {
@@ -105,7 +125,7 @@ internal sealed class SampleRun : IDisposable
         }
 
         return new SampleSummary(
-            _options.Cases,
+            cases,
             [.. files.Select(f => new SampleFile(f.RelativePath, f.Rows, new FileInfo(f.FullPath).Length))],
             $"{SampleExportGenerator.MappingsFolder}/halo.yaml",
             _planted,
@@ -132,7 +152,8 @@ internal sealed class SampleRun : IDisposable
             org.Teams[_random.Next(org.Teams.Length)],
             org.CustomerTypes[_random.Next(org.CustomerTypes.Length)],
             _people.Customer(org.Id),
-            _people.Note());
+            _people.Note(),
+            SampleTaxonomy.Of(org.Id).Draw(_attributes));
         _simulator.Simulate(org, sampleCase, received, _events);
         foreach (var e in _events)
         {
@@ -240,6 +261,29 @@ internal sealed class SampleRun : IDisposable
             row[ExportColumns.Channel] = sampleCase.Channel;
             row[ExportColumns.Category] = sampleCase.Category;
             row[ExportColumns.CustomerType] = sampleCase.CustomerType;
+        }
+
+        // Product and legal entity travel with the case's attributes; the root cause is the firm's
+        // finding, written on its responses; vulnerability is flagged at receipt, or later for some.
+        var attributes = sampleCase.Attributes;
+        if (received || org.Layout != ExportLayout.JsonLines)
+        {
+            row[ExportColumns.Product] = attributes.Product;
+            row[ExportColumns.LegalEntity] = attributes.LegalEntity;
+        }
+
+        if (e.Type is EventTypes.ResponseIssued or EventTypes.EscalationResponseIssued)
+        {
+            row[ExportColumns.RootCause] = attributes.RootCause;
+        }
+
+        if (received)
+        {
+            row[ExportColumns.Vulnerable] = attributes.Vulnerable && !attributes.VulnerableLate ? "true" : "false";
+        }
+        else if (attributes.VulnerableLate && e.Type == EventTypes.ResponseIssued)
+        {
+            row[ExportColumns.Vulnerable] = "true";
         }
 
         row[ExportColumns.Team] = e.Team;
@@ -377,8 +421,9 @@ internal sealed class SampleRun : IDisposable
 
     private int PickOrg()
     {
-        var draw = _random.NextDouble() * SampleOrg.All.Sum(o => o.Volume);
-        for (var i = 0; i < SampleOrg.All.Count - 1; i++)
+        var shared = SampleOrg.SharedDraw.ToList();
+        var draw = _random.NextDouble() * shared.Sum(i => SampleOrg.All[i].Volume);
+        foreach (var i in shared.SkipLast(1))
         {
             draw -= SampleOrg.All[i].Volume;
             if (draw < 0)
@@ -387,7 +432,7 @@ internal sealed class SampleRun : IDisposable
             }
         }
 
-        return SampleOrg.All.Count - 1;
+        return shared[^1];
     }
 
     /// <summary>A night receipt at a clock change matters most where times are written without an offset.</summary>

@@ -1,0 +1,173 @@
+using System.Globalization;
+using System.Security.Cryptography;
+using System.Text;
+using ComplianceAnalytics.Measures;
+using ComplianceAnalytics.Publishing;
+using Microsoft.Extensions.Logging;
+using NodaTime;
+
+namespace ComplianceAnalytics.Hosting;
+
+/// <summary>
+/// The complaints return's part of the packs job: once a half-year has closed (in Compliance:TimeZone),
+/// publishes its return (contract §7) into <c>PublishFolder/YYYY-Hn/</c>, by the monthly packs' rules:
+/// every half-year from the first with data up to the latest complete one, each again whenever the
+/// events before its end, the policies or the return's queries change; a republished half-year's
+/// earlier files move to <c>superseded/RUN-ID/</c> beside them.
+/// </summary>
+public sealed class ReturnPublisher(ComplianceWorkspace workspace, ILogger<ReturnPublisher> logger)
+{
+    private string PublishRoot => Path.GetFullPath(workspace.Options.PublishFolder);
+
+    public void Run(JobRun run, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(run);
+        var inputs = InputsHash();
+        var due = DueHalfYears();
+        var published = new List<string>();
+        foreach (var period in due)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            var fingerprint = Fingerprint(period, inputs);
+            var previous = workspace.Store.Connection.Scalar<string>("SELECT fingerprint FROM published_returns WHERE period = $1", period.Text);
+            if (previous == fingerprint)
+            {
+                continue;
+            }
+
+            run.Outputs.AddRange(Publish(period, run.RunId, fingerprint));
+            var folder = Path.Combine(PublishRoot, period.Text);
+            HostingLog.ReturnPublished(logger, period.Text, folder);
+            published.Add(period.Text + (previous is null ? string.Empty : " (republished)"));
+        }
+
+        var summary = due.Count == 0
+            ? "no half-year with data has closed"
+            : string.Create(
+                CultureInfo.InvariantCulture,
+                $"returns {due[0].Text}..{due[^1].Text}: {published.Count} published{(published.Count == 0 ? " (all up to date)" : ": " + string.Join(", ", published))}");
+        run.Detail = run.Detail.Length == 0 ? summary : run.Detail + "; " + summary;
+    }
+
+    /// <summary>The half-years from the one of the first event to the latest complete one, in the schedule's zone.</summary>
+    internal IReadOnlyList<ReturnPeriod> DueHalfYears()
+    {
+        var first = workspace.Store.Connection.Scalar<long?>("SELECT epoch_us(min(occurred_at)) FROM events");
+        if (first is null)
+        {
+            return [];
+        }
+
+        var zone = workspace.ScheduleZone;
+        var current = ReturnPeriod.HalfYearOf(workspace.Clock.GetCurrentInstant().InZone(zone).Date);
+        var periods = new List<ReturnPeriod>();
+        for (var period = ReturnPeriod.HalfYearOf(RunLog.FromMicros(first.Value).InZone(zone).Date);
+             period.FirstDay < current.FirstDay;
+             period = ReturnPeriod.HalfYearOf(period.EndDay))
+        {
+            periods.Add(period);
+        }
+
+        return periods;
+    }
+
+    /// <summary>What a half-year's return depends on: the events up to its end (their count and newest file), the policies and the queries.</summary>
+    private string Fingerprint(ReturnPeriod period, string inputsHash)
+    {
+        var end = workspace.Policies.All.Select(p => period.End(p.TimeZone)).DefaultIfEmpty(period.End(workspace.ScheduleZone)).Max();
+        using var reader = workspace.Store.Connection.Query(
+            "SELECT count(*), coalesce(max(file_id), 0) FROM events WHERE occurred_at <= $1", RunLog.Timestamp(end));
+        reader.Read();
+        return string.Create(CultureInfo.InvariantCulture, $"events={reader.GetInt64(0)};max_file={reader.GetInt64(1)};inputs={inputsHash}");
+    }
+
+    /// <summary>
+    /// Writes the return into a staging folder under the publish folder (same file system, so each move
+    /// is a rename), moves the half-year's earlier files aside, then moves the new ones in.
+    /// </summary>
+    private List<OutputFile> Publish(ReturnPeriod period, string runId, string fingerprint)
+    {
+        var target = PackPublisher.Inside(PublishRoot, period.Text);
+        var runStaging = Path.Combine(PublishRoot, PackPublisher.StagingFolder, runId);
+        var staging = Path.Combine(runStaging, period.Text);
+        try
+        {
+            Directory.CreateDirectory(staging);
+            workspace.ComplaintsReturn().Write(period, staging);
+            Directory.CreateDirectory(target);
+            var earlier = Directory.EnumerateFileSystemEntries(target)
+                .Where(e => Path.GetFileName(e) != PackPublisher.SupersededFolder)
+                .ToList();
+            if (earlier.Count > 0)
+            {
+                var superseded = PackPublisher.Inside(Path.Combine(target, PackPublisher.SupersededFolder), runId);
+                Directory.CreateDirectory(superseded);
+                foreach (var entry in earlier)
+                {
+                    Move(entry, Path.Combine(superseded, Path.GetFileName(entry)));
+                }
+            }
+
+            foreach (var entry in Directory.EnumerateFileSystemEntries(staging))
+            {
+                Move(entry, PackPublisher.Inside(target, Path.GetFileName(entry)));
+            }
+
+            var placed = Directory.EnumerateFiles(target, "*", SearchOption.AllDirectories)
+                .Where(f => !Path.GetRelativePath(target, f).StartsWith(PackPublisher.SupersededFolder + Path.DirectorySeparatorChar, StringComparison.Ordinal))
+                .Order(StringComparer.Ordinal)
+                .Select(OutputFile.Of)
+                .ToList();
+            workspace.Store.Connection.Execute(
+                "INSERT OR REPLACE INTO published_returns (period, fingerprint, run_id, published_at, outputs) VALUES ($1, $2, $3, $4, $5)",
+                period.Text, fingerprint, runId, RunLog.Timestamp(workspace.Clock.GetCurrentInstant()), RunLog.OutputsJson(placed));
+            return placed;
+        }
+        finally
+        {
+            if (Directory.Exists(runStaging))
+            {
+                Directory.Delete(runStaging, recursive: true);
+            }
+        }
+    }
+
+    /// <summary>Moves a file, or a folder (an organisation's workbooks), by renaming it.</summary>
+    private static void Move(string source, string target)
+    {
+        if (File.Exists(source))
+        {
+            File.Move(source, target);
+        }
+        else
+        {
+            Directory.Move(source, target);
+        }
+    }
+
+    /// <summary>The hash of the files the return is computed from besides the events: the policies and the return's queries.</summary>
+    private string InputsHash()
+    {
+        using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
+        var options = workspace.Options;
+        foreach (var (label, folder) in new[]
+        {
+            ("policies", options.PoliciesFolder),
+            ("queries", Path.Combine(options.QueriesFolder, ReturnContext.QueriesSubfolder)),
+        })
+        {
+            if (!Directory.Exists(folder))
+            {
+                continue;
+            }
+
+            foreach (var file in Directory.EnumerateFiles(folder, "*", SearchOption.AllDirectories).Order(StringComparer.Ordinal))
+            {
+                hash.AppendData(Encoding.UTF8.GetBytes(label + "/" + Path.GetRelativePath(folder, file) + "\n"));
+                hash.AppendData(File.ReadAllBytes(file));
+            }
+        }
+
+        return Convert.ToHexStringLower(hash.GetHashAndReset());
+    }
+}

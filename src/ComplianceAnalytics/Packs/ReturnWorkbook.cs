@@ -1,0 +1,317 @@
+using System.Globalization;
+using ClosedXML.Excel;
+using ComplianceAnalytics.Measures;
+using NodaTime;
+
+namespace ComplianceAnalytics.Packs;
+
+/// <summary>The firm a return workbook is for, and its period as local dates (last day inclusive).</summary>
+public sealed record ReturnFirm(string Org, string Name, string TimeZone, string Period, LocalDate FirstDay, LocalDate LastDay);
+
+/// <summary>One row of complaints_return.csv: all products (<c>*</c>) or one product.</summary>
+public sealed record ReturnRow(
+    string Product, long Opened, long Closed, long ClosedWithin3bd, long Closed3bdTo8w, long ClosedAfter8w, long Upheld,
+    decimal Redress, long OutstandingStart, long OutstandingEnd, long VulnerableOpened, long VulnerableClosed, long VulnerableUpheld);
+
+/// <summary>One row of complaints_causes.csv.</summary>
+public sealed record ReturnCause(string RootCause, long Closed, long Upheld);
+
+/// <summary>A legal entity's part of an organisation's return.</summary>
+public sealed record ReturnEntity(string Org, string LegalEntity, ReturnRow All, IReadOnlyList<ReturnRow> Products, IReadOnlyList<ReturnCause> Causes)
+{
+    /// <summary>No complaint opened, closed or outstanding: the nil return of contract §7.</summary>
+    public bool IsNil => All.Opened == 0 && All.Closed == 0 && All.OutstandingStart == 0 && All.OutstandingEnd == 0;
+}
+
+/// <summary>Reads the return's query results into each legal entity's figures.</summary>
+public static class ReturnFigures
+{
+    public static IReadOnlyList<ReturnEntity> Read(QueryTable returns, QueryTable causes)
+    {
+        ArgumentNullException.ThrowIfNull(returns);
+        ArgumentNullException.ThrowIfNull(causes);
+        var r = Index(returns);
+        var c = Index(causes);
+        var rows = returns.Rows.Select(row => (
+            Org: Text(row[r["org"]]),
+            Entity: Text(row[r["legal_entity"]]),
+            Row: new ReturnRow(
+                Text(row[r["product"]]), Long(row[r["opened"]]), Long(row[r["closed"]]), Long(row[r["closed_within_3bd"]]),
+                Long(row[r["closed_3bd_to_8w"]]), Long(row[r["closed_after_8w"]]), Long(row[r["upheld"]]),
+                decimal.Parse(Text(row[r["redress"]]), NumberStyles.AllowLeadingSign | NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture),
+                Long(row[r["outstanding_start"]]), Long(row[r["outstanding_end"]]), Long(row[r["vulnerable_opened"]]),
+                Long(row[r["vulnerable_closed"]]), Long(row[r["vulnerable_upheld"]])))).ToList();
+        var causeRows = causes.Rows.Select(row => (
+            Org: Text(row[c["org"]]),
+            Entity: Text(row[c["legal_entity"]]),
+            Cause: new ReturnCause(Text(row[c["root_cause"]]), Long(row[c["closed"]]), Long(row[c["upheld"]])))).ToList();
+        return rows.Where(x => x.Row.Product == "*")
+            .Select(x => new ReturnEntity(
+                x.Org,
+                x.Entity,
+                x.Row,
+                rows.Where(p => p.Org == x.Org && p.Entity == x.Entity && p.Row.Product != "*").Select(p => p.Row).ToList(),
+                causeRows.Where(p => p.Org == x.Org && p.Entity == x.Entity).Select(p => p.Cause).ToList()))
+            .ToList();
+    }
+
+    private static Dictionary<string, int> Index(QueryTable table) =>
+        table.Columns.Select((name, i) => (name, i)).ToDictionary(x => x.name, x => x.i, StringComparer.Ordinal);
+
+    private static string Text(object? value) => value as string ?? string.Empty;
+
+    private static long Long(object? value) => Convert.ToInt64(value, CultureInfo.InvariantCulture);
+}
+
+/// <summary>
+/// An organisation's complaints return as a regulator's return reads: one block per legal entity
+/// (opened, closed by time band with percentages, upheld and its rate, redress, outstanding at the
+/// start and end, vulnerable customers), then by product and by root cause; a nil return when
+/// nothing counts; and, on a second sheet, the publication-style summary of each legal entity with
+/// <see cref="PublicationThreshold"/> or more complaints opened.
+/// </summary>
+public static class ReturnWorkbook
+{
+    /// <summary>Complaints opened in the period from which a firm's figures are published (FCA DISP 1.10).</summary>
+    public const int PublicationThreshold = 500;
+
+    private const string Percent = "0.0%";
+    private const string Money = "#,##0.00";
+    private static readonly XLColor HeaderFill = XLColor.FromHtml("#DDE5F0");
+    private static readonly XLColor EntityFill = XLColor.FromHtml("#1F3A5F");
+
+    public static void Write(ReturnFirm firm, IReadOnlyList<ReturnEntity> entities, string path, WorkbookMetadata metadata)
+    {
+        ArgumentNullException.ThrowIfNull(firm);
+        ArgumentNullException.ThrowIfNull(entities);
+        ArgumentNullException.ThrowIfNull(metadata);
+        var fullPath = Path.GetFullPath(path);
+        // Written beside the target and renamed, so a reader never sees half a workbook.
+        var temp = Path.Combine(Path.GetDirectoryName(fullPath)!, $".{Path.GetFileName(fullPath)}.{Guid.NewGuid():N}.tmp");
+        using (var workbook = new XLWorkbook())
+        {
+            workbook.Properties.Title = "Complaints return " + firm.Period;
+            workbook.Properties.Author = metadata.Author;
+            workbook.Properties.Subject = metadata.Subject;
+            workbook.Properties.Created = metadata.CreatedUtc;
+            workbook.Properties.Modified = metadata.CreatedUtc;
+            WriteReturn(workbook.Worksheets.Add("Return"), firm, entities);
+            WritePublication(workbook.Worksheets.Add("Publication"), firm, entities);
+            using var stream = new FileStream(temp, FileMode.CreateNew, FileAccess.ReadWrite);
+            workbook.SaveAs(stream);
+        }
+
+        File.Move(temp, fullPath, overwrite: true);
+    }
+
+    private static void WriteReturn(IXLWorksheet sheet, ReturnFirm firm, IReadOnlyList<ReturnEntity> entities)
+    {
+        var row = Heading(sheet, firm, "Complaints return");
+        if (entities.Count == 0 || entities.All(e => e.IsNil))
+        {
+            sheet.Cell(row, 1).Value = "Nil return: no complaint was opened, closed or outstanding in the period.";
+            sheet.Cell(row, 1).Style.Font.Bold = true;
+            Widths(sheet);
+            return;
+        }
+
+        foreach (var entity in entities)
+        {
+            row = Entity(sheet, row, entity) + 1;
+        }
+
+        Widths(sheet);
+    }
+
+    private static int Heading(IXLWorksheet sheet, ReturnFirm firm, string title)
+    {
+        sheet.Cell(1, 1).Value = $"{title}: {Safe(firm.Name)} ({firm.Org})";
+        sheet.Cell(1, 1).Style.Font.Bold = true;
+        sheet.Cell(1, 1).Style.Font.FontSize = 14;
+        sheet.Cell(2, 1).Value = string.Create(
+            CultureInfo.InvariantCulture,
+            $"Period {firm.Period}: {firm.FirstDay:d MMMM yyyy} to {firm.LastDay:d MMMM yyyy}, {firm.TimeZone}. Figures as at the period's end.");
+        sheet.Cell(3, 1).Value = "Closed within 3 business days: by the end of the 3rd working day after receipt. Within 8 weeks: by the end of the 56th day after receipt. Upheld includes upheld in part.";
+        sheet.Range(2, 1, 2, 8).Style.Font.Italic = true;
+        sheet.Range(3, 1, 3, 8).Style.Font.Italic = true;
+        return 5;
+    }
+
+    private static int Entity(IXLWorksheet sheet, int row, ReturnEntity entity)
+    {
+        var a = entity.All;
+        var title = sheet.Range(row, 1, row, 8);
+        title.Merge();
+        title.FirstCell().Value = "Legal entity: " + (entity.LegalEntity.Length == 0 ? "(not stated)" : Safe(entity.LegalEntity));
+        title.Style.Font.Bold = true;
+        title.Style.Font.FontColor = XLColor.White;
+        title.Style.Fill.BackgroundColor = EntityFill;
+        row++;
+        Header(sheet, row, ["", "Complaints", "% of closed"]);
+        row++;
+        (string Label, long Count, double? Share, bool Indent)[] lines =
+        [
+            ("Outstanding at the start of the period", a.OutstandingStart, null, false),
+            ("Opened in the period", a.Opened, null, false),
+            ("Closed in the period", a.Closed, null, false),
+            ("within 3 business days", a.ClosedWithin3bd, Share(a.ClosedWithin3bd, a.Closed), true),
+            ("after 3 business days, within 8 weeks", a.Closed3bdTo8w, Share(a.Closed3bdTo8w, a.Closed), true),
+            ("after 8 weeks", a.ClosedAfter8w, Share(a.ClosedAfter8w, a.Closed), true),
+            ("Upheld (in whole or in part)", a.Upheld, Share(a.Upheld, a.Closed), false),
+            ("Outstanding at the end of the period", a.OutstandingEnd, null, false),
+            ("Vulnerable customers: opened", a.VulnerableOpened, null, false),
+            ("Vulnerable customers: closed", a.VulnerableClosed, null, false),
+            ("Vulnerable customers: upheld", a.VulnerableUpheld, Share(a.VulnerableUpheld, a.VulnerableClosed), false),
+        ];
+        foreach (var (label, count, share, indent) in lines)
+        {
+            sheet.Cell(row, 1).Value = label;
+            sheet.Cell(row, 1).Style.Alignment.Indent = indent ? 2 : 0;
+            sheet.Cell(row, 2).Value = count;
+            if (share is { } s)
+            {
+                sheet.Cell(row, 3).Value = s;
+                sheet.Cell(row, 3).Style.NumberFormat.Format = Percent;
+            }
+
+            row++;
+        }
+
+        sheet.Cell(row, 1).Value = "Redress paid on the cases closed";
+        sheet.Cell(row, 2).Value = a.Redress;
+        sheet.Cell(row, 2).Style.NumberFormat.Format = Money;
+        row += 2;
+
+        sheet.Cell(row, 1).Value = "By product";
+        sheet.Cell(row, 1).Style.Font.Bold = true;
+        row++;
+        Header(sheet, row, ["Product", "Opened", "Closed", "Within 3 business days", "3 business days to 8 weeks", "After 8 weeks", "Upheld", "Upheld %", "Redress", "Outstanding at end", "Vulnerable opened", "Vulnerable closed", "Vulnerable upheld"]);
+        row++;
+        foreach (var p in entity.Products)
+        {
+            sheet.Cell(row, 1).Value = p.Product.Length == 0 ? "(not stated)" : Safe(p.Product);
+            object?[] values = [p.Opened, p.Closed, p.ClosedWithin3bd, p.Closed3bdTo8w, p.ClosedAfter8w, p.Upheld, Share(p.Upheld, p.Closed), p.Redress, p.OutstandingEnd, p.VulnerableOpened, p.VulnerableClosed, p.VulnerableUpheld];
+            for (var i = 0; i < values.Length; i++)
+            {
+                var cell = sheet.Cell(row, i + 2);
+                switch (values[i])
+                {
+                    case long n:
+                        cell.Value = n;
+                        break;
+                    case double d:
+                        cell.Value = d;
+                        cell.Style.NumberFormat.Format = Percent;
+                        break;
+                    case decimal m:
+                        cell.Value = m;
+                        cell.Style.NumberFormat.Format = Money;
+                        break;
+                }
+            }
+
+            row++;
+        }
+
+        row++;
+        sheet.Cell(row, 1).Value = "By root cause (cases closed in the period)";
+        sheet.Cell(row, 1).Style.Font.Bold = true;
+        row++;
+        Header(sheet, row, ["Root cause", "Closed", "Upheld", "Upheld %"]);
+        row++;
+        if (entity.Causes.Count == 0)
+        {
+            sheet.Cell(row, 1).Value = "No case was closed in the period.";
+            sheet.Cell(row, 1).Style.Font.Italic = true;
+            row++;
+        }
+
+        foreach (var c in entity.Causes)
+        {
+            sheet.Cell(row, 1).Value = c.RootCause.Length == 0 ? "(not stated)" : Safe(c.RootCause);
+            sheet.Cell(row, 2).Value = c.Closed;
+            sheet.Cell(row, 3).Value = c.Upheld;
+            if (Share(c.Upheld, c.Closed) is { } s)
+            {
+                sheet.Cell(row, 4).Value = s;
+                sheet.Cell(row, 4).Style.NumberFormat.Format = Percent;
+            }
+
+            row++;
+        }
+
+        return row + 1;
+    }
+
+    private static void WritePublication(IXLWorksheet sheet, ReturnFirm firm, IReadOnlyList<ReturnEntity> entities)
+    {
+        var row = Heading(sheet, firm, "Published complaints data");
+        var published = entities.Where(e => e.All.Opened >= PublicationThreshold).ToList();
+        if (published.Count == 0)
+        {
+            sheet.Cell(row, 1).Value = string.Create(
+                CultureInfo.InvariantCulture,
+                $"No legal entity had {PublicationThreshold} or more complaints opened in the period: nothing of this return is published.");
+            Widths(sheet);
+            return;
+        }
+
+        Header(sheet, row, ["Legal entity", "Opened", "Closed", "Closed within 3 business days", "Closed within 8 weeks", "Upheld"]);
+        row++;
+        foreach (var e in published)
+        {
+            var a = e.All;
+            sheet.Cell(row, 1).Value = e.LegalEntity.Length == 0 ? "(not stated)" : Safe(e.LegalEntity);
+            sheet.Cell(row, 2).Value = a.Opened;
+            sheet.Cell(row, 3).Value = a.Closed;
+            object?[] rates = [Share(a.ClosedWithin3bd, a.Closed), Share(a.ClosedWithin3bd + a.Closed3bdTo8w, a.Closed), Share(a.Upheld, a.Closed)];
+            for (var i = 0; i < rates.Length; i++)
+            {
+                if (rates[i] is double d)
+                {
+                    sheet.Cell(row, i + 4).Value = d;
+                    sheet.Cell(row, i + 4).Style.NumberFormat.Format = Percent;
+                }
+            }
+
+            row++;
+        }
+
+        sheet.Cell(row + 1, 1).Value = "Rates are of the complaints closed in the period; within 8 weeks includes those closed within 3 business days.";
+        sheet.Cell(row + 1, 1).Style.Font.Italic = true;
+        Widths(sheet);
+    }
+
+    private static void Header(IXLWorksheet sheet, int row, string[] labels)
+    {
+        // Room for a wrapped label of three lines: a viewer does not grow the row for wrapped text.
+        sheet.Row(row).Height = labels.Any(l => l.Length > 12) ? 40 : 15;
+        for (var i = 0; i < labels.Length; i++)
+        {
+            var cell = sheet.Cell(row, i + 1);
+            cell.Value = labels[i];
+            cell.Style.Font.Bold = true;
+            cell.Style.Fill.BackgroundColor = HeaderFill;
+            cell.Style.Alignment.WrapText = true;
+            cell.Style.Border.BottomBorder = XLBorderStyleValues.Thin;
+        }
+    }
+
+    /// <summary>Column widths, and a printed page as wide as the widest table, so a block reads on one page.</summary>
+    private static void Widths(IXLWorksheet sheet)
+    {
+        sheet.Column(1).Width = 40;
+        sheet.Columns(2, 13).Width = 12;
+        sheet.PageSetup.PageOrientation = XLPageOrientation.Landscape;
+        sheet.PageSetup.FitToPages(1, 0);
+    }
+
+    private static double? Share(long part, long whole) => whole == 0 ? null : (double)part / whole;
+
+    /// <summary>
+    /// A firm's own value (product, root cause, entity) without control characters, which a cell
+    /// cannot hold as plain text; the CSV files keep the value as it was.
+    /// </summary>
+    private static string Safe(string text) =>
+        string.Concat(text.Select(ch => char.IsControl(ch) ? ' ' : ch));
+}

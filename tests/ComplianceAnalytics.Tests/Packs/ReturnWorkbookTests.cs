@@ -1,0 +1,40 @@
+using ClosedXML.Excel;
+using ComplianceAnalytics.Packs;
+using NodaTime;
+
+namespace ComplianceAnalytics.Tests.Packs;
+
+/// <summary>The publication-style summary: for each legal entity with 500 or more complaints opened in the period.</summary>
+public sealed class ReturnWorkbookTests : IDisposable
+{
+    private readonly string _dir = Directory.CreateTempSubdirectory("return-workbook-").FullName;
+
+    public void Dispose() => Directory.Delete(_dir, recursive: true);
+
+    [Fact]
+    public void Only_an_entity_with_500_or_more_opened_is_published_with_its_rates()
+    {
+        var path = Path.Combine(_dir, "r.xlsx");
+        ReturnWorkbook.Write(
+            new ReturnFirm("crediflex", "Crediflex", "Europe/London", "2027-H1", new LocalDate(2027, 1, 1), new LocalDate(2027, 6, 30)),
+            [Entity("Big Ltd", 500, 400, 100, 200, 100, 150), Entity("Small Ltd", 499, 10, 1, 1, 8, 5)],
+            path,
+            new WorkbookMetadata("test", "test", new DateTime(2027, 7, 1, 0, 0, 0, DateTimeKind.Utc)));
+
+        using var workbook = new XLWorkbook(path);
+        var sheet = workbook.Worksheet("Publication");
+        Assert.Equal("Big Ltd", sheet.Cell(6, 1).GetString());
+        Assert.Equal(500, sheet.Cell(6, 2).GetDouble());
+        Assert.Equal(0.25, sheet.Cell(6, 4).GetDouble(), 10);
+        Assert.Equal(0.75, sheet.Cell(6, 5).GetDouble(), 10);
+        Assert.Equal(0.375, sheet.Cell(6, 6).GetDouble(), 10);
+        Assert.DoesNotContain(sheet.CellsUsed(), c => c.GetString() == "Small Ltd");
+        Assert.Contains(workbook.Worksheet("Return").CellsUsed(), c => c.GetString() == "Legal entity: Small Ltd");
+    }
+
+    private static ReturnEntity Entity(string name, long opened, long closed, long within3bd, long to8w, long after8w, long upheld)
+    {
+        var all = new ReturnRow("*", opened, closed, within3bd, to8w, after8w, upheld, 0m, 0, opened - closed, 0, 0, 0);
+        return new ReturnEntity("crediflex", name, all, [all with { Product = "loan" }], [new ReturnCause("delay", closed, upheld)]);
+    }
+}
