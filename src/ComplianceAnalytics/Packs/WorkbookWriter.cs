@@ -220,7 +220,7 @@ public static class WorkbookWriter
                 // A chart axis takes one cell per category, so several category columns get one joined helper column.
                 var parts = chart.Category.Select(c => Source(c, "chart.category")).ToList();
                 var header = string.Join(" / ", chart.Category.Select(c => columns.Find(o => o.Source == c)?.Header ?? c));
-                columns.Add(new OutputColumn(header, null, null, ColumnFormat.Text, row => string.Join(" / ", parts.Select(p => CategoryText(row[p])))) { Helper = true });
+                columns.Add(new OutputColumn(header, null, null, ColumnFormat.Text, row => string.Join(" / ", parts.Select(p => CategoryText(metadata.Texts.Value(row[p]))))) { Helper = true });
                 categoryColumn = columns.Count - 1;
             }
 
