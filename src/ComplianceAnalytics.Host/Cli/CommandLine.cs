@@ -21,6 +21,7 @@ internal static class CommandLine
         var root = new RootCommand("ComplianceAnalytics: complaints-handling SLA measurement and regulatory packs.");
         root.Subcommands.Add(IngestVerb.Build());
         root.Subcommands.Add(ExportVerb.Build());
+        root.Subcommands.Add(ExplainVerb.Build());
         root.Subcommands.Add(ReportVerb.Build());
         root.Subcommands.Add(PoliciesVerb.Build());
         root.Subcommands.Add(SampleVerb.Build());

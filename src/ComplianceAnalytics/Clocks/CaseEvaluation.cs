@@ -84,6 +84,8 @@ public sealed class CaseEvaluation
     /// as-of instant (e.g. the first instant of the next month in its time zone). eval_stage_instances
     /// also holds each instance's team: the team on the case's latest event with a team at or before
     /// its stop (for an open instance: before the as-of), i.e. who held it when it ended.
+    /// eval_stage_reasons holds the <see cref="WhyText"/> sentence of every instance that did not simply meet
+    /// its limit, from the steps its clock recorded while computing it.
     /// </summary>
     /// <param name="eventsBeforeAsOf">
     /// Only the events strictly before the as-of, as for a month's figures (contract §5: an event at the first
@@ -106,6 +108,7 @@ public sealed class CaseEvaluation
         using var durations = Db.CreateAppender("eval_durations");
         using var letters = Db.CreateAppender("eval_adr_letters");
         using var requests = Db.CreateAppender("eval_customer_requests");
+        using var reasons = target == Target.Temporary ? Db.CreateAppender("eval_stage_reasons") : null;
 
         // Reading and evaluating the cases runs on a second connection while this one appends the
         // results: the appends cost about as much as the rest, and the two halves use both cores.
@@ -135,7 +138,7 @@ public sealed class CaseEvaluation
                 {
                     cases++;
                     instances += result.Instances.Count;
-                    Append(result, stages, durations, letters, requests, target, evaluatedAt);
+                    Append(result, stages, durations, letters, requests, reasons, target, evaluatedAt);
                 }
             }
 
@@ -173,12 +176,14 @@ public sealed class CaseEvaluation
 
     /// <summary>One case's results, evaluated on the reading thread, appended on the store's connection.</summary>
     /// <param name="Teams">Each instance's team, for the temporary target only.</param>
+    /// <param name="Reasons">Each instance's reason, for the temporary target only; null for a plain met.</param>
     /// <param name="Letter">The ADR letter status when its due time is at or before the as-of.</param>
     private sealed record CaseResult(
         string Org,
         string CaseRef,
         IReadOnlyList<StageInstance> Instances,
         string?[] Teams,
+        string?[] Reasons,
         IReadOnlyList<CaseDuration> Durations,
         AdrLetterStatus? Letter,
         IReadOnlyList<CustomerWindowRequest> Requests);
@@ -220,6 +225,7 @@ public sealed class CaseEvaluation
         // Each event's team, beside it: the team holding an instance is reported with it (temporary target).
         var teams = new List<string?>();
         var batch = new List<CaseResult>(EvaluatedBatchSize);
+        var trace = target == Target.Temporary ? new ClockTrace() : null;
         void Flush()
         {
             if (org is null || events.Count == 0 || _policies.Find(org) is not { } policy)
@@ -230,13 +236,18 @@ public sealed class CaseEvaluation
             var asOf = asOfByOrg[org];
             // The events arrive in time order, so only a case whose last event is at the as-of has any to drop.
             var counted = eventsBeforeAsOf && events[^1].OccurredAt >= asOf ? events.FindAll(e => e.OccurredAt < asOf) : events;
-            var instances = StageClock.Evaluate(org, caseRef!, policy, counted, asOf, diagnostics);
+            trace?.Clear();
+            var instances = StageClock.Evaluate(org, caseRef!, policy, counted, asOf, diagnostics, trace);
             var instanceTeams = target == Target.Temporary
                 ? instances.Select(i => TeamAt(events, teams, i.StoppedAt ?? asOf - DueDates.Microsecond)).ToArray()
                 : [];
+            // A plain met needs no explaining in the packs; compliance explain gives it on demand.
+            var instanceReasons = trace is null
+                ? []
+                : instances.Select(i => i.Status == StageStatus.Met ? null : WhyText.Sentence(i, trace.For(i.Stage, i.Cycle), policy, asOf)).ToArray();
             var visible = StageClock.InTimeOrder(counted, asOf);
             var letter = AdrLetterCheck.Evaluate(policy, visible) is { } status && status.DueAt <= asOf ? status : null;
-            batch.Add(new CaseResult(org, caseRef!, instances, instanceTeams, Durations.Compute(visible), letter,
+            batch.Add(new CaseResult(org, caseRef!, instances, instanceTeams, instanceReasons, Durations.Compute(visible), letter,
                 CustomerWindowClock.Evaluate(policy, visible)));
             if (batch.Count == EvaluatedBatchSize)
             {
@@ -271,7 +282,7 @@ public sealed class CaseEvaluation
 
     private static void Append(
         CaseResult result, DuckDbAppender stages, DuckDbAppender durations, DuckDbAppender letters, DuckDbAppender requests,
-        Target target, Instant? evaluatedAt)
+        DuckDbAppender? reasons, Target target, Instant? evaluatedAt)
     {
         var (org, caseRef) = (result.Org, result.CaseRef);
         for (var n = 0; n < result.Instances.Count; n++)
@@ -301,6 +312,10 @@ public sealed class CaseEvaluation
             }
 
             stages.EndRow();
+            if (reasons is not null && result.Reasons[n] is { } why)
+            {
+                reasons.Append(i.Org).Append(i.CaseRef).Append(i.Stage).Append(i.Cycle).Append(why).EndRow();
+            }
         }
 
         foreach (var d in result.Durations)
@@ -355,7 +370,8 @@ public sealed class CaseEvaluation
         {
             Db.Execute("""
                 CREATE OR REPLACE TEMP TABLE eval_stage_instances AS
-                SELECT * EXCLUDE (evaluated_at), NULL::VARCHAR AS team FROM stage_instances LIMIT 0
+                SELECT * EXCLUDE (evaluated_at), NULL::VARCHAR AS team FROM stage_instances LIMIT 0;
+                CREATE OR REPLACE TEMP TABLE eval_stage_reasons (org VARCHAR, case_ref VARCHAR, stage VARCHAR, cycle INTEGER, why VARCHAR);
                 """);
         }
 

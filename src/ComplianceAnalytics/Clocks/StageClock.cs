@@ -18,7 +18,8 @@ public static class StageClock
         Policy policy,
         IReadOnlyList<CaseEvent> events,
         Instant asOf,
-        StageEvaluationDiagnostics? diagnostics = null)
+        StageEvaluationDiagnostics? diagnostics = null,
+        ClockTrace? trace = null)
     {
         ArgumentNullException.ThrowIfNull(policy);
         ArgumentNullException.ThrowIfNull(events);
@@ -27,7 +28,7 @@ public static class StageClock
         var result = new List<StageInstance>();
         foreach (var stage in policy.Stages)
         {
-            var run = new StageRun(org, caseRef, stage, policy, diagnostics);
+            var run = new StageRun(org, caseRef, stage, policy, diagnostics, trace);
             // Each run of equal instants is applied as one group.
             for (var first = 0; first < ordered.Length;)
             {
@@ -76,7 +77,7 @@ public static class StageClock
 
     /// <summary>One stage over one case: its open instance, if any, and its instances so far.</summary>
     private sealed class StageRun(
-        string org, string caseRef, StageDefinition stage, Policy policy, StageEvaluationDiagnostics? diagnostics)
+        string org, string caseRef, StageDefinition stage, Policy policy, StageEvaluationDiagnostics? diagnostics, ClockTrace? trace)
     {
         private readonly List<StageInstance> _instances = [];
         private OpenInstance? _open;
@@ -93,15 +94,24 @@ public static class StageClock
                 {
                     var due = DueDates.Due(at, limit, policy.TimeZone, policy.Calendar);
                     _open = new OpenInstance(++_cycles, at, due, limit);
+                    Record(_open, at, ClockStepKind.Started, e.EventType);
                 }
             }
 
             foreach (var e in group)
             {
                 // A pause after the breach rescues nothing.
-                if (_open is { PausedAt: null } && at <= _open.DueAt && Contains(stage.PauseOn, e.EventType))
+                if (_open is { PausedAt: null } && Contains(stage.PauseOn, e.EventType))
                 {
-                    _open.PausedAt = at;
+                    if (at <= _open.DueAt)
+                    {
+                        _open.PausedAt = at;
+                        Record(_open, at, ClockStepKind.Paused, e.EventType);
+                    }
+                    else
+                    {
+                        Record(_open, at, ClockStepKind.PauseAfterDue, e.EventType);
+                    }
                 }
             }
 
@@ -109,7 +119,7 @@ public static class StageClock
             {
                 if (_open is { PausedAt: not null } && Contains(stage.ResumeOn, e.EventType))
                 {
-                    EndPause(_open, at);
+                    EndPause(_open, at, ClockStepKind.Resumed, e.EventType);
                 }
             }
 
@@ -119,7 +129,7 @@ public static class StageClock
                 {
                     if (e.EventType == EventTypes.DeadlineExtended && _open is not null && e.DueAt is { } newDeadline)
                     {
-                        Extend(_open, at, newDeadline);
+                        Extend(_open, at, newDeadline, e.EventType);
                     }
                 }
             }
@@ -139,10 +149,12 @@ public static class StageClock
 
                 if (_open.PausedAt is not null)
                 {
-                    EndPause(_open, at);
+                    EndPause(_open, at, ClockStepKind.Resumed, e.EventType);
                 }
 
-                _instances.Add(ToInstance(_open, at, Status(_open, at)));
+                var status = Status(_open, at);
+                Record(_open, at, ClockStepKind.Stopped, e.EventType);
+                _instances.Add(ToInstance(_open, at, status));
                 _open = null;
             }
         }
@@ -158,10 +170,11 @@ public static class StageClock
                 var paused = _open.PausedAt is not null;
                 if (paused)
                 {
-                    EndPause(_open, asOf);
+                    EndPause(_open, asOf, ClockStepKind.Resumed, string.Empty);
                 }
 
                 var status = !paused && asOf > _open.DueAt ? StageStatus.OpenBreached : StageStatus.OpenWithin;
+                Record(_open, asOf, ClockStepKind.OpenAtAsOf, string.Empty);
                 _instances.Add(ToInstance(_open, null, status));
                 _open = null;
             }
@@ -174,18 +187,19 @@ public static class StageClock
         /// extension that applies settles the pause so far first, as if it ended at x and a new one began there
         /// (contract §4): the firm knew of the pause when it set X, so only the pause after x moves X.
         /// </remarks>
-        private void Extend(OpenInstance open, Instant at, Instant newDeadline)
+        private void Extend(OpenInstance open, Instant at, Instant newDeadline, string eventType)
         {
             var dueNow = open.PausedAt is { } pausedAt ? Shift(open, open.DueAt, pausedAt, at) : open.DueAt;
             if (at > dueNow)
             {
                 diagnostics?.AddLateExtension(org, stage.Id);
+                trace?.Add(new ClockStep(stage.Id, open.Cycle, at, ClockStepKind.ExtensionLate, eventType, dueNow, open.OriginalDueAt, newDeadline));
                 return;
             }
 
             if (open.PausedAt is not null)
             {
-                EndPause(open, at);
+                EndPause(open, at, ClockStepKind.PauseSettled, eventType);
                 open.PausedAt = at;
             }
 
@@ -195,17 +209,32 @@ public static class StageClock
                     ? DueDates.EndOfDay(DueDates.DateOf(newDeadline, policy.TimeZone), policy.TimeZone)
                     : newDeadline;
                 open.Extended = true;
+                Record(open, at, ClockStepKind.ExtensionApplied, eventType, newDeadline);
+            }
+            else
+            {
+                Record(open, at, ClockStepKind.ExtensionNotLater, eventType, newDeadline);
             }
         }
 
-        private void EndPause(OpenInstance open, Instant resumedAt)
+        private void EndPause(OpenInstance open, Instant resumedAt, ClockStepKind kind, string eventType)
         {
             var pausedAt = open.PausedAt!.Value;
             open.OriginalDueAt = Shift(open, open.OriginalDueAt, pausedAt, resumedAt);
             open.DueAt = Shift(open, open.DueAt, pausedAt, resumedAt);
             open.Paused += resumedAt - pausedAt;
             open.PausedAt = null;
+            if (trace is not null)
+            {
+                var days = open.Limit.IsDayBased
+                    ? DueDates.CountedDays(DueDates.DateOf(pausedAt, policy.TimeZone), DueDates.DateOf(resumedAt, policy.TimeZone), open.Limit, policy.Calendar)
+                    : 0;
+                trace.Add(new ClockStep(stage.Id, open.Cycle, resumedAt, kind, eventType, open.DueAt, open.OriginalDueAt, null, pausedAt, days));
+            }
         }
+
+        private void Record(OpenInstance open, Instant at, ClockStepKind kind, string eventType, Instant? requested = null) =>
+            trace?.Add(new ClockStep(stage.Id, open.Cycle, at, kind, eventType, open.DueAt, open.OriginalDueAt, requested));
 
         private Instant Shift(OpenInstance open, Instant due, Instant pausedAt, Instant resumedAt) =>
             DueDates.ShiftForPause(due, pausedAt, resumedAt, open.Limit, policy.TimeZone, policy.Calendar);

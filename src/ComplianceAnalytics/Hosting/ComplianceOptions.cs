@@ -55,6 +55,9 @@ public sealed class ComplianceOptions
     /// <summary>Cases whose last event is older than this many years are purged.</summary>
     public int RetentionYears { get; set; } = 6;
 
+    /// <summary>How many of the month's worst breaches the compliance pack's Breach timelines sheet pictures.</summary>
+    public int BreachTimelines { get; set; } = 10;
+
     /// <summary>
     /// Also write a cross-firm pack set (every organisation together, <c>DIR/group/</c>): only for a
     /// group that owns all the firms it reports for; off, each firm sees only its own workbooks.

@@ -61,6 +61,7 @@ public sealed class ComplianceOptionsValidator : IValidateOptions<ComplianceOpti
         Require(options.MinCases >= 1, "Compliance:MinCases must be at least 1.");
         Require(options.DefaultTarget is > 0 and <= 1, "Compliance:DefaultTarget must be a share above 0 and at most 1 (0.95 for 95%).");
         Require(options.RetentionYears > 0, "Compliance:RetentionYears must be a positive number of years.");
+        Require(options.BreachTimelines is >= 0 and <= 100, "Compliance:BreachTimelines must be a number of pictures from 0 to 100.");
         var g = options.GroupOutcomes;
         Require(g.MinClosedCases >= 1, "Compliance:GroupOutcomes:MinClosedCases must be at least 1.");
         Require(double.IsFinite(g.UpholdRateMargin) && g.UpholdRateMargin is >= 0 and < 1, "Compliance:GroupOutcomes:UpholdRateMargin must be a fraction from 0 to below 1 (0.10 = 10 points).");

@@ -134,7 +134,8 @@ public sealed class ComplianceWorkspace : IDisposable
             Options.RetentionYears,
             string.IsNullOrWhiteSpace(Options.PseudonymKey) ? "key file beside the store" : "configured (Compliance:PseudonymKey)",
             softwareVersion,
-            Options.GroupOutcomes.ToMargins())
+            Options.GroupOutcomes.ToMargins(),
+            Options.BreachTimelines)
         {
             CrossFirmPack = Options.CrossFirmPack,
             MinCases = Options.MinCases,

@@ -11,6 +11,7 @@ public sealed class BusinessCalendar
 {
     private readonly FrozenSet<IsoDayOfWeek> _workingDays;
     private readonly FrozenSet<LocalDate> _holidays;
+    private readonly Dictionary<LocalDate, string> _names = [];
 
     public BusinessCalendar(IEnumerable<IsoDayOfWeek> workingDays, IEnumerable<LocalDate> holidays)
     {
@@ -21,6 +22,23 @@ public sealed class BusinessCalendar
             throw new ArgumentException("A calendar needs at least one working day.", nameof(workingDays));
         }
     }
+
+    /// <summary>A calendar of named holidays, so that a reason can say which holiday a clock skipped.</summary>
+    public static BusinessCalendar Named(IEnumerable<IsoDayOfWeek> workingDays, IReadOnlyList<Holiday> holidays)
+    {
+        ArgumentNullException.ThrowIfNull(holidays);
+        var calendar = new BusinessCalendar(workingDays, holidays.Select(h => h.Date));
+        // A date given twice is refused by the calendar file's reader; the first name wins for code that builds one.
+        foreach (var holiday in holidays)
+        {
+            calendar._names.TryAdd(holiday.Date, holiday.Name);
+        }
+
+        return calendar;
+    }
+
+    /// <summary>The name of the holiday on <paramref name="date"/>, when the calendar was built with names.</summary>
+    public string? HolidayName(LocalDate date) => _names.GetValueOrDefault(date);
 
     public IReadOnlySet<IsoDayOfWeek> WorkingDays => _workingDays;
 

@@ -143,7 +143,7 @@ internal sealed class PolicyYamlReader
             timeZone!,
             workingDays!,
             holidaysName,
-            new BusinessCalendar(workingDays!, holidays.Select(h => h.Date)),
+            BusinessCalendar.Named(workingDays!, holidays),
             stages,
             adr,
             windows,

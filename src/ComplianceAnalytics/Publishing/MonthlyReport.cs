@@ -25,8 +25,10 @@ public sealed record OutputFile(string Path, string Sha256)
 /// <param name="KeySource">Where the pseudonym key comes from, for the manifest; never the key.</param>
 /// <param name="SoftwareVersion">The version the manifests state; this build's when null (tests fix it so snapshots hold across commits).</param>
 /// <param name="Margins">When the director pack's Outcomes by group flags a group; the defaults when null.</param>
+/// <param name="BreachTimelines">How many of the month's worst breaches a pack with a Breach register pictures (Compliance:BreachTimelines).</param>
 public sealed record ReportSettings(
-    string QueriesFolder, string ReportsFolder, int RetentionYears, string KeySource, string? SoftwareVersion = null, GroupOutcomeMargins? Margins = null)
+    string QueriesFolder, string ReportsFolder, int RetentionYears, string KeySource, string? SoftwareVersion = null,
+    GroupOutcomeMargins? Margins = null, int BreachTimelines = 10)
 {
     /// <summary>Also write the cross-firm pack set under <see cref="MonthlyReport.GroupFolder"/> (Compliance:CrossFirmPack).</summary>
     public bool CrossFirmPack { get; init; }
@@ -48,6 +50,9 @@ public sealed class MonthlyReport
 {
     /// <summary>The contract's measure files, each the result of the query of the same name.</summary>
     public static readonly IReadOnlyList<string> CsvMeasures = ["attainment", "durations", "adr_letters", "customer_windows"];
+
+    /// <summary>The query of the director's board pictures: the Control charts sheet's p-chart.</summary>
+    private const string BoardQuery = "director_control_chart";
 
     private readonly ComplianceStore _store;
     private readonly PolicySet _policies;
@@ -127,6 +132,18 @@ public sealed class MonthlyReport
             outputs.Add(OutputFile.Of(path));
         }
 
+        // The director's board pictures, one per organisation, in its folder beside its packs (docs/explain.md).
+        if (packs.Any(p => p.Definition.Name == "director") && queries.Contains(BoardQuery))
+        {
+            foreach (var (orgName, org, points) in BoardPicture.ByOrganisation(Result(BoardQuery)))
+            {
+                var path = Path.Combine(outDir, org, BoardPicture.FileName(org, ReportContext.FormatMonth(month)));
+                Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+                File.WriteAllBytes(path, BoardPicture.Render(orgName, ReportContext.FormatMonth(month), points));
+                outputs.Add(OutputFile.Of(path));
+            }
+        }
+
         // The store is queried on this thread only, each query once for every firm; while one workbook
         // is written on another thread, the next one's tables are cut here. One workbook is written at a time.
         var scopes = _policies.All.OrderBy(p => p.Org, StringComparer.Ordinal)
@@ -166,9 +183,21 @@ public sealed class MonthlyReport
                         Texts = texts,
                         Currency = currency,
                     };
+                    // Drawn here, on the store's thread; inserted by the writing thread once ClosedXML has saved.
+                    var timelines = definition.Sheets.Any(s => s.Name == BreachTimelines.AfterSheet) && queries.Contains(BreachTimelines.Query)
+                        ? BreachTimelines.Prepare(
+                            _store, _policies,
+                            filter is null ? Result(BreachTimelines.Query) : OrgSplit.ForOrg(Result(BreachTimelines.Query), filter),
+                            month, _settings.BreachTimelines)
+                        : null;
                     writing = Task.Run(() =>
                     {
                         WorkbookWriter.Write(definition, tables, path, metadata);
+                        if (timelines is not null)
+                        {
+                            BreachTimelines.Insert(path, timelines, texts);
+                        }
+
                         return OutputFile.Of(path);
                     });
                 }

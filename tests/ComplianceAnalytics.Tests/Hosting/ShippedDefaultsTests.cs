@@ -32,7 +32,7 @@ public sealed class ShippedDefaultsTests : IDisposable
         Assert.True(reportCode == 0, reportErr);
         Assert.Equal(
             ["adr_letters.csv", "attainment.csv", "complaints_causes.csv", "complaints_return.csv", "customer_windows.csv", "durations.csv",
-             "jpdit/audit-jpdit-2026-03.xlsx", "jpdit/compliance-jpdit-2026-03.xlsx", "jpdit/director-jpdit-2026-03.xlsx"],
+             "jpdit/audit-jpdit-2026-03.xlsx", "jpdit/board-jpdit-2026-03.png", "jpdit/compliance-jpdit-2026-03.xlsx", "jpdit/director-jpdit-2026-03.xlsx"],
             Directory.GetFiles(Path.Combine(_folder, "out"), "*", SearchOption.AllDirectories)
                 .Select(f => Path.GetRelativePath(Path.Combine(_folder, "out"), f)).Where(f => !f.Contains('/', StringComparison.Ordinal) || f.StartsWith("jpdit/", StringComparison.Ordinal))
                 .Order(StringComparer.Ordinal));

@@ -26,8 +26,11 @@ public sealed class MonthlyReportTests(SamplePacks sample) : IClassFixture<Sampl
 
     private static readonly string[] PackNames = ["audit", "compliance", "director"];
 
+    /// <summary>The firms of the sample with a control chart in June 2026, hence a board picture (Helpdesk has none).</summary>
+    private static readonly string[] BoardOrgs = ["bluehat", "crediflex", "halo", "hexpress", "jpdit", "netservers"];
+
     [Fact]
-    public void A_month_gives_the_four_csv_files_and_the_three_workbooks()
+    public void A_month_gives_the_four_csv_files_the_board_pictures_and_the_three_workbooks()
     {
         var names = sample.Outputs.Select(o => Path.GetRelativePath(sample.OutDir, o.Path)).ToList();
         // Each organisation's pack set in its own folder, then the cross-firm set SamplePacks configures.
@@ -35,6 +38,7 @@ public sealed class MonthlyReportTests(SamplePacks sample) : IClassFixture<Sampl
 
         Assert.Equal(
             ["attainment.csv", "durations.csv", "adr_letters.csv", "customer_windows.csv",
+             .. BoardOrgs.Select(o => $"{o}/board-{o}-2026-06.png"),
              .. scopes.SelectMany(o => PackNames.Select(p => $"{o}/{p}-{o}-2026-06.xlsx"))],
             names);
         Assert.All(sample.Outputs, o => Assert.Equal(OutputFile.Of(o.Path).Sha256, o.Sha256));
@@ -58,7 +62,8 @@ public sealed class MonthlyReportTests(SamplePacks sample) : IClassFixture<Sampl
         var definition = Definition(pack);
         var workbook = WorkbookCells.Read(sample.Workbook(pack));
 
-        Assert.Equal(definition.Sheets.Select(s => s.Name), workbook.Sheets.Select(s => s.Name));
+        // The Breach timelines sheet is added after the definition's sheets are written (BreachTimelinesTests).
+        Assert.Equal(definition.Sheets.Select(s => s.Name), workbook.Sheets.Select(s => s.Name).Where(n => n != BreachTimelines.SheetName));
         foreach (var sheet in definition.Sheets)
         {
             var cells = workbook[sheet.Name];
@@ -197,10 +202,15 @@ public sealed class MonthlyReportTests(SamplePacks sample) : IClassFixture<Sampl
         var outputs = sample.Write("only-director", "director");
         var error = Assert.Throws<ArgumentException>(() => sample.Write("unknown", "board"));
 
+        // The director's board pictures go with the director pack, in each firm's folder.
         Assert.Equal(
             ["attainment.csv", "durations.csv", "adr_letters.csv", "customer_windows.csv",
              .. sample.Workspace.Policies.All.Select(p => p.Org).Order(StringComparer.Ordinal).Append(MonthlyReport.GroupFolder).Select(o => $"director-{o}-2026-06.xlsx")],
-            outputs.Select(o => Path.GetFileName(o.Path)));
+            outputs.Select(o => Path.GetFileName(o.Path)).Where(n => !n.StartsWith("board-", StringComparison.Ordinal)));
+        Assert.Equal(
+            BoardOrgs.Select(o => $"{o}/board-{o}-2026-06.png"),
+            outputs.Where(o => Path.GetFileName(o.Path).StartsWith("board-", StringComparison.Ordinal))
+                .Select(o => Path.GetRelativePath(Path.GetDirectoryName(Path.GetDirectoryName(o.Path))!, o.Path)));
         Assert.Contains("'board'", error.Message, StringComparison.Ordinal);
         Assert.Contains("audit, compliance, director", error.Message, StringComparison.Ordinal);
     }

@@ -73,8 +73,8 @@ public sealed class OrgPacksTests(SamplePacks sample) : IClassFixture<SamplePack
             using var document = SpreadsheetDocument.Open(sample.Workbook(pack, "halo"), false);
             var workbook = document.WorkbookPart!;
             var titles = workbook.Workbook.DefinedNames!.Elements<DefinedName>().Where(d => d.Text.Length > 0 && d.Name == "_xlnm.Print_Titles").ToList();
-            // The header row repeated on every printed page of every sheet.
-            Assert.Equal(workbook.Workbook.Sheets!.Elements<Sheet>().Count(), titles.Count);
+            // The header row repeated on every printed page of every sheet with a table (Breach timelines has pictures, no header row).
+            Assert.Equal(workbook.Workbook.Sheets!.Elements<Sheet>().Count(s => s.Name != BreachTimelines.SheetName), titles.Count);
             Assert.All(titles, t => Assert.EndsWith("2:2", t.Text, StringComparison.Ordinal));
             foreach (var sheet in workbook.Workbook.Sheets!.Elements<Sheet>())
             {

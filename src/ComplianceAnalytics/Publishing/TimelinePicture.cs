@@ -1,0 +1,230 @@
+using ComplianceAnalytics.Clocks;
+using NodaTime;
+using ScottPlot;
+
+namespace ComplianceAnalytics.Publishing;
+
+/// <summary>
+/// One case's timeline as a PNG (ScottPlot): a row per stage cycle from its start to its stop (or the as-of),
+/// the part after the deadline in red, pauses drawn over it in amber, the original due and the due as markers,
+/// non-working days shaded, and the case's events as labelled ticks along the top. Everything drawn comes from
+/// <see cref="CaseExplanation"/>, i.e. from the clock's own steps. Local times of the organisation.
+/// </summary>
+public static class TimelinePicture
+{
+    public const int Width = 1100;
+
+    /// <summary>Pixels per row of the plot; the event labels take <see cref="LabelRows"/> rows above the events' ticks.</summary>
+    private const int RowPixels = 56;
+
+    private const double LabelRows = 3.1;
+
+    private static readonly Color Working = Color.FromHex("5B9BD5");
+    private static readonly Color Late = Color.FromHex("C00000");
+    private static readonly Color Pause = Color.FromHex("FFC000");
+    private static readonly Color Met = Color.FromHex("70AD47");
+    private static readonly Color NonWorking = Color.FromHex("EDEDED");
+    private static readonly Color Ink = Color.FromHex("262626");
+
+    /// <summary>The PNG bytes, <see cref="Width"/> pixels wide, taller with more cycles.</summary>
+    public static byte[] Render(CaseExplanation explanation)
+    {
+        ArgumentNullException.ThrowIfNull(explanation);
+        PictureFonts.Register();
+        var policy = explanation.Policy;
+        double X(Instant at) => at.InZone(policy.TimeZone).LocalDateTime.ToDateTimeUnspecified().ToOADate();
+
+        var stages = explanation.Stages;
+        var ends = stages.Select(s => s.Instance.StoppedAt ?? explanation.AsOf).ToList();
+        var first = explanation.Events.Count > 0 ? explanation.Events[0].OccurredAt : stages.Min(s => s.Instance.StartedAt);
+        var last = new[] { explanation.Events.Count > 0 ? explanation.Events[^1].OccurredAt : first }
+            .Concat(ends).Concat(stages.Select(s => s.Instance.DueAt)).Max();
+        var fromDate = DueDates.DateOf(first, policy.TimeZone).PlusDays(-1);
+        var toDate = DueDates.DateOf(last, policy.TimeZone).PlusDays(2);
+
+        var plot = new Plot();
+        plot.Font.Set(PictureFonts.Family);
+        plot.Title($"Case {explanation.CaseRef}, {policy.Name}: stage clocks (local time, {policy.TimeZone.Id})", size: 15);
+
+        // Runs of non-working days shaded as one span each, so that adjacent days show no seam.
+        for (var d = fromDate; d < toDate; d = d.PlusDays(1))
+        {
+            if (policy.Calendar.IsWorkingDay(d))
+            {
+                continue;
+            }
+
+            var runStart = d;
+            while (d.PlusDays(1) < toDate && !policy.Calendar.IsWorkingDay(d.PlusDays(1)))
+            {
+                d = d.PlusDays(1);
+            }
+
+            var span = plot.Add.HorizontalSpan(runStart.ToDateTimeUnspecified().ToOADate(), d.PlusDays(1).ToDateTimeUnspecified().ToOADate());
+            span.FillStyle.Color = NonWorking;
+            span.LineStyle.Width = 0;
+        }
+
+        // Row n (from the top) sits at y = rows - n; the events take the top row.
+        var rows = stages.Count;
+        var positions = new List<double>();
+        var labels = new List<string>();
+        for (var n = 0; n < rows; n++)
+        {
+            var s = stages[n];
+            var i = s.Instance;
+            double y = rows - n;
+            positions.Add(y);
+            labels.Add($"{i.Stage} {i.Cycle}\n{StageStatusText.Of(i.Status).Replace('_', ' ')}");
+            var start = X(i.StartedAt);
+            var end = X(ends[n]);
+            var due = X(i.DueAt);
+            var onTime = i.Status is StageStatus.Met or StageStatus.MetExtended ? Met : Working;
+            Bar(plot, start, Math.Min(end, due), y, 0.36, onTime);
+            if (end > due)
+            {
+                Bar(plot, due, end, y, 0.36, Late);
+            }
+
+            foreach (var (from, to) in Pauses(s.Trace))
+            {
+                Bar(plot, X(from), X(to), y, 0.18, Pause);
+            }
+
+            Marker(plot, X(i.OriginalDueAt), y + 0.3, MarkerShape.OpenTriangleDown, Ink);
+            if (i.DueAt != i.OriginalDueAt)
+            {
+                Marker(plot, due, y + 0.3, MarkerShape.FilledTriangleDown, Ink);
+            }
+        }
+
+        // The as-of, where the open instances' rows end.
+        if (stages.Any(s => s.Instance.StoppedAt is null))
+        {
+            var asOf = plot.Add.VerticalLine(X(explanation.AsOf));
+            asOf.LineColor = Ink;
+            asOf.LinePattern = LinePattern.Dotted;
+            asOf.LineWidth = 1.5f;
+            asOf.LegendText = "as-of";
+        }
+
+        // Events: a tick each and a label written upwards; events too close to tell apart share one label.
+        double top = rows + 1;
+        positions.Add(top);
+        labels.Add("events");
+        var xMin = fromDate.ToDateTimeUnspecified().ToOADate();
+        var xMax = toDate.ToDateTimeUnspecified().ToOADate();
+        // About the plot area's width in pixels: a label is some 14 pixels wide.
+        var closest = 16 * (xMax - xMin) / (Width - 260);
+        foreach (var group in Grouped(explanation.Events.Select(e => (X(e.OccurredAt), e.EventType.Replace('_', ' '))), closest))
+        {
+            foreach (var x in group.Xs)
+            {
+                var tick = plot.Add.Line(x, top - 0.35, x, top + 0.05);
+                tick.LineColor = Ink;
+                tick.LineWidth = 1.5f;
+            }
+
+            var label = plot.Add.Text(group.Text, group.Xs[0], top + 0.15);
+            label.LabelFontSize = 11;
+            label.LabelFontColor = Ink;
+            label.LabelFontName = PictureFonts.Family;
+            label.LabelRotation = -90;
+            // Upper left before the turn: the lines run rightwards from the first event's tick, never left of the plot.
+            label.LabelAlignment = Alignment.UpperLeft;
+        }
+
+        var dates = plot.Axes.DateTimeTicksBottom();
+        if (dates.TickGenerator is ScottPlot.TickGenerators.DateTimeAutomatic automatic)
+        {
+            automatic.LabelFormatter = d => d.ToString("d MMM yyyy", System.Globalization.CultureInfo.InvariantCulture);
+        }
+
+        plot.Axes.Left.TickGenerator = new ScottPlot.TickGenerators.NumericManual([.. positions], [.. labels]);
+        plot.Axes.Left.MajorTickStyle.Length = 0;
+        plot.Axes.SetLimits(xMin, xMax, 0.4, top + LabelRows);
+        plot.Grid.YAxisStyle.IsVisible = false;
+        // Room on the right for the last date label, which may fall on the plot's edge.
+        plot.Axes.Right.MinimumSize = 40;
+        plot.Font.Set(PictureFonts.Family);
+
+        Legend(plot);
+        var (width, height) = Size(explanation);
+        return plot.GetImageBytes(width, height, ImageFormat.Png);
+    }
+
+    /// <summary>The picture's size in pixels: <see cref="Width"/> wide, a row per stage cycle and the events' rows high.</summary>
+    public static (int Width, int Height) Size(CaseExplanation explanation)
+    {
+        ArgumentNullException.ThrowIfNull(explanation);
+        return (Width, 150 + (int)(RowPixels * (explanation.Stages.Count + 1 + LabelRows - 0.4)));
+    }
+
+    /// <summary>Events in order, those that would overlap the group before them (<paramref name="closest"/> per line) joined into its label.</summary>
+    internal static List<(List<double> Xs, string Text)> Grouped(IEnumerable<(double X, string Text)> events, double closest)
+    {
+        var groups = new List<(List<double> Xs, string Text)>();
+        foreach (var (x, text) in events)
+        {
+            // A group's label has a line per event, side by side once written upwards.
+            if (groups.Count > 0 && x - groups[^1].Xs[0] < closest * groups[^1].Xs.Count)
+            {
+                var last = groups[^1];
+                last.Xs.Add(x);
+                groups[^1] = (last.Xs, last.Text + "\n" + text);
+            }
+            else
+            {
+                groups.Add(([x], text));
+            }
+        }
+
+        return groups;
+    }
+
+    /// <summary>The pauses an instance's clock recorded: from each pause to the step that ended it.</summary>
+    internal static IEnumerable<(Instant From, Instant To)> Pauses(IReadOnlyList<ClockStep> steps)
+    {
+        foreach (var step in steps)
+        {
+            if (step is { Kind: ClockStepKind.Resumed or ClockStepKind.PauseSettled, PausedFrom: { } from })
+            {
+                yield return (from, step.At);
+            }
+        }
+    }
+
+    private static void Bar(Plot plot, double from, double to, double y, double halfHeight, Color color)
+    {
+        if (to <= from)
+        {
+            return;
+        }
+
+        var bar = plot.Add.Rectangle(from, to, y - halfHeight, y + halfHeight);
+        bar.FillStyle.Color = color;
+        bar.LineStyle.Width = 0;
+    }
+
+    private static void Marker(Plot plot, double x, double y, MarkerShape shape, Color color)
+    {
+        var marker = plot.Add.Marker(x, y, shape, 11);
+        marker.Color = color;
+    }
+
+    /// <summary>A legend of the colours and markers, below the plot.</summary>
+    private static void Legend(Plot plot)
+    {
+        plot.Legend.ManualItems.Add(new LegendItem { LabelText = "running", FillColor = Working });
+        plot.Legend.ManualItems.Add(new LegendItem { LabelText = "stopped in time", FillColor = Met });
+        plot.Legend.ManualItems.Add(new LegendItem { LabelText = "late", FillColor = Late });
+        plot.Legend.ManualItems.Add(new LegendItem { LabelText = "paused", FillColor = Pause });
+        plot.Legend.ManualItems.Add(new LegendItem { LabelText = "non-working day", FillColor = NonWorking });
+        plot.Legend.ManualItems.Add(new LegendItem { LabelText = "original due", MarkerShape = MarkerShape.OpenTriangleDown, MarkerColor = Ink, MarkerSize = 10 });
+        plot.Legend.ManualItems.Add(new LegendItem { LabelText = "due", MarkerShape = MarkerShape.FilledTriangleDown, MarkerColor = Ink, MarkerSize = 10 });
+        plot.Legend.Orientation = Orientation.Horizontal;
+        plot.Legend.FontName = PictureFonts.Family;
+        plot.Legend.FontSize = 11;
+        plot.ShowLegend(Edge.Bottom);
+    }
+}

@@ -1,0 +1,97 @@
+using ComplianceAnalytics.Clocks;
+using ComplianceAnalytics.Exports;
+using ComplianceAnalytics.Publishing;
+using NodaTime;
+using ScottPlot;
+using SkiaSharp;
+using static ComplianceAnalytics.Tests.Clocks.ClockFixtures;
+
+namespace ComplianceAnalytics.Tests.Publishing;
+
+/// <summary>
+/// The timeline pictures: real PNGs of the stated size with ink where the clock says, and text drawn with the
+/// embedded DejaVu Sans whatever fonts the machine has.
+/// </summary>
+public class TimelinePictureTests
+{
+    private static readonly Instant AsOf = At("2026-04-01T00:00:00Z");
+
+    /// <summary>A breach with a pause and a late extension, and a second cycle.</summary>
+    private static CaseExplanation Case()
+    {
+        var stage = Stage("investigation", "10 business_days", [EventTypes.Acknowledged, EventTypes.Reopened], [EventTypes.ResponseIssued],
+            [EventTypes.InfoRequested], [EventTypes.InfoReceived], extendable: true);
+        var policy = Policy([stage]);
+        CaseEvent[] events =
+        [
+            E(EventTypes.Acknowledged, "2026-02-26T09:00:00Z"),
+            E(EventTypes.InfoRequested, "2026-03-02T10:00:00Z"),
+            E(EventTypes.InfoReceived, "2026-03-04T10:00:00Z"),
+            E(EventTypes.DeadlineExtended, "2026-03-17T09:00:00Z", "2026-03-20T17:00:00Z"),
+            E(EventTypes.ResponseIssued, "2026-03-18T09:00:00Z"),
+            E(EventTypes.Reopened, "2026-03-23T09:00:00Z"),
+        ];
+        var trace = new ClockTrace();
+        var instances = StageClock.Evaluate("jpdit", "C-1", policy, events, AsOf, null, trace);
+        var stages = instances.Select(i =>
+        {
+            var steps = trace.For(i.Stage, i.Cycle);
+            return new ExplainedStage(i, WhyText.Sentence(i, steps, policy, AsOf), [], steps);
+        }).ToList();
+        var explained = events.Select((e, n) => new ExplainedEvent(e.OccurredAt, e.EventType, e.DueAt, "jpdit.csv", n + 2)).ToList();
+        return new CaseExplanation("jpdit", "C-1", AsOf, policy, explained, stages);
+    }
+
+    private static SKBitmap Decode(byte[] png) => SKBitmap.Decode(png) ?? throw new InvalidOperationException("not a PNG");
+
+    private static bool IsInk(SKColor c) => c.Red < 200 || c.Green < 200 || c.Blue < 200;
+
+    [Fact]
+    public void The_picture_is_a_png_of_its_size_with_the_late_part_in_red_and_the_pause_in_amber()
+    {
+        var explanation = Case();
+        using var bitmap = Decode(TimelinePicture.Render(explanation));
+        var (width, height) = TimelinePicture.Size(explanation);
+
+        Assert.Equal(width, bitmap.Width);
+        Assert.Equal(height, bitmap.Height);
+        var pixels = bitmap.Pixels;
+        Assert.Contains(pixels, p => p == new SKColor(0xC0, 0x00, 0x00));
+        Assert.Contains(pixels, p => p == new SKColor(0xFF, 0xC0, 0x00));
+        // Much of it is ink: bars, shading, ticks, labels.
+        Assert.True(pixels.Count(IsInk) > width * height / 20);
+    }
+
+    [Fact]
+    public void The_pauses_drawn_are_those_the_clock_recorded()
+    {
+        var pauses = TimelinePicture.Pauses(Case().Stages[0].Trace).ToList();
+
+        Assert.Equal([(At("2026-03-02T10:00:00Z"), At("2026-03-04T10:00:00Z"))], pauses);
+    }
+
+    [Fact]
+    public void Labels_are_drawn_with_the_embedded_DejaVu_Sans_and_have_ink()
+    {
+        PictureFonts.Register();
+        using var typeface = PictureFonts.Create(bold: false);
+        Assert.Equal("DejaVu Sans", typeface.FamilyName);
+        Assert.Equal(PictureFonts.Family, Fonts.Default);
+
+        var plot = new Plot();
+        plot.HideAxesAndGrid();
+        var label = plot.Add.Text("Breached", 0, 0);
+        label.LabelFontSize = 40;
+        label.LabelFontColor = Colors.Black;
+        label.LabelFontName = PictureFonts.Family;
+        label.LabelAlignment = Alignment.MiddleCenter;
+        using var bitmap = Decode(plot.GetImageBytes(400, 200, ImageFormat.Png));
+
+        // The text's dark pixels: a font that drew boxes or nothing would give few or none.
+        var dark = bitmap.Pixels.Count(p => p.Red < 100 && p.Green < 100 && p.Blue < 100);
+        Assert.True(dark > 500, $"{dark} dark pixels");
+        // The same word measured with the embedded face is as wide as DejaVu Sans draws it at 40 px.
+        using var font = new SKFont(typeface, 40);
+        Assert.InRange(font.MeasureText("Breached"), 170, 200);
+    }
+}
