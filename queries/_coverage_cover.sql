@@ -1,29 +1,27 @@
 -- Prepared before the pack queries (it sorts after _coverage, which it reads): cover_common, the
 -- first lines of every pack's cover, per organisation: the firm's name, the month in words and as
--- YYYY-MM, the as-of, and the data coverage in one sentence (docs/packs.md, "Cover sheet").
+-- YYYY-MM, the as-of, and the data coverage in one sentence (docs/packs.md, "Cover sheet"), each in
+-- the firm's language (tr(), long_local() and month_year(): ReportContext, docs/packs.md "Languages").
 -- Parameters: $1 the month, 'YYYY-MM'.
 CREATE OR REPLACE TEMP TABLE cover_common AS
 WITH c AS (
     SELECT v.*, o.org_name, o.time_zone,
-           strftime(timezone(o.time_zone, v.last_event), '%-d %B %Y %H:%M') AS last_local,
-           strftime(timezone(o.time_zone, v.month_end), '%-d %B %Y %H:%M') AS as_of_local
+           long_local(v.org, timezone(o.time_zone, v.last_event)) AS last_local,
+           long_local(v.org, timezone(o.time_zone, v.month_end)) AS as_of_local
     FROM coverage v JOIN policy_orgs o ON o.org = v.org
 )
-SELECT org, 1 AS position, 'Organisation' AS item, org_name AS text FROM c
+SELECT org, 1 AS position, tr(org, 'value:Organisation') AS item, org_name AS text FROM c
 UNION ALL
-SELECT org, 2, 'Month', strftime(CAST($1 || '-01' AS DATE), '%B %Y') || ' (' || $1 || ')' FROM c
+SELECT org, 2, tr(org, 'value:Month'), month_year(org, CAST($1 || '-01' AS DATE)) || ' (' || $1 || ')' FROM c
 UNION ALL
-SELECT org, 3, 'As of',
-       'Figures evaluated at ' || as_of_local || ' (' || time_zone || '), the first instant after the month.'
+SELECT org, 3, tr(org, 'value:As of'), format(tr(org, 'cover.as_of'), as_of_local, time_zone)
 FROM c
 UNION ALL
-SELECT org, 4, 'Data coverage',
+SELECT org, 4, tr(org, 'value:Data coverage'),
        CASE status
-           WHEN 'full' THEN 'Complete for the month: events were received to its end and beyond (latest event ' || last_local || ', last file ' || coalesce(last_file, '?') || ').'
-           WHEN 'cut_short' THEN 'Incomplete: no data received after ' || last_local || ' (last file ' || coalesce(last_file, '?')
-               || '). Figures are as at ' || last_local || '; nothing due after it is counted as a breach, a backlog past its limit or a missing ADR letter.'
-           ELSE CASE WHEN last_event IS NULL THEN 'No data: no export of this organisation has been received, so this month has no findings.'
-                     ELSE 'No data received after ' || last_local || ' (last file ' || coalesce(last_file, '?')
-                          || '): nothing in this month is presented as a finding, because only the silence after the last file would suggest one.' END
+           WHEN 'full' THEN format(tr(org, 'cover.coverage.full'), last_local, coalesce(last_file, '?'))
+           WHEN 'cut_short' THEN format(tr(org, 'cover.coverage.cut_short'), last_local, coalesce(last_file, '?'))
+           ELSE CASE WHEN last_event IS NULL THEN tr(org, 'cover.coverage.never')
+                     ELSE format(tr(org, 'cover.coverage.none'), last_local, coalesce(last_file, '?')) END
        END
 FROM c;

@@ -1,7 +1,7 @@
 -- Audit pack, Cover: the firm, month, as-of and coverage (_coverage_cover.sql), then what an
 -- auditor checks first: the firm's input files (file_orgs) and what became of their rows, the
 -- rejects by reason, the files taken in during the month, personal-data handling (fields and their
--- treatment) and retention.
+-- treatment) and retention; in the firm's language (docs/packs.md, "Languages").
 -- Parameters: $1 the month, 'YYYY-MM'.
 WITH files AS (
     SELECT fo.org, f.*,
@@ -26,7 +26,7 @@ rj AS (
     GROUP BY ALL
 ),
 pd AS (
-    SELECT org, string_agg(field || ' in ' || n || ' file(s)', ', ' ORDER BY field) AS fields
+    SELECT org, string_agg(format(tr(org, 'cover.personal.field'), field, n), ', ' ORDER BY field) AS fields
     FROM (SELECT org, field, count(*) AS n
           FROM (SELECT fo.org, unnest(f.personal_fields) AS field FROM ingest_files f JOIN file_orgs fo ON fo.file_id = f.file_id)
           GROUP BY org, field)
@@ -34,24 +34,25 @@ pd AS (
 )
 SELECT org, position, item, text FROM cover_common
 UNION ALL
-SELECT o.org, 10, 'Input files',
-       coalesce(fs.files || ' file(s) in the ledger: ' || fs.loaded || ' loaded, ' || fs.skipped || ' skipped as identical, '
-                || fs.quarantined || ' quarantined; ' || fs.in_month || ' taken in during the month (Inputs).', 'No input file of this organisation.')
+SELECT o.org, 10, tr(o.org, 'value:Input files'),
+       CASE WHEN fs.files IS NULL THEN tr(o.org, 'cover.files.none')
+            ELSE format(tr(o.org, 'cover.files.some'), fs.files, fs.loaded, fs.skipped, fs.quarantined, fs.in_month) END
 FROM policy_orgs o LEFT JOIN fs ON fs.org = o.org
 UNION ALL
-SELECT o.org, 11, 'Rows',
-       coalesce(fs.rows_read || ' read: ' || fs.rows_loaded || ' loaded, ' || fs.rows_duplicate || ' duplicate, ' || fs.rows_rejected
-                || ' rejected, ' || fs.rows_ignored || ' ignored; every row is accounted for.', 'No rows.')
+SELECT o.org, 11, tr(o.org, 'value:Rows'),
+       CASE WHEN fs.rows_read IS NULL THEN tr(o.org, 'cover.rows.none')
+            ELSE format(tr(o.org, 'cover.rows.some'), fs.rows_read, fs.rows_loaded, fs.rows_duplicate, fs.rows_rejected, fs.rows_ignored) END
 FROM policy_orgs o LEFT JOIN fs ON fs.org = o.org
 UNION ALL
-SELECT o.org, 12, 'Rejects',
-       coalesce((SELECT string_agg(reason || ' ' || n, ', ' ORDER BY n DESC, reason) FROM rj WHERE rj.org = o.org) || ' (Rejections, Rejected rows).', 'None.')
+SELECT o.org, 12, tr(o.org, 'value:Rejects'),
+       CASE WHEN r.list IS NULL THEN tr(o.org, 'cover.rejects.none') ELSE format(tr(o.org, 'cover.rejects.some'), r.list) END
 FROM policy_orgs o
+LEFT JOIN (SELECT org, string_agg(reason || ' ' || n, ', ' ORDER BY n DESC, reason) AS list FROM rj GROUP BY org) r ON r.org = o.org
 UNION ALL
-SELECT o.org, 13, 'Personal data',
-       coalesce('Arrived: ' || pd.fields || '. customer_email and customer_phone become a keyed pseudonym (HMAC-SHA256) and are not stored; '
-                || 'customer_name and notes are dropped as the file is read (Personal data).', 'No personal-data field arrived in this organisation''s files.')
+SELECT o.org, 13, tr(o.org, 'value:Personal data'),
+       CASE WHEN pd.fields IS NULL THEN tr(o.org, 'cover.personal.none') ELSE format(tr(o.org, 'cover.personal.some'), pd.fields) END
 FROM policy_orgs o LEFT JOIN pd ON pd.org = o.org
 UNION ALL
-SELECT NULL, 99, 'Made', strftime(generated_at AT TIME ZONE 'UTC', '%-d %B %Y %H:%M') || ' UTC by ' || software_version || '.' FROM report_run
+SELECT o.org, 99, tr(o.org, 'value:Made'), format(tr(o.org, 'cover.made'), long_local(o.org, generated_at AT TIME ZONE 'UTC'), software_version)
+FROM report_run, policy_orgs o
 ORDER BY org NULLS LAST, position;

@@ -2,11 +2,12 @@
 -- (_coverage_cover.sql), then the verdict: how many stages met their target, the change on the
 -- month before over all stages, and for each stage below target (judge(): Amber or Red) its figures,
 -- its largest contributors (team, category, channel) and one plain sentence; then the open
--- instances past their limit. A month with no data gives no verdict.
+-- instances past their limit. A month with no data gives no verdict. Every sentence is in the firm's
+-- language: tr(), num() and pct() (ReportContext; docs/packs.md, "Languages").
 -- Parameters: none.
 WITH v AS (
     SELECT s.*, c.status AS coverage,
-           strftime(CAST((SELECT month FROM report_params) || '-01' AS DATE) - INTERVAL 1 MONTH, '%B') AS previous_month
+           month_name(s.org, CAST((SELECT month FROM report_params) || '-01' AS DATE) - INTERVAL 1 MONTH) AS previous_month
     FROM stage_verdicts s JOIN coverage c ON c.org = s.org
 ),
 totals AS (
@@ -31,52 +32,50 @@ top AS (
 )
 SELECT org, position, item, text FROM cover_common
 UNION ALL
-SELECT t.org, 10, 'Verdict',
-       CASE WHEN t.coverage = 'none' THEN 'No verdict: there is no data for this month.'
-            WHEN t.judged = 0 THEN 'No stage stopped enough instances to be judged (' || (SELECT min_cases FROM report_params) || ' or more are needed).'
-            ELSE t.green || ' of ' || t.judged || ' stages judged met their target'
-                 || CASE WHEN t.below IS NULL THEN '.' ELSE '; below target: ' || t.below || '.' END
+SELECT t.org, 10, tr(t.org, 'value:Verdict'),
+       CASE WHEN t.coverage = 'none' THEN tr(t.org, 'cover.verdict.no_data')
+            WHEN t.judged = 0 THEN format(tr(t.org, 'cover.verdict.none_judged'), (SELECT min_cases FROM report_params))
+            WHEN t.below IS NULL THEN format(tr(t.org, 'cover.verdict.judged'), t.green, t.judged)
+            ELSE format(tr(t.org, 'cover.verdict.judged_below'), t.green, t.judged, t.below)
        END
-       || CASE WHEN t.too_few > 0 AND t.judged > 0 AND t.coverage <> 'none' THEN ' ' || t.too_few || ' stage(s) had too few cases to judge (grey).' ELSE '' END
+       || CASE WHEN t.too_few > 0 AND t.judged > 0 AND t.coverage <> 'none' THEN ' ' || format(tr(t.org, 'cover.verdict.too_few'), t.too_few) ELSE '' END
 FROM totals t
 UNION ALL
-SELECT t.org, 11, 'Change on last month',
-       CASE WHEN t.closed = 0 THEN 'Nothing stopped this month' ELSE 'All stages together: ' || printf('%.1f%%', 100.0 * t.met / t.closed) || ' of ' || t.closed || ' stopped met their limit' END
-       || CASE WHEN t.previous_closed = 0 THEN '; nothing stopped in ' || t.previous_month || '.'
-               ELSE ' (' || t.previous_month || ': ' || printf('%.1f%%', 100.0 * p.previous_met / t.previous_closed) || ' of ' || t.previous_closed || ')'
-                    || CASE WHEN t.closed = 0 THEN '.'
-                            ELSE ', ' || CASE WHEN 100.0 * t.met / t.closed >= 100.0 * p.previous_met / t.previous_closed THEN 'up ' ELSE 'down ' END
-                                 || printf('%.1f', abs(100.0 * t.met / t.closed - 100.0 * p.previous_met / t.previous_closed)) || ' points.' END
-          END
+SELECT t.org, 11, tr(t.org, 'value:Change on last month'),
+       CASE WHEN t.closed = 0 AND t.previous_closed = 0 THEN format(tr(t.org, 'cover.change.nothing_both'), t.previous_month)
+            WHEN t.closed = 0 THEN format(tr(t.org, 'cover.change.nothing_now'), t.previous_month, pct(t.org, p.previous_met / t.previous_closed, 1), t.previous_closed)
+            WHEN t.previous_closed = 0 THEN format(tr(t.org, 'cover.change.nothing_before'), pct(t.org, t.met / t.closed, 1), t.closed, t.previous_month)
+            ELSE format(tr(t.org, CASE WHEN 1.0 * t.met / t.closed >= 1.0 * p.previous_met / t.previous_closed THEN 'cover.change.up' ELSE 'cover.change.down' END),
+                        pct(t.org, t.met / t.closed, 1), t.closed, t.previous_month, pct(t.org, p.previous_met / t.previous_closed, 1), t.previous_closed,
+                        num(t.org, abs(100.0 * t.met / t.closed - 100.0 * p.previous_met / t.previous_closed), 1))
+       END
 FROM totals t JOIN previous p ON p.org = t.org
 WHERE t.coverage <> 'none'
 UNION ALL
-SELECT v.org, 20 + v.position, v.stage || ' (' || v.rag || ')',
-       printf('%.1f%%', 100 * v.attainment) || ' of ' || v.closed || ' stopped met the limit of ' || v.stage_limit
-       || ' (target ' || printf('%.0f%%', 100 * v.target) || ')'
-       || CASE WHEN v.previous_attainment IS NULL THEN '' ELSE '; ' || v.previous_month || ' ' || printf('%.1f%%', 100 * v.previous_attainment) END
-       || '. Largest contributors to the ' || v.breached || ' breaches: team ' || coalesce(tt.value, '?') || ' (' || coalesce(tt.breaches, 0) || '), category '
-       || coalesce(tc.value, '?') || ' (' || coalesce(tc.breaches, 0) || '), channel ' || coalesce(th.value, '?') || ' (' || coalesce(th.breaches, 0) || '). '
-       || 'In plain words: ' || v.breached || ' of ' || v.closed || ' ' || lower(v.stage) || ' instances ended after their limit, '
-       || CASE WHEN tt.breaches * 2 > v.breached THEN 'most of them with ' || tt.value ELSE 'spread over several teams' END || '.'
+SELECT v.org, 20 + v.position, v.stage || ' (' || tr(v.org, 'value:' || v.rag) || ')',
+       format(tr(v.org, 'cover.stage.figures'), pct(v.org, v.attainment, 1), v.closed, v.stage_limit, pct(v.org, v.target, 0))
+       || CASE WHEN v.previous_attainment IS NULL THEN '' ELSE '; ' || v.previous_month || ' ' || pct(v.org, v.previous_attainment, 1) END
+       || format(tr(v.org, 'cover.stage.contributors'), v.breached, coalesce(tt.value, '?'), coalesce(tt.breaches, 0), coalesce(tc.value, '?'),
+                 coalesce(tc.breaches, 0), coalesce(th.value, '?'), coalesce(th.breaches, 0))
+       || ' ' || CASE WHEN tt.breaches * 2 > v.breached THEN format(tr(v.org, 'cover.stage.plain_team'), v.breached, v.closed, lower(v.stage), tt.value)
+                      ELSE format(tr(v.org, 'cover.stage.plain_spread'), v.breached, v.closed, lower(v.stage)) END
 FROM v
 LEFT JOIN top tt ON tt.org = v.org AND tt.stage = v.stage_id AND tt.dimension = 'team'
 LEFT JOIN top tc ON tc.org = v.org AND tc.stage = v.stage_id AND tc.dimension = 'category'
 LEFT JOIN top th ON th.org = v.org AND th.stage = v.stage_id AND th.dimension = 'channel'
 WHERE v.rag IN ('Amber', 'Red') AND v.coverage <> 'none'
 UNION ALL
-SELECT t.org, 90, 'Open past limit',
-       CASE WHEN t.coverage = 'none' THEN 'Not assessed: no data for this month.'
-            ELSE t.open_breached || ' stage instance(s) open past their limit '
-                 || CASE WHEN t.coverage = 'full' THEN 'at the month''s end' ELSE 'as at the last event received' END
-                 || ' (Breach register, Backlog).' END
+SELECT t.org, 90, tr(t.org, 'value:Open past limit'),
+       CASE WHEN t.coverage = 'none' THEN tr(t.org, 'cover.open.no_data')
+            WHEN t.coverage = 'full' THEN format(tr(t.org, 'cover.open.full'), t.open_breached)
+            ELSE format(tr(t.org, 'cover.open.cut_short'), t.open_breached) END
 FROM totals t
 UNION ALL
-SELECT t.org, 95, 'Due soon',
-       CASE WHEN t.coverage <> 'full' THEN 'Not assessed: the data does not reach the month''s end.'
-            ELSE (SELECT count(*) FROM upcoming u WHERE u.org = t.org) || ' stage instance(s) open and due within the next '
-                 || (SELECT due_soon_days FROM report_params) || ' working day(s) after the month''s end (Due soon).' END
+SELECT t.org, 95, tr(t.org, 'value:Due soon'),
+       CASE WHEN t.coverage <> 'full' THEN tr(t.org, 'cover.due_soon.not_assessed')
+            ELSE format(tr(t.org, 'cover.due_soon'), (SELECT count(*) FROM upcoming u WHERE u.org = t.org), (SELECT due_soon_days FROM report_params)) END
 FROM totals t
 UNION ALL
-SELECT NULL, 99, 'Made', strftime(generated_at AT TIME ZONE 'UTC', '%-d %B %Y %H:%M') || ' UTC by ' || software_version || '.' FROM report_run
+SELECT o.org, 99, tr(o.org, 'value:Made'), format(tr(o.org, 'cover.made'), long_local(o.org, generated_at AT TIME ZONE 'UTC'), software_version)
+FROM report_run, policy_orgs o
 ORDER BY org NULLS LAST, position;

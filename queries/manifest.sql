@@ -21,4 +21,4 @@ SELECT * FROM (
     UNION ALL
     SELECT 20, NULL, f.kind, f.name, NULL, f.sha256 FROM report_files f
 )
-ORDER BY position, section, item;
+ORDER BY position, section, item, org;

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.CommandLine;
 using System.Text.Json;
 using ComplianceAnalytics.Hosting;
@@ -157,7 +158,7 @@ internal static class IngestVerb
         AnsiConsole.Write(table);
         if (run.Evaluation is { } e)
         {
-            AnsiConsole.MarkupLineInterpolated($"Re-evaluated {e.Cases} cases: {e.Instances} stage instances.");
+            AnsiConsole.MarkupLineInterpolated(CultureInfo.InvariantCulture, $"Re-evaluated {e.Cases} cases: {e.Instances} stage instances.");
         }
 
         ListRejects(run, store, line => AnsiConsole.Console.WriteLine(line));

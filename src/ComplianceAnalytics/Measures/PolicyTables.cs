@@ -1,3 +1,4 @@
+using System.Globalization;
 using ComplianceAnalytics.Policies;
 using ComplianceAnalytics.Store;
 using NodaTime;
@@ -50,7 +51,7 @@ internal static class PolicyTables
                     var s = policy.Stages[i];
                     stages.Append(policy.Org).Append(s.Id).Append(i + 1).Append(s.Limit.ToString())
                         .Append(Join(s.Start)).Append(Join(s.Stop)).Append(Join(s.PauseOn)).Append(Join(s.ResumeOn)).Append(s.Extendable)
-                        .Append(s.DisplayName).Append(InWords(s.Limit.ToString())).EndRow();
+                        .Append(s.DisplayName).Append(InWords(s.Limit.ToString(), ReportTexts.For(policy.Language))).EndRow();
                 }
             }
         }
@@ -133,13 +134,23 @@ internal static class PolicyTables
 
     private static string Join(IReadOnlyList<string> events) => string.Join(", ", events);
 
-    /// <summary>A limit as people write it: <c>30 business_days</c> is "30 business days", <c>1 weeks</c> "1 week".</summary>
-    internal static string InWords(string limit) =>
-        System.Text.RegularExpressions.Regex.Replace(limit, @"\b(\d+) ([a-z_]+)", m =>
+    /// <summary>
+    /// A limit as people write it in the firm's language: <c>30 business_days</c> is "30 business days"
+    /// ("30 arbetsdagar"), <c>1 weeks</c> "1 week"; a unit is keyed <c>limit.&lt;unit&gt;</c> and
+    /// <c>limit.&lt;unit&gt;.one</c> in the texts, and a dated version's " from " <c>limit.from</c>.
+    /// </summary>
+    internal static string InWords(string limit, ReportTexts? texts = null)
+    {
+        texts ??= ReportTexts.English;
+        var words = System.Text.RegularExpressions.Regex.Replace(limit, @"\b(\d+) ([a-z_]+)", m =>
         {
-            var unit = m.Groups[2].Value.Replace('_', ' ');
-            return m.Groups[1].Value + " " + (m.Groups[1].Value == "1" && unit.EndsWith('s') ? unit[..^1] : unit);
+            var one = m.Groups[1].Value == "1";
+            var unit = m.Groups[2].Value.TrimEnd('s');
+            var key = string.Create(CultureInfo.InvariantCulture, $"limit.{unit}s{(one ? ".one" : "")}");
+            return m.Groups[1].Value + " " + texts.All.GetValueOrDefault(key, unit.Replace('_', ' ') + (one ? "" : "s"));
         });
+        return words.Replace(" from ", texts["limit.from"], StringComparison.Ordinal);
+    }
 
     /// <summary>One row per version: in force for clocks starting on from_date (null: the beginning) to until_date (null: open).</summary>
     private static void AppendVersions(DuckDb.DuckDbAppender limits, string org, string kind, string id, LimitSchedule schedule)

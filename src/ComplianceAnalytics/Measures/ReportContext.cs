@@ -90,6 +90,7 @@ public sealed class ReportContext
         PolicyTables.Load(store, policies, new DateInterval(LocalDate.Min(firstDay, lastDay), lastDay));
         ActionTables.Load(store, actions ?? ActionSet.Empty);
         (margins ?? GroupOutcomeMargins.Default).Load(store);
+        LoadTexts(store, policies);
         using (var months = db.CreateAppender("report_months"))
         {
             foreach (var policy in policies.All)
@@ -117,6 +118,41 @@ public sealed class ReportContext
         }
 
         return context;
+    }
+
+    /// <summary>
+    /// report_texts holds each organisation's texts in its policy's language, and the macros the cover
+    /// queries compose their sentences with: tr(org, key) (an error for a missing key, never a blank),
+    /// num() and pct() with the language's decimal sign, month_name(), month_year() and long_local().
+    /// </summary>
+    private static void LoadTexts(ComplianceStore store, PolicySet policies)
+    {
+        var db = store.Connection;
+        db.Execute("""
+            CREATE OR REPLACE TEMP TABLE report_texts (org VARCHAR, key VARCHAR, text VARCHAR);
+            CREATE OR REPLACE TEMP MACRO tr(o, k) AS coalesce(
+                (SELECT any_value(report_texts.text) FROM report_texts WHERE report_texts.org = o AND report_texts.key = k),
+                error('report_texts: no text ' || k || ' for ' || coalesce(o, 'no organisation')));
+            CREATE OR REPLACE TEMP MACRO num(o, x, d) AS replace(printf('%.' || d || 'f', x), '.', tr(o, 'number.decimal'));
+            CREATE OR REPLACE TEMP MACRO pct(o, x, d) AS format(tr(o, 'number.percent'), num(o, 100 * x, d));
+            CREATE OR REPLACE TEMP MACRO month_name(o, d) AS tr(o, 'month.' || month(d));
+            CREATE OR REPLACE TEMP MACRO month_year(o, d) AS format(tr(o, 'date.month_year'), month_name(o, d), year(d));
+            CREATE OR REPLACE TEMP MACRO long_local(o, t) AS format(tr(o, 'date.long'), day(t), month_name(o, t), year(t), strftime(t, '%H:%M'));
+            """);
+        using var texts = db.CreateAppender("report_texts");
+        foreach (var policy in policies.All)
+        {
+            if (!ReportTexts.Exists(policy.Language))
+            {
+                throw new InvalidOperationException(
+                    $"{policy.SourcePath}: language: there are no pack texts for '{policy.Language}' (add src/ComplianceAnalytics/Measures/Texts.{policy.Language}.resx; docs/packs.md, \"Languages\").");
+            }
+
+            foreach (var (key, text) in ReportTexts.For(policy.Language).All)
+            {
+                texts.Append(policy.Org).Append(key).Append(text).EndRow();
+            }
+        }
     }
 
     /// <summary>

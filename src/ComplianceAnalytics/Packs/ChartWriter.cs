@@ -391,7 +391,7 @@ internal static class ChartWriter
         {
             axis.Append(new C.MajorUnit { Val = 0.1D });
         }
-        else if (layout.ValueFormat == WorkbookWriter.NumberFormat(ColumnFormat.Integer)
+        else if (layout.ValueColumnFormat == ColumnFormat.Integer
             && layout.Series.SelectMany(s => s.Values).Max() is var max && (max ?? 0) < 5)
         {
             // Counts are whole: with small values an automatic step of 0.5 would label the axis 0, 1, 1.

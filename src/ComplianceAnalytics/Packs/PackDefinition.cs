@@ -52,6 +52,9 @@ public enum ColumnFormat
     /// <summary>A p-value: four decimals, "&lt; 0.0001" below that rather than a misleading 0.0000.</summary>
     Pvalue,
     Percent,
+
+    /// <summary>An amount of money in the policy's currency (<c>currency:</c>): <c>£12,345.50</c>, in Swedish <c>12 345,50 £</c>.</summary>
+    Money,
     Date,
 
     /// <summary>Date and time; spelled <c>datetime</c> in YAML.</summary>

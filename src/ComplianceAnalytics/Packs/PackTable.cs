@@ -28,4 +28,10 @@ public sealed record WorkbookMetadata(string Author, string Subject, DateTime Cr
 
     /// <summary>The pack's title, named in every sheet's page header.</summary>
     public string? PackTitle { get; init; }
+
+    /// <summary>The firm's language (its policy's <c>language:</c>): the words, number and date formats of every sheet.</summary>
+    public Measures.ReportTexts Texts { get; init; } = Measures.ReportTexts.English;
+
+    /// <summary>The policy's currency (ISO 4217), shown with money columns; none for a group of firms.</summary>
+    public string? Currency { get; init; }
 }

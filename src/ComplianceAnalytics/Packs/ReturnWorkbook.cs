@@ -78,8 +78,6 @@ public static class ReturnWorkbook
     /// <summary>Complaints opened in the period from which a firm's figures are published (FCA DISP 1.10).</summary>
     public const int PublicationThreshold = 500;
 
-    private const string Percent = "0.0%";
-    private const string Money = "#,##0.00";
     private static readonly XLColor HeaderFill = XLColor.FromHtml("#DDE5F0");
     private static readonly XLColor EntityFill = XLColor.FromHtml("#1F3A5F");
 
@@ -93,13 +91,15 @@ public static class ReturnWorkbook
         var temp = Path.Combine(Path.GetDirectoryName(fullPath)!, $".{Path.GetFileName(fullPath)}.{Guid.NewGuid():N}.tmp");
         using (var workbook = new XLWorkbook())
         {
-            workbook.Properties.Title = "Complaints return " + firm.Period;
+            // Every word from the firm's texts (its policy's language:), the formats from the packs' (WorkbookWriter.NumberFormat).
+            var t = new Words(metadata);
+            workbook.Properties.Title = t["Complaints return"] + " " + firm.Period;
             workbook.Properties.Author = metadata.Author;
             workbook.Properties.Subject = metadata.Subject;
             workbook.Properties.Created = metadata.CreatedUtc;
             workbook.Properties.Modified = metadata.CreatedUtc;
-            WriteReturn(workbook.Worksheets.Add("Return"), firm, entities);
-            WritePublication(workbook.Worksheets.Add("Publication"), firm, entities);
+            WriteReturn(workbook.Worksheets.Add(t["Return"]), firm, entities, t);
+            WritePublication(workbook.Worksheets.Add(t["Publication"]), firm, entities, t);
             using var stream = new FileStream(temp, FileMode.CreateNew, FileAccess.ReadWrite);
             workbook.SaveAs(stream);
         }
@@ -107,12 +107,12 @@ public static class ReturnWorkbook
         File.Move(temp, fullPath, overwrite: true);
     }
 
-    private static void WriteReturn(IXLWorksheet sheet, ReturnFirm firm, IReadOnlyList<ReturnEntity> entities)
+    private static void WriteReturn(IXLWorksheet sheet, ReturnFirm firm, IReadOnlyList<ReturnEntity> entities, Words t)
     {
-        var row = Heading(sheet, firm, "Complaints return");
+        var row = Heading(sheet, firm, t["Complaints return"], t);
         if (entities.Count == 0 || entities.All(e => e.IsNil))
         {
-            sheet.Cell(row, 1).Value = "Nil return: no complaint was opened, closed or outstanding in the period.";
+            sheet.Cell(row, 1).Value = t["return.nil"];
             sheet.Cell(row, 1).Style.Font.Bold = true;
             Widths(sheet);
             return;
@@ -120,21 +120,19 @@ public static class ReturnWorkbook
 
         foreach (var entity in entities)
         {
-            row = Entity(sheet, row, entity) + 1;
+            row = Entity(sheet, row, entity, t) + 1;
         }
 
         Widths(sheet);
     }
 
-    private static int Heading(IXLWorksheet sheet, ReturnFirm firm, string title)
+    private static int Heading(IXLWorksheet sheet, ReturnFirm firm, string title, Words t)
     {
         Text(sheet.Cell(1, 1), $"{title}: {firm.Name} ({firm.Org})");
         sheet.Cell(1, 1).Style.Font.Bold = true;
         sheet.Cell(1, 1).Style.Font.FontSize = 14;
-        sheet.Cell(2, 1).Value = string.Create(
-            CultureInfo.InvariantCulture,
-            $"Period {firm.Period}: {firm.FirstDay:d MMMM yyyy} to {firm.LastDay:d MMMM yyyy}, {firm.TimeZone}. Figures as at the period's end.");
-        sheet.Cell(3, 1).Value = "Closed within 3 business days: by the end of the 3rd working day after receipt. Within 8 weeks: by the end of the 56th day after receipt. Upheld includes upheld in part.";
+        sheet.Cell(2, 1).Value = t.Texts.Format("return.period", firm.Period, t.Date(firm.FirstDay), t.Date(firm.LastDay), firm.TimeZone);
+        sheet.Cell(3, 1).Value = t["return.bands"];
         sheet.Range(2, 1, 2, 8).Style.Font.Italic = true;
         sheet.Range(3, 1, 3, 8).Style.Font.Italic = true;
         if (firm.DataEndsAt is not { } last)
@@ -143,39 +141,37 @@ public static class ReturnWorkbook
         }
 
         // As the monthly packs' covers do: a return published with data that stops short says so first.
-        sheet.Cell(4, 1).Value = string.Create(
-            CultureInfo.InvariantCulture,
-            $"Data incomplete: this firm's events end at {last:d MMMM yyyy HH':'mm}, before the period's end; what happened after it is not counted.");
+        sheet.Cell(4, 1).Value = t.Texts.Format("return.incomplete", t.Date(last.Date), last.ToString("HH':'mm", CultureInfo.InvariantCulture));
         sheet.Cell(4, 1).Style.Font.Bold = true;
         sheet.Cell(4, 1).Style.Font.FontColor = XLColor.FromHtml("#B00020");
         return 6;
     }
 
-    private static int Entity(IXLWorksheet sheet, int row, ReturnEntity entity)
+    private static int Entity(IXLWorksheet sheet, int row, ReturnEntity entity, Words t)
     {
         var a = entity.All;
         var title = sheet.Range(row, 1, row, 8);
         title.Merge();
-        Text(title.FirstCell(), "Legal entity: " + (entity.LegalEntity.Length == 0 ? "(not stated)" : entity.LegalEntity));
+        Text(title.FirstCell(), t.Texts.Format("return.entity", entity.LegalEntity.Length == 0 ? t["(not stated)"] : entity.LegalEntity));
         title.Style.Font.Bold = true;
         title.Style.Font.FontColor = XLColor.White;
         title.Style.Fill.BackgroundColor = EntityFill;
         row++;
-        Header(sheet, row, ["", "Complaints", "% of closed"]);
+        Header(sheet, row, ["", t["Complaints"], t["% of closed"]]);
         row++;
         (string Label, long Count, double? Share, bool Indent)[] lines =
         [
-            ("Outstanding at the start of the period", a.OutstandingStart, null, false),
-            ("Opened in the period", a.Opened, null, false),
-            ("Closed in the period", a.Closed, null, false),
-            ("within 3 business days", a.ClosedWithin3bd, Share(a.ClosedWithin3bd, a.Closed), true),
-            ("after 3 business days, within 8 weeks", a.Closed3bdTo8w, Share(a.Closed3bdTo8w, a.Closed), true),
-            ("after 8 weeks", a.ClosedAfter8w, Share(a.ClosedAfter8w, a.Closed), true),
-            ("Upheld (in whole or in part)", a.Upheld, Share(a.Upheld, a.Closed), false),
-            ("Outstanding at the end of the period", a.OutstandingEnd, null, false),
-            ("Vulnerable customers: opened", a.VulnerableOpened, null, false),
-            ("Vulnerable customers: closed", a.VulnerableClosed, null, false),
-            ("Vulnerable customers: upheld", a.VulnerableUpheld, Share(a.VulnerableUpheld, a.VulnerableClosed), false),
+            (t["Outstanding at the start of the period"], a.OutstandingStart, null, false),
+            (t["Opened in the period"], a.Opened, null, false),
+            (t["Closed in the period"], a.Closed, null, false),
+            (t["return.closed.within_3bd"], a.ClosedWithin3bd, Share(a.ClosedWithin3bd, a.Closed), true),
+            (t["return.closed.3bd_to_8w"], a.Closed3bdTo8w, Share(a.Closed3bdTo8w, a.Closed), true),
+            (t["return.closed.after_8w"], a.ClosedAfter8w, Share(a.ClosedAfter8w, a.Closed), true),
+            (t["Upheld (in whole or in part)"], a.Upheld, Share(a.Upheld, a.Closed), false),
+            (t["Outstanding at the end of the period"], a.OutstandingEnd, null, false),
+            (t["Vulnerable customers: opened"], a.VulnerableOpened, null, false),
+            (t["Vulnerable customers: closed"], a.VulnerableClosed, null, false),
+            (t["Vulnerable customers: upheld"], a.VulnerableUpheld, Share(a.VulnerableUpheld, a.VulnerableClosed), false),
         ];
         foreach (var (label, count, share, indent) in lines)
         {
@@ -185,25 +181,25 @@ public static class ReturnWorkbook
             if (share is { } s)
             {
                 sheet.Cell(row, 3).Value = s;
-                sheet.Cell(row, 3).Style.NumberFormat.Format = Percent;
+                sheet.Cell(row, 3).Style.NumberFormat.Format = t.Percent;
             }
 
             row++;
         }
 
-        sheet.Cell(row, 1).Value = "Redress paid on the cases closed";
+        sheet.Cell(row, 1).Value = t["Redress paid on the cases closed"];
         sheet.Cell(row, 2).Value = a.Redress;
-        sheet.Cell(row, 2).Style.NumberFormat.Format = Money;
+        sheet.Cell(row, 2).Style.NumberFormat.Format = t.Money;
         row += 2;
 
-        sheet.Cell(row, 1).Value = "By product";
+        sheet.Cell(row, 1).Value = t["By product"];
         sheet.Cell(row, 1).Style.Font.Bold = true;
         row++;
-        Header(sheet, row, ["Product", "Opened", "Closed", "Within 3 business days", "3 business days to 8 weeks", "After 8 weeks", "Upheld", "Upheld %", "Redress", "Outstanding at end", "Vulnerable opened", "Vulnerable closed", "Vulnerable upheld"]);
+        Header(sheet, row, [.. ProductHeaders.Select(h => t[h])]);
         row++;
         foreach (var p in entity.Products)
         {
-            Text(sheet.Cell(row, 1), p.Product.Length == 0 ? "(not stated)" : p.Product);
+            Text(sheet.Cell(row, 1), p.Product.Length == 0 ? t["(not stated)"] : p.Product);
             object?[] values = [p.Opened, p.Closed, p.ClosedWithin3bd, p.Closed3bdTo8w, p.ClosedAfter8w, p.Upheld, Share(p.Upheld, p.Closed), p.Redress, p.OutstandingEnd, p.VulnerableOpened, p.VulnerableClosed, p.VulnerableUpheld];
             for (var i = 0; i < values.Length; i++)
             {
@@ -215,11 +211,11 @@ public static class ReturnWorkbook
                         break;
                     case double d:
                         cell.Value = d;
-                        cell.Style.NumberFormat.Format = Percent;
+                        cell.Style.NumberFormat.Format = t.Percent;
                         break;
                     case decimal m:
                         cell.Value = m;
-                        cell.Style.NumberFormat.Format = Money;
+                        cell.Style.NumberFormat.Format = t.Money;
                         break;
                 }
             }
@@ -228,27 +224,27 @@ public static class ReturnWorkbook
         }
 
         row++;
-        sheet.Cell(row, 1).Value = "By root cause (cases closed in the period)";
+        sheet.Cell(row, 1).Value = t["By root cause (cases closed in the period)"];
         sheet.Cell(row, 1).Style.Font.Bold = true;
         row++;
-        Header(sheet, row, ["Root cause", "Closed", "Upheld", "Upheld %"]);
+        Header(sheet, row, [t["Root cause"], t["Closed"], t["Upheld"], t["Upheld %"]]);
         row++;
         if (entity.Causes.Count == 0)
         {
-            sheet.Cell(row, 1).Value = "No case was closed in the period.";
+            sheet.Cell(row, 1).Value = t["No case was closed in the period."];
             sheet.Cell(row, 1).Style.Font.Italic = true;
             row++;
         }
 
         foreach (var c in entity.Causes)
         {
-            Text(sheet.Cell(row, 1), c.RootCause.Length == 0 ? "(not stated)" : c.RootCause);
+            Text(sheet.Cell(row, 1), c.RootCause.Length == 0 ? t["(not stated)"] : c.RootCause);
             sheet.Cell(row, 2).Value = c.Closed;
             sheet.Cell(row, 3).Value = c.Upheld;
             if (Share(c.Upheld, c.Closed) is { } s)
             {
                 sheet.Cell(row, 4).Value = s;
-                sheet.Cell(row, 4).Style.NumberFormat.Format = Percent;
+                sheet.Cell(row, 4).Style.NumberFormat.Format = t.Percent;
             }
 
             row++;
@@ -257,25 +253,23 @@ public static class ReturnWorkbook
         return row + 1;
     }
 
-    private static void WritePublication(IXLWorksheet sheet, ReturnFirm firm, IReadOnlyList<ReturnEntity> entities)
+    private static void WritePublication(IXLWorksheet sheet, ReturnFirm firm, IReadOnlyList<ReturnEntity> entities, Words t)
     {
-        var row = Heading(sheet, firm, "Published complaints data");
+        var row = Heading(sheet, firm, t["Published complaints data"], t);
         var published = entities.Where(e => e.All.Opened >= PublicationThreshold).ToList();
         if (published.Count == 0)
         {
-            sheet.Cell(row, 1).Value = string.Create(
-                CultureInfo.InvariantCulture,
-                $"No legal entity had {PublicationThreshold} or more complaints opened in the period: nothing of this return is published.");
+            sheet.Cell(row, 1).Value = t.Texts.Format("return.unpublished", PublicationThreshold);
             Widths(sheet);
             return;
         }
 
-        Header(sheet, row, ["Legal entity", "Opened", "Closed", "Closed within 3 business days", "Closed within 8 weeks", "Upheld"]);
+        Header(sheet, row, [t["Legal entity"], t["Opened"], t["Closed"], t["Closed within 3 business days"], t["Closed within 8 weeks"], t["Upheld"]]);
         row++;
         foreach (var e in published)
         {
             var a = e.All;
-            Text(sheet.Cell(row, 1), e.LegalEntity.Length == 0 ? "(not stated)" : e.LegalEntity);
+            Text(sheet.Cell(row, 1), e.LegalEntity.Length == 0 ? t["(not stated)"] : e.LegalEntity);
             sheet.Cell(row, 2).Value = a.Opened;
             sheet.Cell(row, 3).Value = a.Closed;
             object?[] rates = [Share(a.ClosedWithin3bd, a.Closed), Share(a.ClosedWithin3bd + a.Closed3bdTo8w, a.Closed), Share(a.Upheld, a.Closed)];
@@ -284,14 +278,14 @@ public static class ReturnWorkbook
                 if (rates[i] is double d)
                 {
                     sheet.Cell(row, i + 4).Value = d;
-                    sheet.Cell(row, i + 4).Style.NumberFormat.Format = Percent;
+                    sheet.Cell(row, i + 4).Style.NumberFormat.Format = t.Percent;
                 }
             }
 
             row++;
         }
 
-        sheet.Cell(row + 1, 1).Value = "Rates are of the complaints closed in the period; within 8 weeks includes those closed within 3 business days.";
+        sheet.Cell(row + 1, 1).Value = t["Rates are of the complaints closed in the period; within 8 weeks includes those closed within 3 business days."];
         sheet.Cell(row + 1, 1).Style.Font.Italic = true;
         Widths(sheet);
     }
@@ -318,6 +312,26 @@ public static class ReturnWorkbook
         sheet.Columns(2, 13).Width = 12;
         sheet.PageSetup.PageOrientation = XLPageOrientation.Landscape;
         sheet.PageSetup.FitToPages(1, 0);
+    }
+
+    private static readonly string[] ProductHeaders =
+    [
+        "Product", "Opened", "Closed", "Within 3 business days", "3 business days to 8 weeks", "After 8 weeks", "Upheld", "Upheld %", "Redress",
+        "Outstanding at end", "Vulnerable opened", "Vulnerable closed", "Vulnerable upheld",
+    ];
+
+    /// <summary>The workbook's words (English labels are their own keys), dates and number formats in the firm's language.</summary>
+    private sealed class Words(WorkbookMetadata metadata)
+    {
+        public Measures.ReportTexts Texts { get; } = metadata.Texts;
+
+        public string Percent { get; } = WorkbookWriter.NumberFormat(ColumnFormat.Percent, metadata)!;
+
+        public string Money { get; } = WorkbookWriter.NumberFormat(ColumnFormat.Money, metadata)!;
+
+        public string this[string key] => Texts[key];
+
+        public string Date(NodaTime.LocalDate date) => Texts.Format("date.day_month_year", date.Day, Texts["month." + date.Month.ToString(CultureInfo.InvariantCulture)], date.Year);
     }
 
     private static double? Share(long part, long whole) => whole == 0 ? null : (double)part / whole;

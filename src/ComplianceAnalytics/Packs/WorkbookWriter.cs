@@ -1,5 +1,6 @@
 using System.Globalization;
 using ClosedXML.Excel;
+using ComplianceAnalytics.Measures;
 using DocumentFormat.OpenXml.Packaging;
 
 namespace ComplianceAnalytics.Packs;
@@ -12,8 +13,8 @@ public static class WorkbookWriter
     public const int TitleRow = 1;
     public const int HeaderRow = 2;
     public const int FirstDataRow = 3;
-    public const string NoDataText = "No data for this period.";
-    public const string TargetHeader = "Target";
+    /// <summary>An empty sheet's line when its definition says nothing more particular, in English.</summary>
+    public static string NoDataText => ReportTexts.English["sheet.empty"];
 
     /// <summary>Rows in an Excel sheet.</summary>
     public const int ExcelMaxRows = 1_048_576;
@@ -66,14 +67,16 @@ public static class WorkbookWriter
             var streamed = new List<StreamedSheet>();
             using (var workbook = new XLWorkbook())
             {
-                workbook.Properties.Title = definition.Title;
+                workbook.Properties.Title = metadata.Texts.Text(definition.Title);
                 workbook.Properties.Author = metadata.Author;
                 workbook.Properties.Subject = metadata.Subject;
                 workbook.Properties.Created = metadata.CreatedUtc;
                 workbook.Properties.Modified = metadata.CreatedUtc;
                 foreach (var sheet in definition.Sheets)
                 {
-                    charts.AddRange(WriteSheet(workbook, definition, sheet, FindTable(definition, sheet, tables), escaped, streamRows ? streamed : null, metadata));
+                    // Tables are found by the definition's own (English) sheet names; the sheet shows the firm's language.
+                    var table = FindTable(definition, sheet, tables);
+                    charts.AddRange(WriteSheet(workbook, definition, PackLanguage.Localise(sheet, metadata.Texts), table, escaped, streamRows ? streamed : null, metadata));
                 }
 
                 using var stream = new FileStream(temp, FileMode.CreateNew, FileAccess.ReadWrite);
@@ -136,17 +139,26 @@ public static class WorkbookWriter
         page.Margins.Header = 0.3;
         page.Margins.Footer = 0.3;
         page.Header.Left.AddText(HeaderText(metadata.Organisation ?? string.Empty));
-        page.Header.Center.AddText(HeaderText($"{metadata.PackTitle ?? definition.Title}: {sheet.Name}"));
+        page.Header.Center.AddText(HeaderText($"{metadata.PackTitle ?? metadata.Texts.Text(definition.Title)}: {sheet.Name}"));
         page.Header.Right.AddText(HeaderText(metadata.Subject));
         page.Footer.Left.AddText(HeaderText(metadata.Author));
-        page.Footer.Right.AddText("Page ");
+        page.Footer.Right.AddText(HeaderText(metadata.Texts["page.page"]));
         page.Footer.Right.AddText(XLHFPredefinedText.PageNumber);
-        page.Footer.Right.AddText(" of ");
+        page.Footer.Right.AddText(HeaderText(metadata.Texts["page.of"]));
         page.Footer.Right.AddText(XLHFPredefinedText.NumberOfPages);
     }
 
     /// <summary>"&amp;" starts a code in a page header: a literal one is doubled.</summary>
     private static string HeaderText(string text) => text.Replace("&", "&&", StringComparison.Ordinal);
+
+    /// <summary>
+    /// A translated header's longest word fits its column: a YAML width chosen for the English words would
+    /// break a longer word (Swedish compounds) in the middle.
+    /// </summary>
+    private static double? WidestWord(ColumnDefinition column) =>
+        column.Width is { } width && column.Header is { } header
+            ? Math.Max(width, header.Split(' ', StringSplitOptions.RemoveEmptyEntries).Select(w => w.Length + 2).DefaultIfEmpty(0).Max())
+            : column.Width;
 
     /// <summary>The lines the longest header wraps onto in its column (about one character per width unit).</summary>
     private static int HeaderLines(IEnumerable<(string Header, double Width)> headers) =>
@@ -188,10 +200,11 @@ public static class WorkbookWriter
             table.IndexOf(column) is var i and >= 0 ? i : throw new ArgumentException(Where($"{field}: unknown column '{column}' (the table has {string.Join(", ", table.Columns)})"));
 
         var columns = (sheet.Columns ?? table.Columns.Select(c => new ColumnDefinition(c, null, null, null)).ToList())
+            .Select(c => metadata.Texts.IsEnglish ? c : c with { Width = WidestWord(c) })
             .SelectMany(c => c.SourcePattern is { } pattern
                 ? table.Columns.Where(name => Matches(pattern, name))
-                    .Select(name => OutputColumn.FromTable(c with { Source = name, SourcePattern = null }, table.IndexOf(name), table))
-                : [OutputColumn.FromTable(c, Source(c.Source, "columns"), table)])
+                    .Select(name => OutputColumn.FromTable(c with { Source = name, SourcePattern = null }, table.IndexOf(name), table, metadata.Texts))
+                : [OutputColumn.FromTable(c, Source(c.Source, "columns"), table, metadata.Texts)])
             .ToList();
         foreach (var currency in (sheet.Columns ?? []).Select(c => c.Currency).OfType<string>())
         {
@@ -212,7 +225,7 @@ public static class WorkbookWriter
                 // A chart axis takes one cell per category, so several category columns get one joined helper column.
                 var parts = chart.Category.Select(c => Source(c, "chart.category")).ToList();
                 var header = string.Join(" / ", chart.Category.Select(c => columns.Find(o => o.Source == c)?.Header ?? c));
-                columns.Add(new OutputColumn(header, null, null, ColumnFormat.Text, row => string.Join(" / ", parts.Select(p => CategoryText(row[p])))) { Helper = true });
+                columns.Add(new OutputColumn(header, null, null, ColumnFormat.Text, row => string.Join(" / ", parts.Select(p => CategoryText(metadata.Texts.Value(row[p]))))) { Helper = true });
                 categoryColumn = columns.Count - 1;
             }
 
@@ -237,7 +250,7 @@ public static class WorkbookWriter
             if (chart.Target is { } target)
             {
                 var format = columns.Find(c => c.Source == chart.Series[0])!.Format;
-                columns.Add(new OutputColumn(TargetHeader, null, null, format, _ => target) { Helper = true });
+                columns.Add(new OutputColumn(metadata.Texts.Text("Target")!, null, null, format, _ => target) { Helper = true });
                 targetColumn = columns.Count - 1;
             }
         }
@@ -277,7 +290,7 @@ public static class WorkbookWriter
         // depends on a value, text with a line feed (ClosedXML turns on wrap text). Per-cell RAG fills and
         // charts keep a sheet whole in ClosedXML; they are on short sheets.
         var streams = streamed is not null && chart is null && sheet.Conditional is not { Kind: ConditionalKind.Rag or ConditionalKind.Judged }
-            && !columns.Exists(c => c.Wrap || c.CurrencyIndex >= 0) && written > 1;
+            && !columns.Exists(c => c.Wrap || (c.CurrencyIndex >= 0 && metadata.Currency is null)) && written > 1;
         var built = streams
             ? Enumerable.Range(0, written).Where(r => r == 0 || columns.Exists(c => c.Value(table.Rows[r]) is string text && text.Contains('\n', StringComparison.Ordinal))).ToList()
             : Enumerable.Range(0, written).ToList();
@@ -298,14 +311,14 @@ public static class WorkbookWriter
         var lastRow = FirstDataRow + written - 1;
         if (written == 0)
         {
-            SetText(worksheet.Cell(FirstDataRow, 1), sheet.Empty ?? NoDataText, escaped);
+            SetText(worksheet.Cell(FirstDataRow, 1), sheet.Empty ?? metadata.Texts["sheet.empty"], escaped);
             worksheet.Cell(FirstDataRow, 1).Style.Font.Italic = true;
         }
         else
         {
             for (var c = 0; c < columns.Count; c++)
             {
-                if (NumberFormat(columns[c].Format) is not { } format)
+                if (NumberFormat(columns[c].Format, metadata) is not { } format)
                 {
                     continue;
                 }
@@ -324,8 +337,9 @@ public static class WorkbookWriter
             }
         }
 
-        // An amount's format carries its row's currency (the sheet is not streamed: the format varies by row).
-        for (var c = 0; c < columns.Count; c++)
+        // In a workbook of several firms (no currency of its own), an amount's format carries its row's
+        // currency (the sheet is not streamed: the format varies by row).
+        for (var c = 0; c < columns.Count && metadata.Currency is null; c++)
         {
             for (var r = 0; r < written && columns[c].CurrencyIndex >= 0; r++)
             {
@@ -358,9 +372,8 @@ public static class WorkbookWriter
         if (table.Rows.Count > written)
         {
             var note = worksheet.Cell(lastRow + 1, 1);
-            var text = string.Create(
-                CultureInfo.InvariantCulture,
-                $"Only the first {written:N0} of {table.Rows.Count:N0} rows are shown; {table.Rows.Count - written:N0} rows were left out (limit {cap:N0}).");
+            string Count(int n) => n.ToString("N0", metadata.Texts.Culture);
+            var text = metadata.Texts.Format("sheet.capped", Count(written), Count(table.Rows.Count), Count(table.Rows.Count - written), Count(cap));
             SetText(note, text, escaped);
             note.Style.Font.Italic = true;
         }
@@ -395,7 +408,8 @@ public static class WorkbookWriter
         }
 
         var rows = table.Rows.Take(written).ToList();
-        var valueFormat = NumberFormat(columns.Find(c => c.Source == chart.Series[0])!.Format) ?? "General";
+        var valueColumnFormat = columns.Find(c => c.Source == chart.Series[0])!.Format;
+        var valueFormat = NumberFormat(valueColumnFormat, metadata) ?? "General";
         var splitColumns = (chart.SplitBy ?? []).Select(c => table.IndexOf(c)).ToList();
         var layouts = new List<ChartLayout>();
         // Rows of one group are contiguous (the query sorts by the split columns), so each chart reads one block of rows.
@@ -438,7 +452,10 @@ public static class WorkbookWriter
                 (chart.ReferenceSeries ?? []).Select(s => Series(columns.FindIndex(c => c.Source == s))).ToList(),
                 targetColumn < 0 ? null : Series(targetColumn),
                 valueFormat,
-                (chart.MarkerSeries ?? []).Select(s => Series(columns.FindIndex(c => c.Source == s))).ToList()));
+                (chart.MarkerSeries ?? []).Select(s => Series(columns.FindIndex(c => c.Source == s))).ToList())
+            {
+                ValueColumnFormat = valueColumnFormat,
+            });
         }
 
         return layouts;
@@ -610,8 +627,37 @@ public static class WorkbookWriter
     /// <summary>An amount with its currency code after it, e.g. <c>1,234.50 GBP</c>; quotes in the code are dropped.</summary>
     internal static string CurrencyFormat(string code) => $"#,##0.00 \"{code.Replace("\"", string.Empty, StringComparison.Ordinal)}\"";
 
-    internal static string? NumberFormat(ColumnFormat? format) => format switch
+    /// <summary>The cell format of a column in English.</summary>
+    internal static string? NumberFormat(ColumnFormat? format) => NumberFormat(format, new WorkbookMetadata("", "", default));
+
+    /// <summary>
+    /// The cell format of a column in the workbook's language. Format codes are always written with "."
+    /// and ","; a language other than English gets its locale tag (e.g. [$-41D], Swedish), by which
+    /// LibreOffice shows its decimal comma and digit groups and Excel its month and day names (Excel takes
+    /// separators from the reader's own settings). Money shows the policy's currency (PackLanguage.Money).
+    /// </summary>
+    internal static string? NumberFormat(ColumnFormat? format, WorkbookMetadata metadata)
     {
+        var english = EnglishFormat(format, metadata.Currency);
+        if (english is null || metadata.Texts.IsEnglish || format == ColumnFormat.Text)
+        {
+            return english;
+        }
+
+        var tag = PackLanguage.LocaleTag(metadata.Texts.Culture);
+        return format switch
+        {
+            ColumnFormat.Pvalue => $"[<0.0001]\"< 0{metadata.Texts["number.decimal"]}0001\";{tag}0.0000",
+            ColumnFormat.Percent => tag + "0.0\\ %",
+            ColumnFormat.Datetime => tag + "yyyy-mm-dd hh:mm",
+            ColumnFormat.Money => tag + PackLanguage.Money(metadata.Currency, metadata.Texts),
+            _ => tag + english,
+        };
+    }
+
+    private static string? EnglishFormat(ColumnFormat? format, string? currency) => format switch
+    {
+        ColumnFormat.Money => PackLanguage.Money(currency, ReportTexts.English),
         ColumnFormat.Text => "@",
         ColumnFormat.Integer => "#,##0",
         ColumnFormat.Decimal2 => "#,##0.00",
@@ -648,7 +694,8 @@ public static class WorkbookWriter
         /// <summary>The index of the table column with each row's currency code, or -1.</summary>
         public int CurrencyIndex { get; init; } = -1;
 
-        public static OutputColumn FromTable(ColumnDefinition definition, int index, PackTable table)
+        /// <param name="texts">Translates a text cell that is one of the known values (a verdict, a status); fills read the untranslated value.</param>
+        public static OutputColumn FromTable(ColumnDefinition definition, int index, PackTable table, ReportTexts texts)
         {
             // Dates would show as serial numbers under the General format, so they get a date format by default.
             var format = definition.Format ?? table.Rows.Select(r => r[index]).FirstOrDefault(v => v is not null) switch
@@ -657,7 +704,7 @@ public static class WorkbookWriter
                 DateTime => ColumnFormat.Datetime,
                 _ => (ColumnFormat?)null,
             };
-            return new OutputColumn(definition.Header ?? definition.Source, definition.Source, definition.Width, format, row => row[index])
+            return new OutputColumn(definition.Header ?? definition.Source, definition.Source, definition.Width, format, row => texts.Value(row[index]))
             {
                 Wrap = definition.Wrap,
                 CurrencyIndex = definition.Currency is { } currency ? table.IndexOf(currency) : -1,
@@ -683,7 +730,11 @@ internal sealed record ChartLayout(
     IReadOnlyList<SeriesLayout> ReferenceSeries,
     SeriesLayout? Target,
     string ValueFormat,
-    IReadOnlyList<SeriesLayout>? MarkerSeries = null);
+    IReadOnlyList<SeriesLayout>? MarkerSeries = null)
+{
+    /// <summary>The format of the first series' column: whole counts get a step of one on a short axis.</summary>
+    public ColumnFormat? ValueColumnFormat { get; init; }
+}
 
 /// <param name="Column">1-based sheet column.</param>
 internal sealed record SeriesLayout(int Column, string Header, IReadOnlyList<double?> Values);

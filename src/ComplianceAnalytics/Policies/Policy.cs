@@ -50,4 +50,9 @@ public sealed record Policy(
 {
     /// <summary>The currency of redress amounts (<c>currency: GBP</c>), shown beside them; none when absent.</summary>
     public string? Currency { get; init; }
+
+    /// <summary>The language of the firm's workbooks (<c>language: sv</c>); English when absent.</summary>
+    public string Language { get; init; } = DefaultLanguage;
+
+    public const string DefaultLanguage = "en";
 }

@@ -14,7 +14,7 @@ namespace ComplianceAnalytics.Policies;
 internal sealed class PolicyYamlReader
 {
     private static readonly string[] RootKeys =
-        ["org", "name", "time_zone", "working_days", "holidays", "currency", "stages", "adr", "customer_windows"];
+        ["org", "name", "time_zone", "working_days", "holidays", "currency", "language", "stages", "adr", "customer_windows"];
 
     private static readonly string[] StageKeys = ["id", "name", "start", "stop", "limit", "target", "pause_on", "resume_on", "extendable"];
     private static readonly string[] AdrKeys = ["eligible_after"];
@@ -129,6 +129,7 @@ internal sealed class PolicyYamlReader
         }
 
         var currency = OptionalText(root, "currency", "currency");
+        var language = Language(root);
         var stages = Stages(root);
         var adr = Adr(root);
         var windows = CustomerWindows(root);
@@ -147,7 +148,23 @@ internal sealed class PolicyYamlReader
             stages,
             adr,
             windows,
-            path) { Currency = currency }, org);
+            path) { Currency = currency, Language = language ?? Policy.DefaultLanguage }, org);
+    }
+
+    /// <summary>
+    /// A language code of two or three lower-case letters (<c>sv</c>); whether its pack texts exist is
+    /// checked where the texts are (ReportTexts), which this layer does not know.
+    /// </summary>
+    private string? Language(YamlMappingNode root)
+    {
+        var language = OptionalText(root, "language", "language");
+        if (language is not null && !System.Text.RegularExpressions.Regex.IsMatch(language, "^[a-z]{2,3}$", System.Text.RegularExpressions.RegexOptions.None, TimeSpan.FromSeconds(1)))
+        {
+            Error("language", $"'{language}' is not a language code such as en or sv", ValueMark(root, "language"));
+            return null;
+        }
+
+        return language;
     }
 
     private DateTimeZone? TimeZone(YamlMappingNode root)

@@ -68,9 +68,13 @@ public static class BreachTimelines
     }
 
     /// <summary>Adds the sheet to the saved workbook at <paramref name="path"/>, after <see cref="AfterSheet"/> (at the end without it).</summary>
-    public static void Insert(string path, IReadOnlyList<BreachTimeline> timelines)
+    /// <param name="texts">The firm's language: the sheet's name and sentences, and the register's name it follows; English when null.</param>
+    public static void Insert(string path, IReadOnlyList<BreachTimeline> timelines, Measures.ReportTexts? texts = null)
     {
         ArgumentNullException.ThrowIfNull(timelines);
+        texts ??= Measures.ReportTexts.English;
+        var sheetName = texts.Text(SheetName)!;
+        var afterSheet = texts.Text(AfterSheet)!;
         using var document = SpreadsheetDocument.Open(path, isEditable: true);
         var workbookPart = document.WorkbookPart!;
         var worksheetPart = workbookPart.AddNewPart<WorksheetPart>();
@@ -81,13 +85,14 @@ public static class BreachTimelines
         var wrapped = WrappedStyle(workbookPart);
         var data = new SheetData();
         uint rowIndex = 1;
-        AddRow(data, rowIndex++, "The month's worst breaches, most business days late first, one per case, with the reason the clock gives and the case's timeline (local times; case references only).");
-        AddRow(data, rowIndex++, timelines.Count == 0 ? "No breaches this month." : string.Empty);
+        AddRow(data, rowIndex++, texts["timelines.title"]);
+        AddRow(data, rowIndex++, timelines.Count == 0 ? texts["timelines.none"] : string.Empty);
         uint pictureId = 1;
         foreach (var t in timelines)
         {
-            var late = t.BusinessDaysLate is { } days ? days.ToString(CultureInfo.InvariantCulture) + " business days late" : string.Empty;
-            AddRow(data, rowIndex++, $"{t.Organisation}, case {t.CaseRef}: {t.Stage} (cycle {t.Cycle.ToString(CultureInfo.InvariantCulture)}), {t.Status.Replace('_', ' ')}{(late.Length > 0 ? ", " + late : string.Empty)}");
+            var late = t.BusinessDaysLate is { } days ? texts.Format("timelines.late", days.ToString(CultureInfo.InvariantCulture)) : string.Empty;
+            var status = texts.Value(t.Status) as string == t.Status ? t.Status.Replace('_', ' ') : (string)texts.Value(t.Status)!;
+            AddRow(data, rowIndex++, texts.Format("timelines.case", t.Organisation, t.CaseRef, t.Stage, t.Cycle.ToString(CultureInfo.InvariantCulture), status) + (late.Length > 0 ? ", " + late : string.Empty));
             AddRow(data, rowIndex++, t.Why, wrapped);
             var imagePart = drawingsPart.AddImagePart(ImagePartType.Png);
             using (var stream = new MemoryStream(t.Png))
@@ -102,7 +107,7 @@ public static class BreachTimelines
 
         // Printed as the pack's other sheets are: fitted to the page's width, landscape for the pictures,
         // with the Breach register's page header (firm, pack, month) naming this sheet.
-        var register = workbookPart.Workbook.Sheets!.Elements<Sheet>().FirstOrDefault(s => s.Name == AfterSheet);
+        var register = workbookPart.Workbook.Sheets!.Elements<Sheet>().FirstOrDefault(s => s.Name == afterSheet);
         var registerHeader = register is null
             ? null
             : ((WorksheetPart)workbookPart.GetPartById(register.Id!)).Worksheet.GetFirstChild<HeaderFooter>();
@@ -120,7 +125,7 @@ public static class BreachTimelines
             var header = (HeaderFooter)registerHeader.CloneNode(true);
             if (header.OddHeader is { } odd)
             {
-                odd.Text = odd.Text.Replace(AfterSheet, SheetName, StringComparison.Ordinal);
+                odd.Text = odd.Text.Replace(afterSheet, sheetName, StringComparison.Ordinal);
             }
 
             worksheet.Append(header);
@@ -131,13 +136,13 @@ public static class BreachTimelines
 
         var sheets = workbookPart.Workbook.Sheets!;
         var list = sheets.Elements<Sheet>().ToList();
-        var after = list.FindIndex(s => s.Name == AfterSheet);
+        var after = list.FindIndex(s => s.Name == afterSheet);
         var position = after < 0 ? list.Count : after + 1;
         var sheet = new Sheet
         {
             Id = workbookPart.GetIdOfPart(worksheetPart),
             SheetId = list.Max(s => s.SheetId!.Value) + 1,
-            Name = SheetName,
+            Name = sheetName,
         };
         if (position < list.Count)
         {

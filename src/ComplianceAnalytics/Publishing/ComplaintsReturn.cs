@@ -73,7 +73,11 @@ public sealed class ComplaintsReturn
                 firm,
                 returns.Where(r => r.Org == policy.Org).ToList(),
                 path,
-                new WorkbookMetadata("ComplianceAnalytics " + version, "Complaints return " + period.Text, generatedAt.ToDateTimeUtc()));
+                new WorkbookMetadata("ComplianceAnalytics " + version, "Complaints return " + period.Text, generatedAt.ToDateTimeUtc())
+                {
+                    Texts = ReportTexts.For(policy.Language),
+                    Currency = policy.Currency,
+                });
             outputs.Add(OutputFile.Of(path));
         }
 

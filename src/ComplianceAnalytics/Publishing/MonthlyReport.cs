@@ -160,21 +160,22 @@ public sealed class MonthlyReport
         // The store is queried on this thread only, each query once for every firm; while one workbook
         // is written on another thread, the next one's tables are cut here. One workbook is written at a time.
         var scopes = _policies.All.OrderBy(p => p.Org, StringComparer.Ordinal)
-            .Select(p => (Scope: p.Org, Name: p.Name, Filter: (string?)p.Org)).ToList();
+            .Select(p => (Scope: p.Org, Name: p.Name, Filter: (string?)p.Org, Texts: ReportTexts.For(p.Language), p.Currency)).ToList();
         if (_settings.CrossFirmPack)
         {
-            scopes.Add((GroupFolder, "All organisations", null));
+            // Firms of several currencies and languages together: English, amounts without a sign.
+            scopes.Add((GroupFolder, "All organisations", null, ReportTexts.English, null));
         }
 
         // Workbooks reading the run log come last, each firm's, so the run can record what it wrote before them.
         bool ReadsRunLog(PackDefinition definition) => definition.Sheets.Any(s => s.Query == RunLogQuery);
-        var workbooks = scopes.SelectMany(s => packs.Select(p => (s.Scope, s.Name, s.Filter, p.Definition)))
+        var workbooks = scopes.SelectMany(s => packs.Select(p => (s.Scope, s.Name, s.Filter, s.Texts, s.Currency, p.Definition)))
             .OrderBy(w => ReadsRunLog(w.Definition)).ToList();
         var runLogRead = false;
         Task<OutputFile>? writing = null;
         try
         {
-            foreach (var (scope, name, filter, definition) in workbooks)
+            foreach (var (scope, name, filter, texts, currency, definition) in workbooks)
             {
                 if (!runLogRead && ReadsRunLog(definition))
                 {
@@ -209,7 +210,9 @@ public sealed class MonthlyReport
                     "ComplianceAnalytics " + _version, ReportContext.FormatMonth(month), generatedAt.ToDateTimeUtc())
                 {
                     Organisation = name,
-                    PackTitle = definition.Title,
+                    PackTitle = texts.Text(definition.Title),
+                    Texts = texts,
+                    Currency = currency,
                 };
                 // Drawn here, on the store's thread; inserted by the writing thread once ClosedXML has saved.
                 var timelines = definition.Sheets.Any(s => s.Name == BreachTimelines.AfterSheet) && queries.Contains(BreachTimelines.Query)
@@ -224,7 +227,7 @@ public sealed class MonthlyReport
                     WorkbookWriter.Write(layout, tables, path, metadata);
                     if (timelines is not null)
                     {
-                        BreachTimelines.Insert(path, timelines);
+                        BreachTimelines.Insert(path, timelines, texts);
                     }
 
                     if (board is not null)

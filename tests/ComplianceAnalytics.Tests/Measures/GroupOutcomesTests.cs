@@ -69,21 +69,21 @@ public sealed class GroupOutcomesTests : IDisposable
     {
         var june = Rows("2026-06");
 
-        Assert.Equal("uphold rate 40.0 points higher than the rest", june[("consumer", "2026-06")][15]);
+        Assert.Equal("uphold rate 40.0 points higher than the rest", june[("consumer", "2026-06")][^1]);
         Assert.Equal(
             "median days to close 38.0 days longer than the rest; closed within 8 weeks 50.0 points lower than the rest",
-            june[("small_business", "2026-06")][15]);
-        Assert.Equal("", june[("business", "2026-06")][15]); // nothing closed: too few to compare
+            june[("small_business", "2026-06")][^1]);
+        Assert.Equal("", june[("business", "2026-06")][^1]); // nothing closed: too few to compare
     }
 
     [Fact]
     public void No_flag_without_enough_closed_cases_on_both_sides_or_over_a_wider_margin()
     {
         _scenario.Margins = new GroupOutcomeMargins(MinClosedCases: 21);
-        Assert.All(Rows("2026-06").Values, r => Assert.Equal("", r[15]));
+        Assert.All(Rows("2026-06").Values, r => Assert.Equal("", r[^1]));
 
         _scenario.Margins = new GroupOutcomeMargins(UpholdRate: 0.40, MedianDaysToClose: 38, WithinEightWeeks: 0.5);
-        Assert.All(Rows("2026-06").Values, r => Assert.Equal("", r[15]));
+        Assert.All(Rows("2026-06").Values, r => Assert.Equal("", r[^1]));
     }
 
     private static object?[] Figures(object?[] row) => row[5..15];

@@ -48,7 +48,7 @@ public sealed class VulnerableOutcomesTests : IDisposable
         // complaints, closed, decided, upheld, uphold rate
         Assert.Equal([19L, 19L, 19L, 11L, 11.0 / 19], june[("vulnerable", "2026-06")][5..10]);
         Assert.Equal([21L, 21L, 21L, 5L, 5.0 / 21], june[("not vulnerable", "2026-06")][5..10]);
-        Assert.Equal("", june[("vulnerable", "2026-06")][15]); // 19 closed: fewer than 20
+        Assert.Equal("", june[("vulnerable", "2026-06")][^1]); // 19 closed: fewer than 20
     }
 
     [Fact]
@@ -58,8 +58,8 @@ public sealed class VulnerableOutcomesTests : IDisposable
 
         Assert.Equal([20L, 20L, 20L, 12L, 0.6], july[("vulnerable", "2026-06")][5..10]);
         Assert.Equal([20L, 20L, 20L, 4L, 0.2], july[("not vulnerable", "2026-06")][5..10]);
-        Assert.Equal("uphold rate 40.0 points higher than the rest", july[("vulnerable", "2026-06")][15]);
-        Assert.Equal("uphold rate 40.0 points higher than the rest", july[("vulnerable", "12 months")][15]);
+        Assert.Equal("uphold rate 40.0 points higher than the rest", july[("vulnerable", "2026-06")][^1]);
+        Assert.Equal("uphold rate 40.0 points higher than the rest", july[("vulnerable", "12 months")][^1]);
         Assert.Equal("vulnerability", july[("vulnerable", "2026-06")][2]);
     }
 

@@ -55,7 +55,7 @@ public sealed class PackDefinitionLoaderTests
         "reports/compliance.yaml:3: sheets[0]: unknown field 'colums'")]
     [InlineData(
         "  - { name: S, query: q, columns: [{ source: a, format: pct }] }\n",
-        "reports/compliance.yaml:3: sheets[0].columns[0].format: unknown value 'pct' (expected one of text, integer, decimal2, decimal1, decimal4, pvalue, percent, date, datetime, days1)")]
+        "reports/compliance.yaml:3: sheets[0].columns[0].format: unknown value 'pct' (expected one of text, integer, decimal2, decimal1, decimal4, pvalue, percent, money, date, datetime, days1)")]
     [InlineData(
         "  - name: S\n    query: q\n    chart: { type: column, category: a, series: b, marker_series: [m] }\n",
         "reports/compliance.yaml:5: sheets[0].chart.marker_series: markers are drawn on line charts only")]

@@ -80,6 +80,26 @@ public sealed class ReturnWorkbookTests : IDisposable
         Assert.Equal("Legal entity: Small Ltd", workbook.Worksheet("Return").Cell(6, 1).GetString());
     }
 
+    [Fact]
+    public void A_swedish_firms_return_is_in_swedish_with_its_currency()
+    {
+        var path = Path.Combine(_dir, "sv.xlsx");
+        ReturnWorkbook.Write(
+            new ReturnFirm("hexpress", "Hexpress Healthcare", "Europe/London", "2026-H2", new LocalDate(2026, 7, 1), new LocalDate(2026, 12, 31)),
+            [Entity("Hexpress Ltd", 20, 10, 5, 3, 2, 4)],
+            path,
+            new WorkbookMetadata("test", "test", new DateTime(2027, 1, 1, 0, 0, 0, DateTimeKind.Utc)) { Texts = ComplianceAnalytics.Measures.ReportTexts.For("sv"), Currency = "GBP" });
+
+        using var workbook = new XLWorkbook(path);
+        Assert.Equal(["Rapport", "Publicering"], workbook.Worksheets.Select(w => w.Name));
+        var sheet = workbook.Worksheet("Rapport");
+        Assert.Equal("Klagomålsrapport: Hexpress Healthcare (hexpress)", sheet.Cell(1, 1).GetString());
+        Assert.StartsWith("Period 2026-H2: 1 juli 2026 till 31 december 2026, Europe/London.", sheet.Cell(2, 1).GetString(), StringComparison.Ordinal);
+        Assert.Contains(sheet.CellsUsed(), c => c.GetString() == "Juridisk person: Hexpress Ltd");
+        var redress = sheet.CellsUsed().Single(c => c.GetString() == "Gottgörelse betald i avslutade ärenden").CellRight();
+        Assert.Equal("[$-41D]#,##0.00\\ \"£\"", redress.Style.NumberFormat.Format);
+    }
+
     private static ReturnEntity Entity(string name, long opened, long closed, long within3bd, long to8w, long after8w, long upheld)
     {
         var all = new ReturnRow("*", opened, closed, within3bd, to8w, after8w, upheld, 0m, 0, opened - closed, 0, 0, 0);

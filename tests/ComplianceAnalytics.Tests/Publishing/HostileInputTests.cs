@@ -1,3 +1,4 @@
+using System.Globalization;
 using ComplianceAnalytics.Hosting;
 using ComplianceAnalytics.Publishing;
 using ComplianceAnalytics.Tests.Ingestion;
@@ -46,8 +47,8 @@ public sealed class HostileInputTests : IDisposable
         {
             var quoted = "\"" + hostile[i].Replace("\"", "\"\"", StringComparison.Ordinal) + "\"";
             // Acknowledged nine days after a one-day limit: each case is in the breach register.
-            csv.Append($"acme,H{i},complaint_received,2026-06-0{i + 1}T09:00:00Z,{quoted},{quoted},{quoted}\n");
-            csv.Append($"acme,H{i},acknowledged,2026-06-{i + 10}T09:00:00Z,,,\n");
+            csv.Append(CultureInfo.InvariantCulture, $"acme,H{i},complaint_received,2026-06-0{i + 1}T09:00:00Z,{quoted},{quoted},{quoted}\n");
+            csv.Append(CultureInfo.InvariantCulture, $"acme,H{i},acknowledged,2026-06-{i + 10}T09:00:00Z,,,\n");
         }
 
         var export = Path.Combine(_folder, "acme.csv");

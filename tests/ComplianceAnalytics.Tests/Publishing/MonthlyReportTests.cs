@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Runtime.CompilerServices;
 using System.Text.RegularExpressions;
+using ComplianceAnalytics.Measures;
 using ComplianceAnalytics.Packs;
 using ComplianceAnalytics.Publishing;
 using ComplianceAnalytics.Tests.Packs;
@@ -139,9 +140,9 @@ public sealed class MonthlyReportTests(SamplePacks sample) : IClassFixture<Sampl
     public void The_summary_counts_what_attainment_csv_counts()
     {
         var csv = Csv("attainment.csv").ToDictionary(r => (r["org"], r["stage"]));
-        // Each firm's own Summary, its stages by name.
+        // Each firm's own Summary, its stages by name, in the firm's language (read back as the English headers).
         var summary = sample.Workspace.Policies.All
-            .SelectMany(p => WorkbookCells.Read(sample.Workbook("compliance", p.Org))["Summary"].Rows(WorkbookWriter.HeaderRow)
+            .SelectMany(p => English(WorkbookCells.Read(sample.Workbook("compliance", p.Org))[ReportTexts.For(p.Language).Text("Summary")!].Rows(WorkbookWriter.HeaderRow), p.Language)
                 .Select(row => (Org: p.Org, Id: p.Stages.Single(s => s.DisplayName == row["Stage"]).Id, Row: row)))
             .ToList();
 
@@ -166,6 +167,15 @@ public sealed class MonthlyReportTests(SamplePacks sample) : IClassFixture<Sampl
         }
 
         Assert.True(compared >= 10, $"only {compared} stages had figures to compare");
+    }
+
+    /// <summary>Rows keyed by the English headers of the compliance pack's Summary: each translated header mapped back.</summary>
+    private static List<Dictionary<string, string?>> English(IEnumerable<IReadOnlyDictionary<string, string?>> rows, string language)
+    {
+        var texts = ReportTexts.For(language);
+        var summary = PackCatalog.Load(Path.Combine(RepositoryPaths.Root, "reports")).Select("compliance")[0].Definition.Sheets.Single(s => s.Name == "Summary");
+        var english = summary.Columns!.ToDictionary(c => texts.Text(c.Header)!, c => c.Header!, StringComparer.Ordinal);
+        return rows.Select(r => r.ToDictionary(c => english.GetValueOrDefault(c.Key, c.Key), c => c.Value, StringComparer.Ordinal)).ToList();
     }
 
     [Fact]
