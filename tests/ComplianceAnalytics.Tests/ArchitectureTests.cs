@@ -40,13 +40,6 @@ public sealed class ArchitectureTests
         "Hosting",
     ];
 
-    /// <summary>The arrows that still run back up, each with why it is tolerated until it is removed.</summary>
-    private static readonly (string From, string To, string Why)[] Allowed =
-    [
-        ("Store", "Policies",
-            "PolicyHistory records the policy file versions a run saw from the PolicySet itself; the Store layer of issue 12 gives it a record of its own"),
-    ];
-
     private static Assembly Product => typeof(ComplianceOptions).Assembly;
 
     [Fact]
@@ -71,11 +64,6 @@ public sealed class ArchitectureTests
             for (var j = i + 1; j < Layers.Length; j++)
             {
                 var (from, to) = (Layers[i], Layers[j]);
-                if (Allowed.Any(a => a.From == from && a.To == to))
-                {
-                    continue;
-                }
-
                 var result = Types.InAssembly(Product)
                     .That().ResideInNamespaceMatching($"^{Root}\\.{from.Replace(".", "\\.", StringComparison.Ordinal)}$")
                     .ShouldNot().HaveDependencyOn($"{Root}.{to}")
@@ -97,19 +85,5 @@ public sealed class ArchitectureTests
         Assert.DoesNotContain(generator.GetName().Name, Product.GetReferencedAssemblies().Select(a => a.Name));
         // The arrow runs the other way: the generator builds on the product's calendars and vocabulary.
         Assert.Contains(Product.GetName().Name, generator.GetReferencedAssemblies().Select(a => a.Name));
-    }
-
-    [Fact]
-    public void Every_allowed_exception_still_exists_and_says_why()
-    {
-        foreach (var (from, to, why) in Allowed)
-        {
-            Assert.False(string.IsNullOrWhiteSpace(why));
-            var result = Types.InAssembly(Product)
-                .That().ResideInNamespaceMatching($"^{Root}\\.{from.Replace(".", "\\.", StringComparison.Ordinal)}$")
-                .ShouldNot().HaveDependencyOn($"{Root}.{to}")
-                .GetResult();
-            Assert.False(result.IsSuccessful, $"{from} -> {to} is allowed but no longer used: remove it from the list.");
-        }
     }
 }
