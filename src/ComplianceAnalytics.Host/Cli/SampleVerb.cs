@@ -1,5 +1,5 @@
 using System.CommandLine;
-using ComplianceAnalytics.Exports;
+using ComplianceAnalytics.SampleData;
 using NodaTime;
 
 namespace ComplianceAnalytics.Host.Cli;

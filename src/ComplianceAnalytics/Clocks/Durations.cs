@@ -1,4 +1,4 @@
-using ComplianceAnalytics.Exports;
+using ComplianceAnalytics.Domain;
 using NodaTime;
 
 namespace ComplianceAnalytics.Clocks;

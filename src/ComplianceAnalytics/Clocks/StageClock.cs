@@ -1,4 +1,4 @@
-using ComplianceAnalytics.Exports;
+using ComplianceAnalytics.Domain;
 using ComplianceAnalytics.Policies;
 using NodaTime;
 

@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using ComplianceAnalytics.Domain;
 using NodaTime;
 using YamlDotNet.RepresentationModel;
 
@@ -177,7 +178,7 @@ public static class MappingProfileLoader
         Dictionary<string, string>? eventTypes = root.Children.ContainsKey(new YamlScalarNode("event_types")) ? Map("event_types") : null;
         foreach (var (source, target) in eventTypes ?? [])
         {
-            if (!Exports.EventTypes.IsKnown(target))
+            if (!Domain.EventTypes.IsKnown(target))
             {
                 errors.Add($"{name}: event_types.{source}: '{target}' is not a canonical event type");
             }

@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using System.Globalization;
 using System.Runtime.ExceptionServices;
 using System.Security.Cryptography;
+using ComplianceAnalytics.Domain;
 using ComplianceAnalytics.DuckDb;
 using ComplianceAnalytics.Exports;
 using ComplianceAnalytics.Privacy;

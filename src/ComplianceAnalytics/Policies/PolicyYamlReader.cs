@@ -1,5 +1,5 @@
 using System.Globalization;
-using ComplianceAnalytics.Exports;
+using ComplianceAnalytics.Domain;
 using NodaTime;
 using YamlDotNet.Core;
 using YamlDotNet.RepresentationModel;

@@ -1,5 +1,5 @@
 using ComplianceAnalytics.Clocks;
-using ComplianceAnalytics.Exports;
+using ComplianceAnalytics.Domain;
 using static ComplianceAnalytics.Tests.Clocks.ClockFixtures;
 
 namespace ComplianceAnalytics.Tests.Clocks;

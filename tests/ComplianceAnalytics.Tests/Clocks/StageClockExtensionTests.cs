@@ -1,5 +1,5 @@
 using ComplianceAnalytics.Clocks;
-using ComplianceAnalytics.Exports;
+using ComplianceAnalytics.Domain;
 using ComplianceAnalytics.Policies;
 using NodaTime;
 using static ComplianceAnalytics.Tests.Clocks.ClockFixtures;

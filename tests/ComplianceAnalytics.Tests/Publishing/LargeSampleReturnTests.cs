@@ -1,9 +1,9 @@
 using System.Globalization;
 using ClosedXML.Excel;
-using ComplianceAnalytics.Exports;
 using ComplianceAnalytics.Hosting;
 using ComplianceAnalytics.Measures;
 using ComplianceAnalytics.Publishing;
+using ComplianceAnalytics.SampleData;
 using NodaTime;
 
 namespace ComplianceAnalytics.Tests.Publishing;

@@ -1,8 +1,9 @@
 using System.Globalization;
+using ComplianceAnalytics.Domain;
 using NodaTime;
 using NodaTime.Text;
 
-namespace ComplianceAnalytics.Exports.Sample;
+namespace ComplianceAnalytics.SampleData;
 
 /// <summary>
 /// One generation: draws cases in order of receipt, simulates each journey and streams its

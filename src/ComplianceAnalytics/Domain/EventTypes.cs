@@ -1,4 +1,4 @@
-namespace ComplianceAnalytics.Exports;
+namespace ComplianceAnalytics.Domain;
 
 /// <summary>The canonical event types of contract §1.</summary>
 public static class EventTypes

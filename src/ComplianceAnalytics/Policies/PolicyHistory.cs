@@ -1,9 +1,8 @@
 using System.Security.Cryptography;
-using System.Text.Json;
-using ComplianceAnalytics.Policies;
+using ComplianceAnalytics.Store;
 using NodaTime;
 
-namespace ComplianceAnalytics.Store;
+namespace ComplianceAnalytics.Policies;
 
 /// <summary>A policy file whose content differs from the version of it the store saw last.</summary>
 /// <param name="ChangedKeys">The keys whose rules differ (empty: only comments or layout changed).</param>
@@ -15,9 +14,8 @@ public sealed record PolicyChange(string File, IReadOnlyList<string> ChangedKeys
 }
 
 /// <summary>
-/// Every version of every policy file the store has seen (policy_versions): its SHA-256, when it was first
-/// and last seen, and which keys changed from the version before, so that an auditor can tell which rule a
-/// month's figures were computed under.
+/// Records every version of every policy file in the store (<see cref="PolicyVersions"/>) with which keys
+/// changed from the version before, so that an auditor can tell which rule a month's figures were computed under.
 /// </summary>
 public static class PolicyHistory
 {
@@ -30,43 +28,27 @@ public static class PolicyHistory
     {
         ArgumentNullException.ThrowIfNull(store);
         ArgumentNullException.ThrowIfNull(policies);
-        var db = store.Connection;
-        var at = new DuckDb.DuckDbTimestamp(now.ToUnixTimeTicks() / 10);
         var changes = new List<PolicyChange>();
         foreach (var policy in policies.All)
         {
             var file = Path.GetFileName(policy.SourcePath);
             var sha = Convert.ToHexStringLower(SHA256.HashData(File.ReadAllBytes(policy.SourcePath)));
             var rules = PolicyKeys.Flatten(policy);
-            string? latestSha = null, latestRules = null;
-            using (var reader = db.Query(
-                "SELECT sha256, rules FROM policy_versions WHERE file = $1 ORDER BY last_seen DESC, first_seen DESC LIMIT 1", file))
+            var latest = PolicyVersions.Latest(store, file);
+            if (string.Equals(latest?.Sha256, sha, StringComparison.Ordinal))
             {
-                if (reader.Read())
-                {
-                    latestSha = reader.GetString(0);
-                    latestRules = reader.GetString(1);
-                }
-            }
-
-            if (string.Equals(latestSha, sha, StringComparison.Ordinal))
-            {
-                db.Execute("UPDATE policy_versions SET last_seen = greatest(last_seen, $3) WHERE file = $1 AND sha256 = $2", file, sha, at);
+                PolicyVersions.Seen(store, file, sha, now);
                 continue;
             }
 
-            string? changedKeys = null;
-            if (latestRules is not null)
+            IReadOnlyList<string>? changed = null;
+            if (latest is not null)
             {
-                var before = JsonSerializer.Deserialize<Dictionary<string, string>>(latestRules) ?? [];
-                var changed = PolicyKeys.Changed(before, rules);
+                changed = PolicyKeys.Changed(latest.Rules, rules);
                 changes.Add(new PolicyChange(file, changed));
-                changedKeys = string.Join(", ", changed);
             }
 
-            db.Execute(
-                "INSERT INTO policy_versions (file, org, sha256, first_seen, last_seen, changed_keys, rules) VALUES ($1, $2, $3, $4, $4, $5, $6)",
-                file, policy.Org, sha, at, changedKeys, JsonSerializer.Serialize(rules));
+            PolicyVersions.Add(store, file, policy.Org, sha, now, changed, rules);
         }
 
         return changes;

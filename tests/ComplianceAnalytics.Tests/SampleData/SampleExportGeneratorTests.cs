@@ -1,11 +1,12 @@
 using System.Text;
 using System.Text.Json;
-using ComplianceAnalytics.Exports;
+using ComplianceAnalytics.Domain;
+using ComplianceAnalytics.SampleData;
 using NodaTime;
 using NodaTime.Text;
 using YamlDotNet.Serialization;
 
-namespace ComplianceAnalytics.Tests.Exports;
+namespace ComplianceAnalytics.Tests.SampleData;
 
 /// <summary>The committed-size sample, generated once for the tests that only read it.</summary>
 public sealed class SampleSetFixture : IDisposable

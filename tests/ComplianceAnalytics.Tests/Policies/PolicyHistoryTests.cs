@@ -2,10 +2,9 @@ using ComplianceAnalytics.Hosting;
 using ComplianceAnalytics.Policies;
 using ComplianceAnalytics.Store;
 using ComplianceAnalytics.Tests.Hosting;
-using ComplianceAnalytics.Tests.Policies;
 using NodaTime;
 
-namespace ComplianceAnalytics.Tests.Store;
+namespace ComplianceAnalytics.Tests.Policies;
 
 /// <summary>Every version of every policy file the store has seen, and which keys changed.</summary>
 public sealed class PolicyHistoryTests : IDisposable

@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Text;
 
-namespace ComplianceAnalytics.Exports.Sample;
+namespace ComplianceAnalytics.SampleData;
 
 /// <summary>One export file being streamed: rows go straight to disk.</summary>
 internal abstract class ExportFile : IDisposable

@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Text;
 
-namespace ComplianceAnalytics.Exports.Sample;
+namespace ComplianceAnalytics.SampleData;
 
 /// <summary>An invented complainant: reserved example domains and Ofcom's drama numbers only.</summary>
 internal sealed record FakeCustomer(string Name, string Email, string Phone);

@@ -1,6 +1,6 @@
 using NodaTime;
 
-namespace ComplianceAnalytics.Exports.Sample;
+namespace ComplianceAnalytics.SampleData;
 
 /// <summary>
 /// What the sample actions in <c>sample-data/actions/</c> did to the sample firms' handling, so that

@@ -1,7 +1,6 @@
-using ComplianceAnalytics.Exports.Sample;
 using NodaTime;
 
-namespace ComplianceAnalytics.Exports;
+namespace ComplianceAnalytics.SampleData;
 
 /// <summary>What to generate: <paramref name="Cases"/> complaints received from <paramref name="Start"/> over <paramref name="Months"/> months.</summary>
 public sealed record SampleOptions(int Cases, int Seed, string OutDir, LocalDate Start, int Months = 14);

@@ -1,6 +1,6 @@
 using NodaTime;
 
-namespace ComplianceAnalytics.Exports.Sample;
+namespace ComplianceAnalytics.SampleData;
 
 /// <summary>One simulated event of a case, before it is written in an org's layout.</summary>
 internal readonly record struct SampleEvent(

@@ -1,4 +1,4 @@
-namespace ComplianceAnalytics.Exports.Sample;
+namespace ComplianceAnalytics.SampleData;
 
 /// <summary>Positions of the canonical columns (contract §1) in a row being written.</summary>
 internal static class ExportColumns

@@ -1,7 +1,8 @@
+using ComplianceAnalytics.Domain;
 using ComplianceAnalytics.Policies;
 using NodaTime;
 
-namespace ComplianceAnalytics.Exports.Sample;
+namespace ComplianceAnalytics.SampleData;
 
 /// <summary>
 /// Draws one complaint's journey: receipt, acknowledgement, investigation (with pauses and

@@ -1,6 +1,6 @@
 using ComplianceAnalytics.Policies;
 
-namespace ComplianceAnalytics.Exports.Sample;
+namespace ComplianceAnalytics.SampleData;
 
 /// <summary>How an organisation's source system writes its export.</summary>
 internal enum ExportLayout

@@ -1,4 +1,4 @@
-namespace ComplianceAnalytics.Exports.Sample;
+namespace ComplianceAnalytics.SampleData;
 
 /// <summary>
 /// Each organisation's own products, root causes and legal entities (contract §1: the firm's

@@ -1,6 +1,7 @@
 using System.Text;
+using ComplianceAnalytics.Domain;
 
-namespace ComplianceAnalytics.Exports.Sample;
+namespace ComplianceAnalytics.SampleData;
 
 /// <summary>
 /// Halo Connect's case-management export: its own column names and activity codes, so that

@@ -1,7 +1,7 @@
 using ComplianceAnalytics.Policies;
 using NodaTime;
 
-namespace ComplianceAnalytics.Exports.Sample;
+namespace ComplianceAnalytics.SampleData;
 
 /// <summary>
 /// The working days the simulated complaint handlers keep: Monday to Friday without the

@@ -1,4 +1,4 @@
-namespace ComplianceAnalytics.Exports;
+namespace ComplianceAnalytics.Domain;
 
 /// <summary>The canonical columns of an export (contract §1).</summary>
 public static class CanonicalColumns
