@@ -1,3 +1,4 @@
+using ComplianceAnalytics.Measures;
 using ComplianceAnalytics.Publishing;
 using DocumentFormat.OpenXml.Packaging;
 using DocumentFormat.OpenXml.Spreadsheet;
@@ -37,7 +38,7 @@ public sealed class BoardPictureTests(SamplePacks sample) : IClassFixture<Sample
             using var document = SpreadsheetDocument.Open(sample.Workbook(BoardPicture.Pack, org.Org), false);
             var workbook = document.WorkbookPart!;
             var cover = workbook.Workbook.Sheets!.Elements<Sheet>().First();
-            Assert.Equal("Cover", cover.Name!.Value);
+            Assert.Equal(ReportTexts.For(org.Language).Text("Cover"), cover.Name!.Value);
             var part = (WorksheetPart)workbook.GetPartById(cover.Id!);
             var image = Assert.Single(part.DrawingsPart!.ImageParts);
             using (var stream = image.GetStream())

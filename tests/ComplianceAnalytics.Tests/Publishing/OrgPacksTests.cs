@@ -188,7 +188,9 @@ public sealed class OrgPacksTests(SamplePacks sample) : IClassFixture<SamplePack
     [Fact]
     public void Redress_shows_the_policys_currency_and_the_cross_firm_pack_names_the_firm_on_every_row()
     {
-        Assert.Contains("GBP", SheetSnapshot.Describe(sample.Workbook("director", "halo")), StringComparison.Ordinal);
+        // A firm's amounts carry its policy's currency; the cross-firm pack's each row's own code.
+        Assert.Contains("[\"£\"#,##0.00]", SheetSnapshot.Describe(sample.Workbook("director", "halo")), StringComparison.Ordinal);
+        Assert.Contains("[#,##0.00 \"GBP\"]", SheetSnapshot.Describe(sample.Workbook("director")), StringComparison.Ordinal);
         var group = WorkbookCells.Read(sample.Workbook("compliance"));
         foreach (var sheet in new[] { "Summary", "SLA by stage", "Due soon" })
         {
