@@ -28,16 +28,16 @@ public sealed class CaseEvaluationTests
             "bluehat,C3,complaint_received,2026-03-03T09:00:00Z");
         var evaluation = new CaseEvaluation(fixture.Store, fixture.Policies);
 
-        var touched = evaluation.RefreshStored([second.FileId], AsOf);
+        var touched = evaluation.RefreshStored([second.FileId]);
 
         // C2 and C3 have events in b.csv; C1 does not and is not evaluated.
         Assert.Equal(2, touched.Cases);
         Assert.Equal(["C2", "C3"], fixture.Strings("SELECT DISTINCT case_ref FROM stage_instances ORDER BY 1"));
         Assert.Equal(touched.Instances, fixture.Count("SELECT count(*) FROM stage_instances"));
 
-        evaluation.RefreshStored([first.FileId, second.FileId], AsOf);
+        evaluation.RefreshStored([first.FileId, second.FileId]);
         var incremental = fixture.Strings(InstancesSql);
-        var all = evaluation.RefreshStored(null, AsOf);
+        var all = evaluation.RefreshStored(null);
 
         Assert.Equal(3, all.Cases);
         Assert.Equal(incremental, fixture.Strings(InstancesSql));

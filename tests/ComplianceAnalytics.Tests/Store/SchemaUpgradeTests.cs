@@ -27,7 +27,7 @@ public sealed class SchemaUpgradeTests
                 VALUES ('bluehat', 'C1', 'complaint_received', TIMESTAMPTZ '2026-03-02 09:00:00+00', 1, 2, 1)
                 """);
 
-            new CaseEvaluation(store, fixture.Policies).RefreshStored(null, Instant.FromUtc(2026, 4, 1, 0, 0));
+            new CaseEvaluation(store, fixture.Policies).RefreshStored(null);
 
             Assert.Equal("24 hours", store.Connection.Scalar<string>("SELECT applied_limit FROM stage_instances WHERE stage = 'acknowledgement'"));
         }
