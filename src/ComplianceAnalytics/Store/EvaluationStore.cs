@@ -5,7 +5,7 @@ using ComplianceAnalytics.DuckDb;
 namespace ComplianceAnalytics.Store;
 
 /// <summary>
-/// The stored evaluation of the cases (stage_instances, evaluated_cases, case_durations, case_adr_letters,
+/// The stored evaluation of the cases (case_stage_instances, evaluated_cases, case_durations, case_adr_letters,
 /// case_customer_requests, case_stage_diagnostics) and what says whether it is current (evaluation_policies,
 /// evaluated_files); and, for one as-of, the temporary eval_* views the measures read. Its statements are the
 /// <c>Evaluation/*.sql</c> files beside it. See docs/evaluation.md.
@@ -152,7 +152,7 @@ public sealed class EvaluationAppenders : IDisposable
         Fresh = fresh;
         var names = fresh
             ? new[] { "fresh_stage_instances", null, "fresh_durations", "fresh_adr_letters", "fresh_customer_requests", "fresh_stage_diagnostics" }
-            : ["stage_instances", "evaluated_cases", "case_durations", "case_adr_letters", "case_customer_requests", "case_stage_diagnostics"];
+            : ["case_stage_instances", "evaluated_cases", "case_durations", "case_adr_letters", "case_customer_requests", "case_stage_diagnostics"];
         Instances = db.CreateAppender(names[0]!);
         Cases = names[1] is { } cases ? db.CreateAppender(cases) : null;
         Durations = db.CreateAppender(names[2]!);

@@ -81,7 +81,10 @@ CREATE TABLE IF NOT EXISTS duplicate_rows (
 -- whose instances are all stopped gives the same results at every as-of from settled_from on, so a
 -- report or export reads its rows as they are; a case with an open instance has settled_from NULL and
 -- is evaluated afresh at each as-of, as is any case that an as-of cuts through (before settled_from).
-CREATE TABLE IF NOT EXISTS stage_instances (
+-- stage_instances, the table before this evaluation was kept (read only by retention), is dropped: its
+-- rows are evaluated again into case_stage_instances before the first report.
+DROP TABLE IF EXISTS stage_instances;
+CREATE TABLE IF NOT EXISTS case_stage_instances (
     org              VARCHAR NOT NULL,
     case_ref         VARCHAR NOT NULL,
     stage            VARCHAR NOT NULL,
@@ -93,18 +96,12 @@ CREATE TABLE IF NOT EXISTS stage_instances (
     status           VARCHAR NOT NULL,      -- met | met_extended | breached | open_within | open_breached
     paused_seconds   DOUBLE NOT NULL,
     extended         BOOLEAN NOT NULL,
-    evaluated_at     TIMESTAMPTZ NOT NULL,  -- when the row was computed
+    evaluated_at     TIMESTAMPTZ NOT NULL,  -- the as-of it was evaluated at: just after the case's last event
     applied_limit    VARCHAR,               -- the version of the stage's limit that applied, e.g. '6 weeks'
     team             VARCHAR,               -- the team on the case's latest event with a team at or before the stop
     why              VARCHAR,               -- the reason sentence of an instance that did not simply meet its limit
     settled_from     TIMESTAMPTZ            -- the case's, see above
 );
--- Stores made before these columns get them empty; evaluation_policies is empty there too, so every
--- case is evaluated again (and the rows replaced) before the first report reads them.
-ALTER TABLE stage_instances ADD COLUMN IF NOT EXISTS applied_limit VARCHAR;
-ALTER TABLE stage_instances ADD COLUMN IF NOT EXISTS team VARCHAR;
-ALTER TABLE stage_instances ADD COLUMN IF NOT EXISTS why VARCHAR;
-ALTER TABLE stage_instances ADD COLUMN IF NOT EXISTS settled_from TIMESTAMPTZ;
 
 -- One row per evaluated case: its first event (an as-of before it sees nothing of the case) and settled_from.
 CREATE TABLE IF NOT EXISTS evaluated_cases (

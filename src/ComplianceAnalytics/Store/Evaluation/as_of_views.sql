@@ -3,7 +3,7 @@
 CREATE OR REPLACE TEMP VIEW eval_stage_instances AS
 SELECT s.org, s.case_ref, s.stage, s.cycle, s.started_at, s.original_due_at, s.due_at, s.stopped_at, s.status,
        s.paused_seconds, s.extended, s.applied_limit, s.team
-FROM stage_instances s JOIN temp.eval_as_of a ON a.org = s.org AND s.settled_from <= a.as_of
+FROM case_stage_instances s JOIN temp.eval_as_of a ON a.org = s.org AND s.settled_from <= a.as_of
 UNION ALL
 SELECT org, case_ref, stage, cycle, started_at, original_due_at, due_at, stopped_at, status,
        paused_seconds, extended, applied_limit, team
@@ -12,7 +12,7 @@ FROM temp.fresh_stage_instances;
 -- The reason sentence of every instance that did not simply meet its limit.
 CREATE OR REPLACE TEMP VIEW eval_stage_reasons AS
 SELECT s.org, s.case_ref, s.stage, s.cycle, s.why
-FROM stage_instances s JOIN temp.eval_as_of a ON a.org = s.org AND s.settled_from <= a.as_of
+FROM case_stage_instances s JOIN temp.eval_as_of a ON a.org = s.org AND s.settled_from <= a.as_of
 WHERE s.why IS NOT NULL
 UNION ALL
 SELECT org, case_ref, stage, cycle, why FROM temp.fresh_stage_instances WHERE why IS NOT NULL;
