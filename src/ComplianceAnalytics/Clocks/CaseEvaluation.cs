@@ -1,34 +1,34 @@
 using System.Collections.Concurrent;
-using System.Globalization;
+using System.Security.Cryptography;
+using System.Text;
 using ComplianceAnalytics.DuckDb;
 using ComplianceAnalytics.Policies;
 using ComplianceAnalytics.Store;
 using NodaTime;
+using NodaTime.Text;
 
 namespace ComplianceAnalytics.Clocks;
 
 /// <summary>
-/// Runs the clocks over the cases in the store. Events stream out of DuckDB ordered by case on a
-/// second connection, each case is evaluated on its own with its organisation's policy, and the
-/// results stream back in through appenders on the store's connection, a few batches of cases
-/// behind, so memory holds a few thousand cases at a time.
+/// Runs the clocks over the cases in the store, once per change (docs/evaluation.md). <see cref="RefreshStored"/>
+/// evaluates the cases whose events changed, and every case of an organisation whose policy or calendar changed,
+/// with all their events, into the store's tables; <see cref="EvaluateAll"/> gives one as-of's results as the
+/// eval_* views: the stored rows of the cases settled by then, and a fresh evaluation of the others. Events stream
+/// out of DuckDB ordered by case on a second connection, each case is evaluated on its own with its
+/// organisation's policy, and the results stream back in through appenders on the store's connection, a few
+/// batches of cases behind, so memory holds a few thousand cases at a time.
 /// </summary>
 public sealed class CaseEvaluation
 {
-    /// <summary>The tables one evaluation writes; <see cref="Target.Persistent"/> is the store's own stage_instances.</summary>
-    public enum Target
-    {
-        Persistent,
-        Temporary,
-    }
-
     private readonly ComplianceStore _store;
     private readonly PolicySet _policies;
+    private readonly EvaluationStore _evaluations;
 
     public CaseEvaluation(ComplianceStore store, PolicySet policies)
     {
         _store = store;
         _policies = policies;
+        _evaluations = new EvaluationStore(store);
     }
 
     /// <summary>Cases evaluated together and handed to the appending thread at once.</summary>
@@ -37,78 +37,109 @@ public sealed class CaseEvaluation
     /// <summary>Batches evaluated ahead of the appends.</summary>
     private const int EvaluatedBatchesAhead = 4;
 
+    /// <summary>
+    /// Any change to the product's code may change what the clocks compute, so its build is part of every
+    /// fingerprint: a new version evaluates every case again once.
+    /// </summary>
+    private static readonly string CodeVersion = typeof(StageClock).Assembly.ManifestModule.ModuleVersionId.ToString();
+
     private DuckDbConnection Db => _store.Connection;
 
     /// <summary>
-    /// Recomputes the stored stage instances of the cases that have events from the given files
-    /// (all cases when <paramref name="fileIds"/> is null), evaluated at <paramref name="asOf"/>.
+    /// Evaluates again, into the store, the cases that have events from the given files (every case when
+    /// <paramref name="fileIds"/> is null) and every case of an organisation whose policy or calendar changed since
+    /// its rows were evaluated. Each case is evaluated with all its events.
     /// </summary>
-    public EvaluationSummary RefreshStored(IReadOnlyCollection<long>? fileIds, Instant asOf)
+    public EvaluationSummary RefreshStored(IReadOnlyCollection<long>? fileIds)
     {
-        if (fileIds is { Count: 0 })
+        var stored = _evaluations.Fingerprints();
+        var current = _policies.All.ToDictionary(p => p.Org, Fingerprint, StringComparer.Ordinal);
+        var full = current.Where(p => fileIds is null || stored.GetValueOrDefault(p.Key) != p.Value).Select(p => p.Key).ToList();
+        var gone = stored.Keys.Where(org => !current.ContainsKey(org)).ToList();
+        if (fileIds is { Count: 0 } && full.Count == 0 && gone.Count == 0)
         {
-            return new EvaluationSummary(0, 0, new StageEvaluationDiagnostics());
+            return new EvaluationSummary(0, 0);
         }
 
         using var transaction = Db.BeginTransaction();
-        if (fileIds is null)
+        _evaluations.InvalidateOrgs([.. full, .. gone]);
+        if (fileIds is { Count: > 0 })
         {
-            Db.Execute("DELETE FROM stage_instances");
-        }
-        else
-        {
-            Db.Execute("CREATE OR REPLACE TEMP TABLE eval_files (file_id BIGINT)");
-            using (var appender = Db.CreateAppender("eval_files"))
-            {
-                foreach (var id in fileIds)
-                {
-                    appender.Append(id).EndRow();
-                }
-            }
-
-            Db.Execute("""
-                DELETE FROM stage_instances
-                WHERE (org, case_ref) IN (SELECT (org, case_ref) FROM events WHERE file_id IN (SELECT file_id FROM eval_files))
-                """);
+            _evaluations.InvalidateCases(fileIds, full);
         }
 
-        var summary = Evaluate(fileIds, _ => asOf, Target.Persistent, asOf, eventsBeforeAsOf: false);
+        EvaluationSummary summary;
+        using (var appenders = _evaluations.OpenAppenders(fresh: false))
+        {
+            summary = Evaluate(reading => EvaluationStore.ReadForRefresh(reading, fileIds, full), appenders, null, eventsBeforeAsOf: false);
+        }
+
+        foreach (var org in full)
+        {
+            _evaluations.SetFingerprint(org, current[org]);
+        }
+
+        _evaluations.RecordFiles(fileIds);
         transaction.Commit();
-        Db.Execute("DROP TABLE IF EXISTS temp.eval_files");
         return summary;
     }
 
     /// <summary>
-    /// Evaluates every case of the store into the temporary tables eval_stage_instances,
-    /// eval_durations, eval_adr_letters and eval_customer_requests, each organisation at its own
-    /// as-of instant (e.g. the first instant of the next month in its time zone). eval_stage_instances
-    /// also holds each instance's team: the team on the case's latest event with a team at or before
-    /// its stop (for an open instance: before the as-of), i.e. who held it when it ended.
-    /// eval_stage_reasons holds the <see cref="WhyText"/> sentence of every instance that did not simply meet
-    /// its limit, from the steps its clock recorded while computing it.
+    /// The evaluation of every case, each organisation at its own as-of instant (e.g. the first instant of the
+    /// next month in its time zone), as the temporary views eval_stage_instances, eval_stage_reasons,
+    /// eval_durations, eval_adr_letters and eval_customer_requests and the table eval_diagnostics. The stored
+    /// rows are brought up to date first (<see cref="RefreshStored"/>: files loaded but never evaluated, changed
+    /// policies); the cases an as-of cuts through, or that have an open instance, are evaluated afresh at it.
+    /// eval_stage_instances also holds each instance's team: the team on the case's latest event with a team at or
+    /// before its stop (for an open instance: before the as-of), i.e. who held it when it ended. eval_stage_reasons
+    /// holds the <see cref="WhyText"/> sentence of every instance that did not simply meet its limit.
     /// </summary>
     /// <param name="eventsBeforeAsOf">
     /// Only the events strictly before the as-of, as for a month's figures (contract §5: an event at the first
     /// instant of the next month belongs to that month); otherwise those at or before it, as §4 says of an
     /// evaluation at an as-of instant (<c>compliance export</c>).
     /// </param>
-    public EvaluationSummary EvaluateAll(Func<Policy, Instant> asOfFor, bool eventsBeforeAsOf = false) =>
-        Evaluate(null, asOfFor, Target.Temporary, null, eventsBeforeAsOf);
-
-    /// <param name="fileIds">Only the cases with events from these files; every case when null.</param>
-    private EvaluationSummary Evaluate(
-        IReadOnlyCollection<long>? fileIds, Func<Policy, Instant> asOfFor, Target target, Instant? evaluatedAt, bool eventsBeforeAsOf)
+    public EvaluationSummary EvaluateAll(Func<Policy, Instant> asOfFor, bool eventsBeforeAsOf = false)
     {
-        CreateTargets(target);
-        var diagnostics = new StageEvaluationDiagnostics();
-        var asOfByOrg = _policies.All.ToDictionary(p => p.Org, asOfFor, StringComparer.Ordinal);
-        long cases = 0, instances = 0;
+        ArgumentNullException.ThrowIfNull(asOfFor);
+        RefreshStored(_evaluations.UnevaluatedFiles());
+        var asOfByOrg = _policies.All.ToDictionary(p => p.Org, p => Micros(asOfFor(p)), StringComparer.Ordinal);
+        _evaluations.CreateFreshTables(asOfByOrg);
+        using (var appenders = _evaluations.OpenAppenders(fresh: true))
+        {
+            Evaluate(reading => EvaluationStore.ReadUnsettled(reading, asOfByOrg), appenders, asOfByOrg, eventsBeforeAsOf);
+        }
 
-        using var stages = Db.CreateAppender(target == Target.Persistent ? "stage_instances" : "eval_stage_instances", null);
-        using var durations = Db.CreateAppender("eval_durations");
-        using var letters = Db.CreateAppender("eval_adr_letters");
-        using var requests = Db.CreateAppender("eval_customer_requests");
-        using var reasons = target == Target.Temporary ? Db.CreateAppender("eval_stage_reasons") : null;
+        var (cases, instances) = _evaluations.CreateAsOfViews();
+        return new EvaluationSummary(cases, instances);
+    }
+
+    /// <summary>
+    /// What a stored evaluation depends on besides the case's events: the policy as the system reads it, its
+    /// stages' names, its calendar's holidays with their names (the reasons name them), and the code.
+    /// </summary>
+    internal static string Fingerprint(Policy policy)
+    {
+        var text = new StringBuilder(PolicyJson.Serialize([policy]));
+        foreach (var stage in policy.Stages)
+        {
+            text.Append('\n').Append(stage.Id).Append('=').Append(stage.Name);
+        }
+
+        foreach (var day in policy.Calendar.Holidays.Order())
+        {
+            text.Append('\n').Append(LocalDatePattern.Iso.Format(day)).Append(' ').Append(policy.Calendar.HolidayName(day));
+        }
+
+        text.Append('\n').Append(CodeVersion);
+        return Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(text.ToString())));
+    }
+
+    /// <param name="asOfByOrg">Each organisation's as-of (epoch microseconds) for a fresh evaluation; null to store.</param>
+    private EvaluationSummary Evaluate(
+        Func<DuckDbConnection, DuckDbReader> read, EvaluationAppenders appenders, IReadOnlyDictionary<string, long>? asOfByOrg, bool eventsBeforeAsOf)
+    {
+        long cases = 0, instances = 0;
 
         // Reading and evaluating the cases runs on a second connection while this one appends the
         // results: the appends cost about as much as the rest, and the two halves use both cores.
@@ -120,7 +151,8 @@ public sealed class CaseEvaluation
             {
                 try
                 {
-                    ReadAndEvaluate(reading, fileIds, asOfByOrg, target, eventsBeforeAsOf, diagnostics, evaluated, stop.Token);
+                    using var reader = read(reading);
+                    ReadAndEvaluate(reader, asOfByOrg, eventsBeforeAsOf, evaluated, stop.Token);
                 }
                 finally
                 {
@@ -138,7 +170,7 @@ public sealed class CaseEvaluation
                 {
                     cases++;
                     instances += result.Instances.Count;
-                    Append(result, stages, durations, letters, requests, reasons, target, evaluatedAt);
+                    Append(result, appenders);
                 }
             }
 
@@ -153,8 +185,7 @@ public sealed class CaseEvaluation
             }
         }
 
-        WriteDiagnostics(diagnostics);
-        return new EvaluationSummary(cases, instances, diagnostics);
+        return new EvaluationSummary(cases, instances);
     }
 
     /// <summary>
@@ -175,57 +206,40 @@ public sealed class CaseEvaluation
     }
 
     /// <summary>One case's results, evaluated on the reading thread, appended on the store's connection.</summary>
-    /// <param name="Teams">Each instance's team, for the temporary target only.</param>
-    /// <param name="Reasons">Each instance's reason, for the temporary target only; null for a plain met.</param>
-    /// <param name="Letter">The ADR letter status when its due time is at or before the as-of.</param>
+    /// <param name="AsOf">The instant it was evaluated at: the as-of, or just after its last event when stored.</param>
+    /// <param name="Teams">Each instance's team.</param>
+    /// <param name="Reasons">Each instance's reason; null for a plain met.</param>
+    /// <param name="Letter">The ADR letter status, whenever it falls due.</param>
+    /// <param name="Diagnostics">Orphan stops and late extensions per stage, for the stages with either.</param>
+    /// <param name="SettledFrom">From when its results hold at every as-of; null when never (an open instance) or not stored.</param>
     private sealed record CaseResult(
         string Org,
         string CaseRef,
+        Instant FirstEventAt,
+        Instant AsOf,
         IReadOnlyList<StageInstance> Instances,
         string?[] Teams,
         string?[] Reasons,
         IReadOnlyList<CaseDuration> Durations,
         AdrLetterStatus? Letter,
-        IReadOnlyList<CustomerWindowRequest> Requests);
+        IReadOnlyList<CustomerWindowRequest> Requests,
+        IReadOnlyList<(string Stage, int OrphanStops, int LateExtensions)> Diagnostics,
+        Instant? SettledFrom);
 
-    /// <summary>Streams the cases' events in order over <paramref name="db"/> and evaluates each case on its own.</summary>
+    /// <summary>Streams the cases' events in order from <paramref name="reader"/> and evaluates each case on its own.</summary>
     private void ReadAndEvaluate(
-        DuckDbConnection db,
-        IReadOnlyCollection<long>? fileIds,
-        Dictionary<string, Instant> asOfByOrg,
-        Target target,
+        DuckDbReader reader,
+        IReadOnlyDictionary<string, long>? asOfByOrg,
         bool eventsBeforeAsOf,
-        StageEvaluationDiagnostics diagnostics,
         BlockingCollection<List<CaseResult>> evaluated,
         CancellationToken stop)
     {
-        // The file ids go in as one text parameter: the reading connection cannot see this one's temporary tables.
-        using var reader = fileIds is null
-            ? db.Query("""
-                SELECT e.org, e.case_ref, e.event_type, epoch_us(e.occurred_at), epoch_us(e.due_at), e.team
-                FROM events e
-                ORDER BY e.org, e.case_ref, e.occurred_at, e.file_id, e.line
-                """)
-            : db.Query(
-                """
-                WITH ids AS (
-                    SELECT CAST(unnest(string_split($1, ',')) AS BIGINT) AS file_id
-                ),
-                touched AS (
-                    SELECT DISTINCT org, case_ref FROM events SEMI JOIN ids USING (file_id)
-                )
-                SELECT e.org, e.case_ref, e.event_type, epoch_us(e.occurred_at), epoch_us(e.due_at), e.team
-                FROM events e SEMI JOIN touched c ON e.org = c.org AND e.case_ref = c.case_ref
-                ORDER BY e.org, e.case_ref, e.occurred_at, e.file_id, e.line
-                """,
-                string.Join(',', fileIds.Select(id => id.ToString(CultureInfo.InvariantCulture))));
-
         string? org = null, caseRef = null;
         var events = new List<CaseEvent>();
-        // Each event's team, beside it: the team holding an instance is reported with it (temporary target).
+        // Each event's team, beside it: the team holding an instance is reported with it.
         var teams = new List<string?>();
         var batch = new List<CaseResult>(EvaluatedBatchSize);
-        var trace = target == Target.Temporary ? new ClockTrace() : null;
+        var trace = new ClockTrace();
         void Flush()
         {
             if (org is null || events.Count == 0 || _policies.Find(org) is not { } policy)
@@ -233,22 +247,7 @@ public sealed class CaseEvaluation
                 return;
             }
 
-            var asOf = asOfByOrg[org];
-            // The events arrive in time order, so only a case whose last event is at the as-of has any to drop.
-            var counted = eventsBeforeAsOf && events[^1].OccurredAt >= asOf ? events.FindAll(e => e.OccurredAt < asOf) : events;
-            trace?.Clear();
-            var instances = StageClock.Evaluate(org, caseRef!, policy, counted, asOf, diagnostics, trace);
-            var instanceTeams = target == Target.Temporary
-                ? instances.Select(i => TeamAt(events, teams, i.StoppedAt ?? asOf - DueDates.Microsecond)).ToArray()
-                : [];
-            // A plain met needs no explaining in the packs; compliance explain gives it on demand.
-            var instanceReasons = trace is null
-                ? []
-                : instances.Select(i => i.Status == StageStatus.Met ? null : WhyText.Sentence(i, trace.For(i.Stage, i.Cycle), policy, asOf)).ToArray();
-            var visible = StageClock.InTimeOrder(counted, asOf);
-            var letter = AdrLetterCheck.Evaluate(policy, visible) is { } status && status.DueAt <= asOf ? status : null;
-            batch.Add(new CaseResult(org, caseRef!, instances, instanceTeams, instanceReasons, Durations.Compute(visible), letter,
-                CustomerWindowClock.Evaluate(policy, visible)));
+            batch.Add(EvaluateCase(org, caseRef!, policy, events, teams, asOfByOrg, eventsBeforeAsOf, trace));
             if (batch.Count == EvaluatedBatchSize)
             {
                 evaluated.Add(batch, stop);
@@ -280,11 +279,43 @@ public sealed class CaseEvaluation
         }
     }
 
-    private static void Append(
-        CaseResult result, DuckDbAppender stages, DuckDbAppender durations, DuckDbAppender letters, DuckDbAppender requests,
-        DuckDbAppender? reasons, Target target, Instant? evaluatedAt)
+    /// <summary>
+    /// One case: at its organisation's as-of for a fresh evaluation, or with all its events (as-of just after the
+    /// last) to store, with the instant from which that stored result holds at every as-of.
+    /// </summary>
+    private static CaseResult EvaluateCase(
+        string org, string caseRef, Policy policy, List<CaseEvent> events, List<string?> teams,
+        IReadOnlyDictionary<string, long>? asOfByOrg, bool eventsBeforeAsOf, ClockTrace trace)
+    {
+        // The events arrive in time order, so the last is the latest and only a case whose last event is at
+        // the as-of has any to drop.
+        var asOf = asOfByOrg is null ? events[^1].OccurredAt + DueDates.Microsecond : Instant.FromUnixTimeTicks(asOfByOrg[org] * 10);
+        var counted = eventsBeforeAsOf && events[^1].OccurredAt >= asOf ? events.FindAll(e => e.OccurredAt < asOf) : events;
+        var diagnostics = new StageEvaluationDiagnostics();
+        trace.Clear();
+        var instances = StageClock.Evaluate(org, caseRef, policy, counted, asOf, diagnostics, trace);
+        var instanceTeams = instances.Select(i => TeamAt(events, teams, i.StoppedAt ?? asOf - DueDates.Microsecond)).ToArray();
+        // A plain met needs no explaining in the packs; compliance explain gives it on demand.
+        var instanceReasons = instances
+            .Select(i => i.Status == StageStatus.Met ? null : WhyText.Sentence(i, trace.For(i.Stage, i.Cycle), policy, asOf)).ToArray();
+        var visible = StageClock.InTimeOrder(counted, asOf);
+        var letter = AdrLetterCheck.Evaluate(policy, visible);
+        var perStage = diagnostics.OrphanStops.Keys.Union(diagnostics.LateExtensions.Keys)
+            .Select(k => (k.Stage, diagnostics.OrphanStops.GetValueOrDefault(k), diagnostics.LateExtensions.GetValueOrDefault(k)))
+            .ToList();
+        // Stopped instances do not change with the as-of, nor does anything else computed from the events; the
+        // letter counts from its due time. An open instance's status, due time and pause do change.
+        Instant? settledFrom = asOfByOrg is not null || instances.Any(i => i.StoppedAt is null) ? null
+            : letter is { } l && l.DueAt > asOf ? l.DueAt
+            : asOf;
+        return new CaseResult(org, caseRef, events[0].OccurredAt, asOf, instances, instanceTeams, instanceReasons,
+            Durations.Compute(visible), letter, CustomerWindowClock.Evaluate(policy, visible), perStage, settledFrom);
+    }
+
+    private static void Append(CaseResult result, EvaluationAppenders appenders)
     {
         var (org, caseRef) = (result.Org, result.CaseRef);
+        var stages = appenders.Instances;
         for (var n = 0; n < result.Instances.Count; n++)
         {
             var i = result.Instances[n];
@@ -300,40 +331,40 @@ public sealed class CaseEvaluation
                 stages.AppendNull();
             }
 
-            stages.Append(StageStatusText.Of(i.Status)).Append(i.PausedSeconds).Append(i.Extended);
-            // The columns after extended follow the schema: evaluated_at came before the applied limit was added.
-            if (target == Target.Persistent)
-            {
-                stages.AppendTimestampMicros(Micros(evaluatedAt!.Value)).Append(i.Limit.ToString());
-            }
-            else
-            {
-                stages.Append(i.Limit.ToString()).Append(result.Teams[n]);
-            }
+            stages.Append(StageStatusText.Of(i.Status)).Append(i.PausedSeconds).Append(i.Extended)
+                .AppendTimestampMicros(Micros(result.AsOf)).Append(i.Limit.ToString()).Append(result.Teams[n]).Append(result.Reasons[n]);
+            Settled(stages, result).EndRow();
+        }
 
-            stages.EndRow();
-            if (reasons is not null && result.Reasons[n] is { } why)
-            {
-                reasons.Append(i.Org).Append(i.CaseRef).Append(i.Stage).Append(i.Cycle).Append(why).EndRow();
-            }
+        if (appenders.Cases is { } cases)
+        {
+            Settled(cases.Append(org).Append(caseRef).AppendTimestampMicros(Micros(result.FirstEventAt)), result).EndRow();
         }
 
         foreach (var d in result.Durations)
         {
-            durations.Append(org).Append(caseRef).Append(d.Measure).AppendTimestampMicros(Micros(d.EndedAt)).Append(d.Days).EndRow();
+            Settled(appenders.Durations.Append(org).Append(caseRef).Append(d.Measure).AppendTimestampMicros(Micros(d.EndedAt)).Append(d.Days), result).EndRow();
         }
 
         if (result.Letter is { } letter)
         {
-            letters.Append(org).Append(caseRef).AppendTimestampMicros(Micros(letter.DueAt))
-                .Append(letter.NeedsLetter).Append(letter.LetterMissing).Append(letter.EligibleAfter.ToString()).EndRow();
+            Settled(appenders.Letters.Append(org).Append(caseRef).AppendTimestampMicros(Micros(letter.DueAt))
+                .Append(letter.NeedsLetter).Append(letter.LetterMissing).Append(letter.EligibleAfter.ToString()), result).EndRow();
         }
 
         foreach (var r in result.Requests)
         {
-            requests.Append(org).Append(caseRef).Append(r.Window).AppendTimestampMicros(Micros(r.RequestedAt)).Append(r.Late).EndRow();
+            Settled(appenders.Requests.Append(org).Append(caseRef).Append(r.Window).AppendTimestampMicros(Micros(r.RequestedAt)).Append(r.Late), result).EndRow();
+        }
+
+        foreach (var (stage, orphans, late) in result.Diagnostics)
+        {
+            Settled(appenders.Diagnostics.Append(org).Append(caseRef).Append(stage).Append((long)orphans).Append((long)late), result).EndRow();
         }
     }
+
+    private static DuckDbAppender Settled(DuckDbAppender appender, CaseResult result) =>
+        result.SettledFrom is { } settled ? appender.AppendTimestampMicros(Micros(settled)) : appender.AppendNull();
 
     /// <summary>
     /// The team on the case's latest event with a team at or before <paramref name="end"/>; of events at one
@@ -350,43 +381,11 @@ public sealed class CaseEvaluation
         return team;
     }
 
-    /// <summary>eval_diagnostics: orphan stops and late extensions per organisation and stage, for data-quality sheets.</summary>
-    private void WriteDiagnostics(StageEvaluationDiagnostics diagnostics)
-    {
-        Db.Execute("CREATE OR REPLACE TEMP TABLE eval_diagnostics (org VARCHAR, stage VARCHAR, orphan_stops BIGINT, late_extensions BIGINT)");
-        using var appender = Db.CreateAppender("eval_diagnostics");
-        foreach (var key in diagnostics.OrphanStops.Keys.Union(diagnostics.LateExtensions.Keys).Order())
-        {
-            appender.Append(key.Org).Append(key.Stage)
-                .Append((long)diagnostics.OrphanStops.GetValueOrDefault(key))
-                .Append((long)diagnostics.LateExtensions.GetValueOrDefault(key))
-                .EndRow();
-        }
-    }
-
-    private void CreateTargets(Target target)
-    {
-        if (target == Target.Temporary)
-        {
-            Db.Execute("""
-                CREATE OR REPLACE TEMP TABLE eval_stage_instances AS
-                SELECT * EXCLUDE (evaluated_at), NULL::VARCHAR AS team FROM stage_instances LIMIT 0;
-                CREATE OR REPLACE TEMP TABLE eval_stage_reasons (org VARCHAR, case_ref VARCHAR, stage VARCHAR, cycle INTEGER, why VARCHAR);
-                """);
-        }
-
-        Db.Execute("""
-            CREATE OR REPLACE TEMP TABLE eval_durations (org VARCHAR, case_ref VARCHAR, measure VARCHAR, ended_at TIMESTAMPTZ, days DOUBLE);
-            CREATE OR REPLACE TEMP TABLE eval_adr_letters (org VARCHAR, case_ref VARCHAR, due_at TIMESTAMPTZ, needs_letter BOOLEAN, letter_missing BOOLEAN, eligible_after VARCHAR);
-            CREATE OR REPLACE TEMP TABLE eval_customer_requests (org VARCHAR, case_ref VARCHAR, window_id VARCHAR, requested_at TIMESTAMPTZ, late BOOLEAN);
-            """);
-    }
-
     private static long Micros(Instant instant) => instant.ToUnixTimeTicks() / 10;
 }
 
-/// <summary>How much one evaluation did, and the data-quality counts it found.</summary>
-public sealed record EvaluationSummary(long Cases, long Instances, StageEvaluationDiagnostics Diagnostics);
+/// <summary>How many cases and stage instances one evaluation gave.</summary>
+public sealed record EvaluationSummary(long Cases, long Instances);
 
 /// <summary>The status names of contract §4 and §6.</summary>
 public static class StageStatusText

@@ -98,7 +98,7 @@ public sealed class DropFolderIngest
             var loaded = results.Where(r => r.Status == FileStatuses.Loaded && r.RowsLoaded > 0).Select(r => r.FileId).ToList();
             if (loaded.Count > 0)
             {
-                new CaseEvaluation(store, _workspace.Policies).RefreshStored(loaded, _workspace.Clock.GetCurrentInstant());
+                new CaseEvaluation(store, _workspace.Policies).RefreshStored(loaded);
             }
 
             throw;

@@ -22,14 +22,12 @@ public sealed class ExportIngestion
     private readonly ComplianceStore _store;
     private readonly PolicySet _policies;
     private readonly FileIngestor _ingestor;
-    private readonly IClock _clock;
 
     public ExportIngestion(ComplianceStore store, PolicySet policies, IReadOnlyList<MappingProfile> profiles, Pseudonymiser pseudonymiser, IClock clock)
     {
         ArgumentNullException.ThrowIfNull(policies);
         _store = store;
         _policies = policies;
-        _clock = clock;
         var zones = policies.All.ToDictionary(p => p.Org, p => p.TimeZone, StringComparer.Ordinal);
         _ingestor = new FileIngestor(store, zones, profiles, pseudonymiser, clock);
     }
@@ -87,7 +85,7 @@ public sealed class ExportIngestion
 
         var loadedFiles = results.Where(r => r.Status == FileStatuses.Loaded && r.RowsLoaded > 0).Select(r => r.FileId).ToList();
         var evaluation = loadedFiles.Count > 0
-            ? new CaseEvaluation(_store, _policies).RefreshStored(loadedFiles, _clock.GetCurrentInstant())
+            ? new CaseEvaluation(_store, _policies).RefreshStored(loadedFiles)
             : null;
         return new IngestRun(results, evaluation);
     }

@@ -65,7 +65,7 @@ public sealed class Retention
             SELECT e.org, e.case_ref, epoch_us(e.last_event_at), e.events,
                    (SELECT count(*) FROM rejected_rows r WHERE r.org = e.org AND r.case_ref = e.case_ref),
                    (SELECT count(*) FROM duplicate_rows d WHERE d.org = e.org AND d.case_ref = e.case_ref),
-                   (SELECT count(*) FROM stage_instances s WHERE s.org = e.org AND s.case_ref = e.case_ref)
+                   (SELECT count(*) FROM case_stage_instances s WHERE s.org = e.org AND s.case_ref = e.case_ref)
             FROM expired e
             ORDER BY e.org, e.case_ref
             """, Timestamp(cutoff));
@@ -102,10 +102,15 @@ public sealed class Retention
                            (SELECT count(*) FROM events e WHERE e.org = c.org AND e.case_ref = c.case_ref) AS events,
                            (SELECT count(*) FROM rejected_rows r WHERE r.org = c.org AND r.case_ref = c.case_ref) AS rejected,
                            (SELECT count(*) FROM duplicate_rows d WHERE d.org = c.org AND d.case_ref = c.case_ref) AS duplicates,
-                           (SELECT count(*) FROM stage_instances s WHERE s.org = c.org AND s.case_ref = c.case_ref) AS instances
+                           (SELECT count(*) FROM case_stage_instances s WHERE s.org = c.org AND s.case_ref = c.case_ref) AS instances
                     FROM purge_cases c)
                 """, now, cutoff);
-            foreach (var table in new[] { "events", "rejected_rows", "duplicate_rows", "stage_instances" })
+            // The case's stored evaluation goes with its events (docs/evaluation.md).
+            foreach (var table in new[]
+            {
+                "events", "rejected_rows", "duplicate_rows", "case_stage_instances", "evaluated_cases", "case_durations", "case_adr_letters",
+                "case_customer_requests", "case_stage_diagnostics",
+            })
             {
 #pragma warning disable CA2100 // The table names are this method's own constants.
                 db.Execute($"DELETE FROM {table} WHERE (org, case_ref) IN (SELECT (org, case_ref) FROM purge_cases)");

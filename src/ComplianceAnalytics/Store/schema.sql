@@ -76,8 +76,15 @@ CREATE TABLE IF NOT EXISTS duplicate_rows (
     identity         UHUGEINT NOT NULL
 );
 
--- Stage instances of every case, evaluated at evaluated_at; recomputed per case when its events change.
-CREATE TABLE IF NOT EXISTS stage_instances (
+-- The evaluation of every case (docs/evaluation.md): each case evaluated with all its events under
+-- its organisation's current policy and calendar, when its events change or the policy does. A case
+-- whose instances are all stopped gives the same results at every as-of from settled_from on, so a
+-- report or export reads its rows as they are; a case with an open instance has settled_from NULL and
+-- is evaluated afresh at each as-of, as is any case that an as-of cuts through (before settled_from).
+-- stage_instances, the table before this evaluation was kept (read only by retention), is dropped: its
+-- rows are evaluated again into case_stage_instances before the first report.
+DROP TABLE IF EXISTS stage_instances;
+CREATE TABLE IF NOT EXISTS case_stage_instances (
     org              VARCHAR NOT NULL,
     case_ref         VARCHAR NOT NULL,
     stage            VARCHAR NOT NULL,
@@ -89,11 +96,74 @@ CREATE TABLE IF NOT EXISTS stage_instances (
     status           VARCHAR NOT NULL,      -- met | met_extended | breached | open_within | open_breached
     paused_seconds   DOUBLE NOT NULL,
     extended         BOOLEAN NOT NULL,
-    evaluated_at     TIMESTAMPTZ NOT NULL,
-    applied_limit    VARCHAR                -- the version of the stage's limit that applied, e.g. '6 weeks'
+    evaluated_at     TIMESTAMPTZ NOT NULL,  -- the as-of it was evaluated at: just after the case's last event
+    applied_limit    VARCHAR,               -- the version of the stage's limit that applied, e.g. '6 weeks'
+    team             VARCHAR,               -- the team on the case's latest event with a team at or before the stop
+    why              VARCHAR,               -- the reason sentence of an instance that did not simply meet its limit
+    settled_from     TIMESTAMPTZ            -- the case's, see above
 );
--- Stores made before dated limits lack the column; their rows get it when their cases are next evaluated.
-ALTER TABLE stage_instances ADD COLUMN IF NOT EXISTS applied_limit VARCHAR;
+
+-- One row per evaluated case: its first event (an as-of before it sees nothing of the case) and settled_from.
+CREATE TABLE IF NOT EXISTS evaluated_cases (
+    org              VARCHAR NOT NULL,
+    case_ref         VARCHAR NOT NULL,
+    first_event_at   TIMESTAMPTZ NOT NULL,
+    settled_from     TIMESTAMPTZ
+);
+
+-- The durations of contract §5 of each evaluated case (the end event's instant and the days).
+CREATE TABLE IF NOT EXISTS case_durations (
+    org              VARCHAR NOT NULL,
+    case_ref         VARCHAR NOT NULL,
+    measure          VARCHAR NOT NULL,
+    ended_at         TIMESTAMPTZ NOT NULL,
+    days             DOUBLE NOT NULL,
+    settled_from     TIMESTAMPTZ
+);
+
+-- The ADR letter status of each evaluated case that has one; an as-of reads it from its due time on.
+CREATE TABLE IF NOT EXISTS case_adr_letters (
+    org              VARCHAR NOT NULL,
+    case_ref         VARCHAR NOT NULL,
+    due_at           TIMESTAMPTZ NOT NULL,
+    needs_letter     BOOLEAN NOT NULL,
+    letter_missing   BOOLEAN NOT NULL,
+    eligible_after   VARCHAR NOT NULL,
+    settled_from     TIMESTAMPTZ
+);
+
+-- The customer-window requests of each evaluated case (contract §5).
+CREATE TABLE IF NOT EXISTS case_customer_requests (
+    org              VARCHAR NOT NULL,
+    case_ref         VARCHAR NOT NULL,
+    window_id        VARCHAR NOT NULL,
+    requested_at     TIMESTAMPTZ NOT NULL,
+    late             BOOLEAN NOT NULL,
+    settled_from     TIMESTAMPTZ
+);
+
+-- Orphan stops and late extensions of each evaluated case, per stage (only stages with either).
+CREATE TABLE IF NOT EXISTS case_stage_diagnostics (
+    org              VARCHAR NOT NULL,
+    case_ref         VARCHAR NOT NULL,
+    stage            VARCHAR NOT NULL,
+    orphan_stops     BIGINT NOT NULL,
+    late_extensions  BIGINT NOT NULL,
+    settled_from     TIMESTAMPTZ
+);
+
+-- The fingerprint of the policy and calendar (and clock code) each organisation's rows were evaluated
+-- under; an organisation whose fingerprint differs from the current one is evaluated again in full.
+CREATE TABLE IF NOT EXISTS evaluation_policies (
+    org              VARCHAR PRIMARY KEY,
+    fingerprint      VARCHAR NOT NULL
+);
+
+-- The loaded files whose cases have been evaluated; a file loaded but not listed (a run that stopped
+-- between its commit and the evaluation) has its cases evaluated before the next report reads the rows.
+CREATE TABLE IF NOT EXISTS evaluated_files (
+    file_id          BIGINT PRIMARY KEY
+);
 
 -- Each job run of the host: what ran, when, and what it produced.
 CREATE TABLE IF NOT EXISTS run_log (

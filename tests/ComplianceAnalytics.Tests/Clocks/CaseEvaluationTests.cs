@@ -13,7 +13,7 @@ public sealed class CaseEvaluationTests
     private static readonly Instant AsOf = Instant.FromUtc(2026, 4, 1, 0, 0);
 
     private const string InstancesSql = """
-        SELECT case_ref || ' ' || stage || ' ' || cycle || ' ' || status FROM stage_instances ORDER BY ALL
+        SELECT case_ref || ' ' || stage || ' ' || cycle || ' ' || status FROM case_stage_instances ORDER BY ALL
         """;
 
     [Fact]
@@ -23,25 +23,25 @@ public sealed class CaseEvaluationTests
         var first = fixture.Csv("a.csv",
             "bluehat,C1,complaint_received,2026-03-02T09:00:00Z",
             "bluehat,C2,complaint_received,2026-03-02T09:00:00Z");
+        var evaluation = new CaseEvaluation(fixture.Store, fixture.Policies);
+        // The first refresh evaluates every case of every organisation: none has a fingerprint yet.
+        Assert.Equal(2, evaluation.RefreshStored([first.FileId]).Cases);
         var second = fixture.Csv("b.csv",
             "bluehat,C2,acknowledged,2026-03-02T10:00:00Z",
             "bluehat,C3,complaint_received,2026-03-03T09:00:00Z");
-        var evaluation = new CaseEvaluation(fixture.Store, fixture.Policies);
 
-        var touched = evaluation.RefreshStored([second.FileId], AsOf);
+        var touched = evaluation.RefreshStored([second.FileId]);
 
-        // C2 and C3 have events in b.csv; C1 does not and is not evaluated.
+        // C2 and C3 have events in b.csv; C1 does not and is not evaluated again.
         Assert.Equal(2, touched.Cases);
-        Assert.Equal(["C2", "C3"], fixture.Strings("SELECT DISTINCT case_ref FROM stage_instances ORDER BY 1"));
-        Assert.Equal(touched.Instances, fixture.Count("SELECT count(*) FROM stage_instances"));
-
-        evaluation.RefreshStored([first.FileId, second.FileId], AsOf);
+        Assert.Equal(["C1", "C2", "C3"], fixture.Strings("SELECT DISTINCT case_ref FROM case_stage_instances ORDER BY 1"));
+        Assert.Equal(["C1", "C2", "C3"], fixture.Strings("SELECT case_ref FROM evaluated_cases ORDER BY 1"));
         var incremental = fixture.Strings(InstancesSql);
-        var all = evaluation.RefreshStored(null, AsOf);
+        var all = evaluation.RefreshStored(null);
 
         Assert.Equal(3, all.Cases);
         Assert.Equal(incremental, fixture.Strings(InstancesSql));
-        Assert.Equal(all.Instances, fixture.Count("SELECT count(*) FROM stage_instances"));
+        Assert.Equal(all.Instances, fixture.Count("SELECT count(*) FROM case_stage_instances"));
     }
 
     [Fact]

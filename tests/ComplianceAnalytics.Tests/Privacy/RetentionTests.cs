@@ -20,7 +20,7 @@ public sealed class RetentionTests : IDisposable
     private const string Header = "org,case_ref,event_type,occurred_at,event_id";
     private static readonly Instant Now = Instant.FromUtc(2026, 6, 1, 12, 0);
     private static readonly Instant LongAgo = Instant.FromUtc(2019, 12, 1, 12, 0);
-    private static readonly string[] Tables = ["events", "rejected_rows", "duplicate_rows", "stage_instances", "ingest_files", "purge_log"];
+    private static readonly string[] Tables = ["events", "rejected_rows", "duplicate_rows", "case_stage_instances", "ingest_files", "purge_log"];
 
     private readonly string _folder = Path.Combine(Path.GetTempPath(), "retention-" + Guid.NewGuid().ToString("N"));
     private readonly ComplianceStore _store;
@@ -74,20 +74,20 @@ public sealed class RetentionTests : IDisposable
     public void A_purge_removes_the_expired_case_from_every_table_and_nothing_else()
     {
         var preview = Retention.Preview();
-        var keptInstances = Count("SELECT count(*) FROM stage_instances WHERE case_ref <> 'OLDCASE-1'");
+        var keptInstances = Count("SELECT count(*) FROM case_stage_instances WHERE case_ref <> 'OLDCASE-1'");
 
         var purged = Retention.Purge();
 
         Assert.Equal(preview.Cases, purged.Cases);
         Assert.Equal((2L, 0L), (purged.UnattachedRejectedRows, purged.UnattachedDuplicateRows));
-        foreach (var table in new[] { "events", "rejected_rows", "duplicate_rows", "stage_instances" })
+        foreach (var table in new[] { "events", "rejected_rows", "duplicate_rows", "case_stage_instances" })
         {
             Assert.Equal(0, Count($"SELECT count(*) FROM {table} WHERE case_ref = 'OLDCASE-1'"));
         }
 
         // The case with a recent event keeps its old event too, and its stage instances.
         Assert.Equal(["MIXED-1", "MIXED-1", "RECENT-1"], Strings("SELECT case_ref FROM events ORDER BY case_ref, occurred_at"));
-        Assert.Equal(keptInstances, Count("SELECT count(*) FROM stage_instances"));
+        Assert.Equal(keptInstances, Count("SELECT count(*) FROM case_stage_instances"));
 
         // Rejected rows of no case: the old file's go, the recent file's stay.
         Assert.Equal(["recent.csv:missing_field"], Strings("SELECT f.file_name || ':' || r.reason FROM rejected_rows r JOIN ingest_files f USING (file_id)"));

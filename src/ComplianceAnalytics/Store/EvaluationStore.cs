@@ -1,0 +1,190 @@
+using System.Globalization;
+using System.Reflection;
+using ComplianceAnalytics.DuckDb;
+
+namespace ComplianceAnalytics.Store;
+
+/// <summary>
+/// The stored evaluation of the cases (case_stage_instances, evaluated_cases, case_durations, case_adr_letters,
+/// case_customer_requests, case_stage_diagnostics) and what says whether it is current (evaluation_policies,
+/// evaluated_files); and, for one as-of, the temporary eval_* views the measures read. Its statements are the
+/// <c>Evaluation/*.sql</c> files beside it. See docs/evaluation.md.
+/// </summary>
+public sealed class EvaluationStore(ComplianceStore store)
+{
+    /// <summary>Separates organisations in a text parameter (U+001F); an organisation id is printable text.</summary>
+    public const char OrgSeparator = '\u001f';
+
+    /// <summary>Separates the organisation/as-of pairs of <see cref="ReadUnsettled"/> (U+001E).</summary>
+    public const char PairSeparator = '\u001e';
+
+    private DuckDbConnection Db => store.Connection;
+
+    /// <summary>The fingerprint each organisation's stored rows were evaluated under.</summary>
+    public Dictionary<string, string> Fingerprints()
+    {
+        var result = new Dictionary<string, string>(StringComparer.Ordinal);
+        using var reader = Db.Query("SELECT org, fingerprint FROM evaluation_policies");
+        while (reader.Read())
+        {
+            result[reader.GetString(0)] = reader.GetString(1);
+        }
+
+        return result;
+    }
+
+    /// <summary>Removes every stored row of <paramref name="orgs"/>, their fingerprints included.</summary>
+    public void InvalidateOrgs(IReadOnlyCollection<string> orgs)
+    {
+        if (orgs.Count == 0)
+        {
+            return;
+        }
+
+        Db.Execute("CREATE OR REPLACE TEMP TABLE evaluation_orgs (org VARCHAR)");
+        using (var appender = Db.CreateAppender("evaluation_orgs"))
+        {
+            foreach (var org in orgs)
+            {
+                appender.Append(org).EndRow();
+            }
+        }
+
+        Db.Execute(Sql("invalidate_orgs"));
+        Db.Execute("DROP TABLE temp.evaluation_orgs");
+    }
+
+    /// <summary>Records the fingerprint an organisation's rows are now evaluated under.</summary>
+    public void SetFingerprint(string org, string fingerprint) =>
+        Db.Execute("INSERT OR REPLACE INTO evaluation_policies VALUES ($1, $2)", org, fingerprint);
+
+    /// <summary>Removes the stored rows of the cases with events from <paramref name="fileIds"/>, except those of <paramref name="fullOrgs"/>.</summary>
+    public void InvalidateCases(IReadOnlyCollection<long> fileIds, IReadOnlyCollection<string> fullOrgs)
+    {
+        Db.Execute(Sql("targets"), Ids(fileIds), string.Join(OrgSeparator, fullOrgs));
+        Db.Execute(Sql("invalidate"));
+        Db.Execute("DROP TABLE temp.evaluation_targets");
+    }
+
+    /// <summary>Loaded files whose cases were never evaluated.</summary>
+    public List<long> UnevaluatedFiles()
+    {
+        var result = new List<long>();
+        using var reader = Db.Query(Sql("unevaluated_files"));
+        while (reader.Read())
+        {
+            result.Add(reader.GetInt64(0));
+        }
+
+        return result;
+    }
+
+    /// <summary>Marks <paramref name="fileIds"/> (every loaded file when null) as evaluated.</summary>
+    public void RecordFiles(IReadOnlyCollection<long>? fileIds) =>
+        Db.Execute(Sql("record_files"), Ids(fileIds ?? []), fileIds is null);
+
+    /// <summary>
+    /// On <paramref name="reading"/>: the events, in case order, of every case (<paramref name="fileIds"/> null) or
+    /// of the cases with events from <paramref name="fileIds"/> and every case of <paramref name="fullOrgs"/>.
+    /// Columns: org, case_ref, event_type, occurred_at and due_at (epoch microseconds), team.
+    /// </summary>
+    public static DuckDbReader ReadForRefresh(DuckDbConnection reading, IReadOnlyCollection<long>? fileIds, IReadOnlyCollection<string> fullOrgs)
+    {
+        ArgumentNullException.ThrowIfNull(reading);
+        return fileIds is null
+            ? reading.Query(Sql("read_all"))
+            : reading.Query(Sql("read_refresh"), Ids(fileIds), string.Join(OrgSeparator, fullOrgs));
+    }
+
+    /// <summary>On <paramref name="reading"/>: the events of the cases not settled at their organisation's as-of, as <see cref="ReadForRefresh"/>.</summary>
+    public static DuckDbReader ReadUnsettled(DuckDbConnection reading, IReadOnlyDictionary<string, long> asOfMicrosByOrg)
+    {
+        ArgumentNullException.ThrowIfNull(reading);
+        ArgumentNullException.ThrowIfNull(asOfMicrosByOrg);
+        var pairs = string.Join(PairSeparator, asOfMicrosByOrg.Select(p => p.Key + OrgSeparator + p.Value.ToString(CultureInfo.InvariantCulture)));
+        return reading.Query(Sql("read_unsettled"), pairs);
+    }
+
+    /// <summary>Empty temporary tables for one as-of's fresh results, and its as-of per organisation.</summary>
+    public void CreateFreshTables(IReadOnlyDictionary<string, long> asOfMicrosByOrg)
+    {
+        ArgumentNullException.ThrowIfNull(asOfMicrosByOrg);
+        Db.Execute(Sql("fresh_tables"));
+        using var appender = Db.CreateAppender("eval_as_of");
+        foreach (var (org, asOf) in asOfMicrosByOrg)
+        {
+            appender.Append(org).AppendTimestampMicros(asOf).EndRow();
+        }
+    }
+
+    /// <summary>The eval_* views and eval_diagnostics of the as-of; the cases and stage instances they hold.</summary>
+    public (long Cases, long Instances) CreateAsOfViews()
+    {
+        Db.Execute(Sql("as_of_views"));
+        using var reader = Db.Query(Sql("summary"));
+        reader.Read();
+        return (reader.GetInt64(0), reader.GetInt64(1));
+    }
+
+    /// <summary>Appenders on the stored tables, or on the fresh temporary ones.</summary>
+    public EvaluationAppenders OpenAppenders(bool fresh) => new(Db, fresh);
+
+    private static string Ids(IEnumerable<long> ids) => string.Join(',', ids.Select(id => id.ToString(CultureInfo.InvariantCulture)));
+
+    private static string Sql(string name)
+    {
+        var resource = "ComplianceAnalytics.Store.Evaluation." + name + ".sql";
+        using var stream = Assembly.GetExecutingAssembly().GetManifestResourceStream(resource)
+            ?? throw new InvalidOperationException($"{resource} is missing from the assembly.");
+        using var reader = new StreamReader(stream);
+        return reader.ReadToEnd();
+    }
+}
+
+/// <summary>
+/// The appenders of one evaluation's results. Columns follow the tables in schema.sql; every table ends with
+/// settled_from (empty in the fresh tables).
+/// </summary>
+public sealed class EvaluationAppenders : IDisposable
+{
+    internal EvaluationAppenders(DuckDbConnection db, bool fresh)
+    {
+        Fresh = fresh;
+        var names = fresh
+            ? new[] { "fresh_stage_instances", null, "fresh_durations", "fresh_adr_letters", "fresh_customer_requests", "fresh_stage_diagnostics" }
+            : ["case_stage_instances", "evaluated_cases", "case_durations", "case_adr_letters", "case_customer_requests", "case_stage_diagnostics"];
+        Instances = db.CreateAppender(names[0]!);
+        Cases = names[1] is { } cases ? db.CreateAppender(cases) : null;
+        Durations = db.CreateAppender(names[2]!);
+        Letters = db.CreateAppender(names[3]!);
+        Requests = db.CreateAppender(names[4]!);
+        Diagnostics = db.CreateAppender(names[5]!);
+    }
+
+    /// <summary>True for the temporary tables of one as-of.</summary>
+    public bool Fresh { get; }
+
+    /// <summary>org … extended, evaluated_at, applied_limit, team, why, settled_from.</summary>
+    public DuckDbAppender Instances { get; }
+
+    /// <summary>org, case_ref, first_event_at, settled_from; none for the fresh tables.</summary>
+    public DuckDbAppender? Cases { get; }
+
+    public DuckDbAppender Durations { get; }
+
+    public DuckDbAppender Letters { get; }
+
+    public DuckDbAppender Requests { get; }
+
+    public DuckDbAppender Diagnostics { get; }
+
+    public void Dispose()
+    {
+        Instances.Dispose();
+        Cases?.Dispose();
+        Durations.Dispose();
+        Letters.Dispose();
+        Requests.Dispose();
+        Diagnostics.Dispose();
+    }
+}
