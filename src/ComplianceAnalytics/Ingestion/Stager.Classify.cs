@@ -6,15 +6,15 @@ namespace ComplianceAnalytics.Ingestion;
 /// <summary>Classification: each staged row's fate as far as the file alone decides it (contract §1).</summary>
 internal sealed partial class Stager
 {
-// Strict forms of contract §1: a date, a time of day (hours 00-23), optional fraction, optional offset.
-private const string TimestampPattern =
-    @"^(\d{4}-\d{2}-\d{2})[T ]((?:[01]\d|2[0-3]):[0-5]\d:[0-5]\d(?:\.\d{1,9})?)(Z|[+-](?:[01]\d|2[0-3]):[0-5]\d)?$";
+    // Strict forms of contract §1: a date, a time of day (hours 00-23), optional fraction, optional offset.
+    private const string TimestampPattern =
+        @"^(\d{4}-\d{2}-\d{2})[T ]((?:[01]\d|2[0-3]):[0-5]\d:[0-5]\d(?:\.\d{1,9})?)(Z|[+-](?:[01]\d|2[0-3]):[0-5]\d)?$";
 
-private const string DatePattern = @"^\d{4}-\d{2}-\d{2}$";
+    private const string DatePattern = @"^\d{4}-\d{2}-\d{2}$";
 
-// A redress_amount of contract §1: an optional '-', digits, optionally '.' and digits (a JSON number
-// arrives as its text, which has this form unless it has an exponent).
-private const string DecimalPattern = @"^-?\d+(\.\d+)?$";
+    // A redress_amount of contract §1: an optional '-', digits, optionally '.' and digits (a JSON number
+    // arrives as its text, which has this form unless it has an exponent).
+    private const string DecimalPattern = @"^-?\d+(\.\d+)?$";
 
     /// <summary>
     /// Gives every staged row what the file alone decides of its fate (file_fate): the first reject

@@ -7,20 +7,20 @@ namespace ComplianceAnalytics.Ingestion;
 /// <summary>Line numbers of the records read, and the canonical columns as trimmed text: the staged table.</summary>
 internal sealed partial class Stager
 {
-// What trimming removes from every value: ASCII white space and the no-break space (an empty
-// or blank value is a missing one).
-private const string Whitespace = "(' ' || chr(9) || chr(10) || chr(11) || chr(12) || chr(13) || chr(160))";
+    // What trimming removes from every value: ASCII white space and the no-break space (an empty
+    // or blank value is a missing one).
+    private const string Whitespace = "(' ' || chr(9) || chr(10) || chr(11) || chr(12) || chr(13) || chr(160))";
 
-// A value that starts or ends with one of those characters: trim with a character set costs
-// several times this test, and few values need it.
-private const string EdgeWhitespace = @"'^[ \t\n\x0B\f\r\x{00A0}]|[ \t\n\x0B\f\r\x{00A0}]$'";
+    // A value that starts or ends with one of those characters: trim with a character set costs
+    // several times this test, and few values need it.
+    private const string EdgeWhitespace = @"'^[ \t\n\x0B\f\r\x{00A0}]|[ \t\n\x0B\f\r\x{00A0}]$'";
 
-private static readonly string[] StagedColumns =
-[
-    CanonicalColumns.Org, CanonicalColumns.CaseRef, CanonicalColumns.EventType, CanonicalColumns.OccurredAt,
-    CanonicalColumns.EventId, .. CanonicalColumns.Descriptive, .. CanonicalColumns.Attributes, CanonicalColumns.DueAt,
-    CanonicalColumns.CustomerEmail, CanonicalColumns.CustomerPhone,
-];
+    private static readonly string[] StagedColumns =
+    [
+        CanonicalColumns.Org, CanonicalColumns.CaseRef, CanonicalColumns.EventType, CanonicalColumns.OccurredAt,
+        CanonicalColumns.EventId, .. CanonicalColumns.Descriptive, .. CanonicalColumns.Attributes, CanonicalColumns.DueAt,
+        CanonicalColumns.CustomerEmail, CanonicalColumns.CustomerPhone,
+    ];
 
     /// <summary>
     /// Builds the staged table: one row per record read, with the record's line, whether it is
@@ -35,6 +35,7 @@ private static readonly string[] StagedColumns =
         int firstLine,
         string malformedExpr,
         string source,
+        string ordinals,
         List<object?>? parameters = null)
     {
         parameters ??= [];
@@ -65,19 +66,24 @@ private static readonly string[] StagedColumns =
             """);
         // A record's count is the last rejected_before at or before its ordinal, found by one ordered pass
         // over the ordinals and those lines; an ASOF join would do the same, but DuckDB plans it as a loop
-        // join and a grouping over every row.
-        Db.Execute($"""
-            CREATE OR REPLACE TABLE {table.Staged} AS
-            WITH r AS ({source}),
-            lines AS (
+        // join and a grouping over every row. Most files have no such line: a record's line is then its
+        // ordinal plus the first line, with neither the pass nor the join. The ordered pass reads only the
+        // ordinals, and the source is not materialised (a materialised CTE copies every column once more).
+        var plain = Db.Scalar<long>("SELECT count(*) FROM ingest_rejected_lines") == 0;
+        var lines = plain ? string.Empty : $"""
+            , lines AS (
                 SELECT ord, ord + {firstLine} + coalesce(max(rejected_before) OVER (ORDER BY pos, is_row ROWS UNBOUNDED PRECEDING), 0) AS line
-                FROM (SELECT ord, ord AS pos, true AS is_row, NULL::BIGINT AS rejected_before FROM r
+                FROM (SELECT ord, ord AS pos, true AS is_row, NULL::BIGINT AS rejected_before FROM ({ordinals})
                       UNION ALL
                       SELECT NULL, good_before, false, rejected_before FROM ingest_rejected_lines)
                 QUALIFY is_row
             )
-            SELECT lines.line, {malformedExpr} AS malformed, {string.Join(", ", selects)}
-            FROM r JOIN lines ON lines.ord = r.ord
+            """;
+        Db.Execute($"""
+            CREATE OR REPLACE TABLE {table.Staged} AS
+            WITH r AS NOT MATERIALIZED ({source}){lines}
+            SELECT {(plain ? $"r.ord + {firstLine}" : "lines.line")} AS line, {malformedExpr} AS malformed, {string.Join(", ", selects)}
+            FROM r {(plain ? string.Empty : "JOIN lines ON lines.ord = r.ord")}
             UNION ALL
             SELECT DISTINCT line, true, {string.Join(", ", StagedColumns.Select(c => "NULL"))}
             FROM temp.ingest_reject_errors

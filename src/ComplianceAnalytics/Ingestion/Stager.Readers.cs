@@ -54,7 +54,7 @@ internal sealed partial class Stager
             return positions.TryGetValue(source, out var index) ? $"c{index}" : "NULL";
         }
 
-        return Stage(table, profile, header, positions.ContainsKey, Expr, firstLine: 2, malformedExpr: "false", source: $"SELECT {Ordinal("ingest_raw")} AS ord, * FROM ingest_raw");
+        return Stage(table, profile, header, positions.ContainsKey, Expr, firstLine: 2, malformedExpr: "false", source: $"SELECT {Ordinal("ingest_raw")} AS ord, * FROM ingest_raw", ordinals: $"SELECT {Ordinal("ingest_raw")} AS ord FROM ingest_raw");
     }
 
     /// <summary>
@@ -111,23 +111,23 @@ internal sealed partial class Stager
         var paths = string.Join(", ", Enumerable.Range(1, parameters.Count).Select(i => "$" + i.ToString(CultureInfo.InvariantCulture)));
         var extract = parameters.Count > 0 ? $"json_extract_string(j, [{paths}])" : "NULL::VARCHAR[]";
         return Stage(table, profile, keys, present.Contains, Expr, firstLine: 1, malformedExpr: "malformed",
-            source: $"SELECT *, {extract} AS v FROM ingest_raw WHERE NOT blank", parameters);
+            source: $"SELECT *, {extract} AS v FROM ingest_raw WHERE NOT blank", ordinals: "SELECT ord FROM ingest_raw WHERE NOT blank", parameters);
     }
 
-/// <summary>
-/// DuckDB's readers take a path as a glob: a file named <c>a?.csv</c> would also read <c>a1.csv</c>.
-/// Each glob character is written as a one-character class so the path names only itself.
-/// </summary>
-internal static string GlobLiteral(string path)
-{
-    var text = new System.Text.StringBuilder(path.Length);
-    foreach (var c in path)
+    /// <summary>
+    /// DuckDB's readers take a path as a glob: a file named <c>a?.csv</c> would also read <c>a1.csv</c>.
+    /// Each glob character is written as a one-character class so the path names only itself.
+    /// </summary>
+    internal static string GlobLiteral(string path)
     {
-        text.Append(c is '[' or '*' or '?' ? "[" + c + "]" : c.ToString());
-    }
+        var text = new System.Text.StringBuilder(path.Length);
+        foreach (var c in path)
+        {
+            text.Append(c is '[' or '*' or '?' ? "[" + c + "]" : c.ToString());
+        }
 
-    return text.ToString();
-}
+        return text.ToString();
+    }
 
     /// <summary>
     /// A row's 0-based position in a table one statement created. Such a table's rowids need not

@@ -68,6 +68,7 @@ internal sealed partial class Stager
             return new StagedFile(path, profile, sha256, size, null, tables, Quarantine: "not a CSV (.csv) or JSON Lines (.jsonl, .ndjson) file");
         }
 
+        var complete = false;
         try
         {
             if (profile.TimeZone is { } zone)
@@ -83,7 +84,9 @@ internal sealed partial class Stager
 
             Classify(tables, profile);
             PseudonymiseCustomers(tables);
-            return new StagedFile(path, profile, sha256, size, format, tables, Source: source, Counts: Prepare(tables));
+            var counts = Prepare(tables);
+            complete = true;
+            return new StagedFile(path, profile, sha256, size, format, tables, Source: source, Counts: counts);
         }
         catch (DuckDbException ex)
         {
@@ -102,28 +105,21 @@ internal sealed partial class Stager
                 Db.Execute($"DROP TABLE IF EXISTS temp.{table}");
             }
 
-            tables.DropStaging(Db);
+            // A staged file keeps its work tables for the commit, which loads its rows from them.
+            if (!complete)
+            {
+                tables.DropStaging(Db);
+            }
         }
     }
 
     /// <summary>
-    /// Leaves for the commit the rows the file would load, its rejected rows and its duplicates within
-    /// the file, and returns the rows' counts by file_fate (loaded for the rows the file would load).
+    /// Leaves for the commit the file's rejected rows and its duplicates within the file, beside the staged and
+    /// classified rows the commit loads from, and returns the rows' counts by file_fate (loaded for the rows the
+    /// file would load).
     /// </summary>
     private Dictionary<string, long> Prepare(WorkTables table)
     {
-        Db.Execute($"""
-            CREATE OR REPLACE TABLE {table.Rows} AS
-            SELECT s.org, s.case_ref, c.mapped_type AS event_type, c.occurred_instant AS occurred_at, s.event_id, s.channel,
-                   s.category, s.team, s.customer_type, s.outcome, try_cast(s.redress_amount AS DECIMAL(18, 2)) AS redress_amount,
-                   c.due_instant AS due_at, s.adr_body, s.product, s.root_cause, lower(s.vulnerable) = 'true' AS vulnerable,
-                   s.legal_entity, k.customer_key, c.line, c.identity
-            FROM {table.Classified} c
-            JOIN {table.Staged} s ON s.line = c.line
-            LEFT JOIN {table.CustomerKeys} k
-              ON k.email IS NOT DISTINCT FROM s.customer_email AND k.phone IS NOT DISTINCT FROM s.customer_phone
-            WHERE c.file_fate IS NULL
-            """);
         Db.Execute($"""
             CREATE OR REPLACE TABLE {table.Rejected} AS
             SELECT c.line, c.file_fate AS reason, c.fault_field AS field, s.org, s.case_ref, s.event_type, s.occurred_at, s.event_id, s.due_at
@@ -175,13 +171,13 @@ internal sealed partial class Stager
         }
     }
 
-/// <summary>
-/// The kind of a DuckDB error ("Invalid Input Error"), never its text: DuckDB quotes the offending
-/// input, which may be personal data, and the message goes to the ledger, the logs and the packs.
-/// </summary>
-private static string ErrorKind(string message)
-{
-    var colon = message.IndexOf(':', StringComparison.Ordinal);
-    return colon > 0 && colon < 60 ? message[..colon].Trim() : "DuckDB error";
-}
+    /// <summary>
+    /// The kind of a DuckDB error ("Invalid Input Error"), never its text: DuckDB quotes the offending
+    /// input, which may be personal data, and the message goes to the ledger, the logs and the packs.
+    /// </summary>
+    private static string ErrorKind(string message)
+    {
+        var colon = message.IndexOf(':', StringComparison.Ordinal);
+        return colon > 0 && colon < 60 ? message[..colon].Trim() : "DuckDB error";
+    }
 }

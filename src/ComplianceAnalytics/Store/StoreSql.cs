@@ -24,7 +24,6 @@ internal static class StoreSql
             .Replace("{staged}", tables.Staged, StringComparison.Ordinal)
             .Replace("{classified}", tables.Classified, StringComparison.Ordinal)
             .Replace("{customer_keys}", tables.CustomerKeys, StringComparison.Ordinal)
-            .Replace("{rows}", tables.Rows, StringComparison.Ordinal)
             .Replace("{rejected}", tables.Rejected, StringComparison.Ordinal)
             .Replace("{duplicates}", tables.Duplicates, StringComparison.Ordinal);
 

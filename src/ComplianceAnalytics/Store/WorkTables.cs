@@ -5,9 +5,9 @@ namespace ComplianceAnalytics.Store;
 
 /// <summary>
 /// Work tables of one file being ingested, in the in-memory work database every connection of the store sees.
-/// Staging fills the staged rows (with their clear values), their classification and the customers' keys, and
-/// leaves for the commit the rows the file would load (with customer keys, never contact details; in no particular
-/// order, as every reader of events orders them by file and line), its rejected rows and its duplicates within the file.
+/// Staging fills the staged rows (with their clear values), their classification, the customers' keys, the file's
+/// rejected rows and its duplicates within the file; the commit loads the rows from the staged and classified rows
+/// and the keys (never contact details) in one pass, so that the file's rows are not copied once more between.
 /// Names are built from constants and the slot only, so they can be written into SQL text.
 /// </summary>
 public readonly record struct WorkTables(long Slot)
@@ -26,9 +26,6 @@ public readonly record struct WorkTables(long Slot)
 
     /// <summary>Customer keys of the file's (email, phone) pairs.</summary>
     public string CustomerKeys => Name("customer_keys");
-
-    /// <summary>The rows the file would load.</summary>
-    public string Rows => Name("rows");
 
     /// <summary>The file's rejected rows.</summary>
     public string Rejected => Name("rejected");
