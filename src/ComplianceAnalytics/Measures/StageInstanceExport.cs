@@ -69,7 +69,6 @@ public static class StageInstanceExport
         Directory.CreateDirectory(outDir);
         var summary = Evaluate(store, policies, asOf);
         var db = store.Connection;
-#pragma warning disable CA2100 // COPY takes no parameter for its target; the path is quoted as a SQL literal.
         db.Execute($"""
             COPY (SELECT *, strftime(started_at, '%Y-%m') AS month FROM ({OrderedInstances}))
             TO {SqlText.Literal(Path.Combine(outDir, "stage_instances"))} (FORMAT parquet, PARTITION_BY (org, month), OVERWRITE_OR_IGNORE)
@@ -78,7 +77,6 @@ public static class StageInstanceExport
             COPY (SELECT * EXCLUDE (identity), strftime(occurred_at, '%Y-%m') AS month FROM events ORDER BY org, case_ref, occurred_at, file_id, line)
             TO {SqlText.Literal(Path.Combine(outDir, "events"))} (FORMAT parquet, PARTITION_BY (org, month), OVERWRITE_OR_IGNORE)
             """);
-#pragma warning restore CA2100
         return summary;
     }
 

@@ -46,10 +46,8 @@ public sealed class Retention
     public PurgeResult Preview()
     {
         var cutoff = Timestamp(Cutoff);
-#pragma warning disable CA2100 // The table names are this method's own constants.
         var rejected = _store.Connection.Scalar<long>("SELECT count(*) " + Unattached("rejected_rows"), cutoff);
         var duplicates = _store.Connection.Scalar<long>("SELECT count(*) " + Unattached("duplicate_rows"), cutoff);
-#pragma warning restore CA2100
         return new PurgeResult(ExpiredCases(), rejected, duplicates);
     }
 
@@ -112,9 +110,7 @@ public sealed class Retention
                 "case_customer_requests", "case_stage_diagnostics",
             })
             {
-#pragma warning disable CA2100 // The table names are this method's own constants.
                 db.Execute($"DELETE FROM {table} WHERE (org, case_ref) IN (SELECT (org, case_ref) FROM purge_cases)");
-#pragma warning restore CA2100
             }
 
             var rejected = DeleteUnattached("rejected_rows", cutoff);
@@ -137,10 +133,8 @@ public sealed class Retention
 
     private long DeleteUnattached(string table, ComplianceAnalytics.DuckDb.DuckDbTimestamp cutoff)
     {
-#pragma warning disable CA2100 // The table name is one of Purge's own constants.
         var count = _store.Connection.Scalar<long>("SELECT count(*) " + Unattached(table), cutoff);
         _store.Connection.Execute("DELETE " + Unattached(table), cutoff);
-#pragma warning restore CA2100
         return count;
     }
 

@@ -1,0 +1,1 @@
+SELECT nextval('file_id_seq')

@@ -1,0 +1,1 @@
+ATTACH IF NOT EXISTS ':memory:' AS ingest_work

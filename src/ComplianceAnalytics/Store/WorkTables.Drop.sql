@@ -1,0 +1,3 @@
+DROP TABLE IF EXISTS temp.ingest_known;
+DROP TABLE IF EXISTS {rejected};
+DROP TABLE IF EXISTS {duplicates};

@@ -1,0 +1,3 @@
+DROP TABLE IF EXISTS {staged};
+DROP TABLE IF EXISTS {classified};
+DROP TABLE IF EXISTS {customer_keys};
