@@ -8,7 +8,8 @@
 --   'Amber'           below the target by less than 15 points (95% target: 80% to 95%);
 --   'Red'             further below.
 -- stage_target(org, stage, month): the target a month is judged against: the version of the stage's
--- target (policy_targets) in force on the month's last local day, else Compliance:DefaultTarget
+-- target (policy_targets) in force on the month's first local day (issue 13: a month is judged by one
+-- target, known when the month begins), else Compliance:DefaultTarget
 -- (report_params.default_target) — a stage with no target, or a month before its first version
 -- (docs/policies.md, "Dated targets").
 -- Parameters: none.
@@ -22,6 +23,6 @@ CREATE OR REPLACE TEMP MACRO judge(attainment, closed, target) AS
 CREATE OR REPLACE TEMP MACRO stage_target(org_id, stage_id, month_text) AS
     coalesce((SELECT t.target FROM policy_targets t
               WHERE t.org = org_id AND t.stage = stage_id
-                AND (t.from_date IS NULL OR t.from_date <= last_day(CAST(month_text || '-01' AS DATE)))
-                AND (t.until_date IS NULL OR t.until_date >= last_day(CAST(month_text || '-01' AS DATE)))),
+                AND (t.from_date IS NULL OR t.from_date <= CAST(month_text || '-01' AS DATE))
+                AND (t.until_date IS NULL OR t.until_date >= CAST(month_text || '-01' AS DATE))),
              (SELECT default_target FROM report_params));

@@ -1,5 +1,5 @@
 -- Prepared before the pack queries (after _judge): stage_verdicts, per organisation and stage, the
--- month's attainment against the stage's target in force on the month's last day (stage_target()) with the month before, the open instances past
+-- month's attainment against the stage's target in force on the month's first day (stage_target()) with the month before, the open instances past
 -- their limit, and the verdict of judge(). The compliance Summary and every cover read it,
 -- so a cover's sentence and the Summary's row agree. Counted as in attainment.sql (contract §5):
 -- instances stopped in the month; attainment = (met + met_extended) / stopped, empty when nothing

@@ -1,7 +1,7 @@
 -- Director pack, Heatmap: attainment per organisation and stage in each of the twelve months up to
 -- the report month (instances stopped in the month; empty when none stopped), one column per month,
 -- each with its verdict in "<month> rag" (judge(), _judge.sql: the Summary's rule, grey for too few
--- cases; each month against the stage's target in force on its last day), and the report month's
+-- cases; each month against the stage's target in force on its first day), and the report month's
 -- stopped instances beside them.
 -- Parameters: none (report_months holds the twelve months).
 WITH cells AS (

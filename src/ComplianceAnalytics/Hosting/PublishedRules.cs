@@ -9,9 +9,10 @@ namespace ComplianceAnalytics.Hosting;
 /// <summary>
 /// The rules a published month's figures can depend on, file by file (<c>halo.yaml</c>, <c>calendars/scotland.csv</c>)
 /// and key by key, so that a policy change republishes only the months it affects and the run log says which
-/// rule changed. A dated version (a limit's or a target's) from day D can change only the months whose last
-/// day is on or after D: every clock counted in an earlier month started before D and keeps the version it
-/// started under, and an earlier month is judged by its own last day's target. Every undated key (a limit
+/// rule changed. A dated limit version from day D can change only the months whose last day is on or after D:
+/// every clock counted in an earlier month started before D and keeps the version it started under. A dated
+/// target version from D changes only the months whose first day is on or after D, as a month is judged by
+/// the target of its first day. Every undated key (a limit
 /// without versions, events, working days, time zone, names) and every calendar affects every month.
 /// </summary>
 public sealed class PublishedRules

@@ -12,9 +12,10 @@ public static class PolicyKeys
 {
     /// <summary>Every key of <paramref name="policy"/> with its value as the system reads it, in ordinal order of key.</summary>
     /// <param name="upTo">
-    /// When given, a dated limit or target keeps only its versions in force on some day up to this local date
-    /// (its <c>from</c> on or before it): what the figures of a month ending on that day can depend on, since every
-    /// clock they count started by then and a month is judged by the target of its last day.
+    /// When given, a dated limit keeps only its versions in force on some day up to this local date (its <c>from</c>
+    /// on or before it), and a dated target only those in force by the first day of that date's month: what the
+    /// figures of a month ending on that day can depend on, since every clock they count started by then and a
+    /// month is judged by the target of its first day.
     /// </param>
     public static SortedDictionary<string, string> Flatten(Policy policy, LocalDate? upTo = null)
     {
@@ -47,7 +48,7 @@ public static class PolicyKeys
 
             if (stage.Target is { } target)
             {
-                keys[prefix + ".target"] = upTo is { } day ? Joined(target.Versions.Where(v => v.From is null || v.From <= day)) : target.ToString();
+                keys[prefix + ".target"] = upTo is { } day ? Joined(target.Versions.Where(v => v.From is null || v.From <= day.With(DateAdjusters.StartOfMonth))) : target.ToString();
             }
         }
 

@@ -17,7 +17,7 @@ public readonly record struct DatedTarget(LocalDate? From, decimal Target)
 /// <summary>
 /// A stage's attainment target with its dated versions, oldest first (<c>target: 95%</c> is one version in force
 /// from the beginning). A target judges a month, not a clock: the month's figures are judged against the version
-/// in force on the month's last local day (<see cref="For"/>); docs/policies.md says why.
+/// in force on the month's first local day (<see cref="For"/>); docs/policies.md says why.
 /// </summary>
 public sealed class TargetSchedule : IEquatable<TargetSchedule>
 {

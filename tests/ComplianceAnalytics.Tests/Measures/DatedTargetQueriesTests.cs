@@ -1,6 +1,6 @@
 namespace ComplianceAnalytics.Tests.Measures;
 
-/// <summary>A month is judged against the stage's target in force on its last local day (queries/_judge.sql, stage_target()).</summary>
+/// <summary>A month is judged against the stage's target in force on its first local day (queries/_judge.sql, stage_target()).</summary>
 public sealed class DatedTargetQueriesTests : IDisposable
 {
     private const string Acme = """
@@ -24,7 +24,7 @@ public sealed class DatedTargetQueriesTests : IDisposable
     {
         // Each month six acknowledgements, four in time and two late: 66.7 %.
         var lines = new List<string>();
-        foreach (var (month, day) in new[] { ("03", 2), ("04", 13) })
+        foreach (var (month, day) in new[] { ("03", 2), ("04", 13), ("05", 12) })
         {
             for (var i = 0; i < 6; i++)
             {
@@ -43,23 +43,27 @@ public sealed class DatedTargetQueriesTests : IDisposable
         Assert.Single(table.Rows)[table.Columns.ToList().IndexOf(column)];
 
     [Fact]
-    public void March_is_judged_by_95_percent_and_April_by_the_50_percent_in_force_from_8_April()
+    public void April_is_judged_by_the_95_percent_in_force_on_1_April_and_May_by_the_50_percent_from_8_April()
     {
         var march = _scenario.Table("compliance_summary", "2026-03");
         var april = _scenario.Table("compliance_summary", "2026-04");
+        var may = _scenario.Table("compliance_summary", "2026-05");
 
         Assert.Equal(0.95, Convert.ToDouble(Cell(march, "target"), System.Globalization.CultureInfo.InvariantCulture), 6);
         Assert.Equal("Red", Cell(march, "rag"));
-        Assert.Equal(0.50, Convert.ToDouble(Cell(april, "target"), System.Globalization.CultureInfo.InvariantCulture), 6);
-        Assert.Equal("Green", Cell(april, "rag"));
+        Assert.Equal(0.95, Convert.ToDouble(Cell(april, "target"), System.Globalization.CultureInfo.InvariantCulture), 6);
+        Assert.Equal("Red", Cell(april, "rag"));
+        Assert.Equal(0.50, Convert.ToDouble(Cell(may, "target"), System.Globalization.CultureInfo.InvariantCulture), 6);
+        Assert.Equal("Green", Cell(may, "rag"));
     }
 
     [Fact]
     public void The_heatmap_judges_each_month_by_its_own_target()
     {
-        var heatmap = _scenario.Table("director_heatmap", "2026-04");
+        var heatmap = _scenario.Table("director_heatmap", "2026-05");
 
         Assert.Equal("Red", Cell(heatmap, "2026-03 rag"));
-        Assert.Equal("Green", Cell(heatmap, "2026-04 rag"));
+        Assert.Equal("Red", Cell(heatmap, "2026-04 rag"));
+        Assert.Equal("Green", Cell(heatmap, "2026-05 rag"));
     }
 }

@@ -90,7 +90,10 @@ public class DatedTargetTests
         Assert.Equal("95.0 %", PolicyKeys.Flatten(Load("    target: 95%\n").Find("acme")!)["stages.ack.target"]);
         var dated = Load(Dated).Find("acme")!;
         Assert.Equal("95.0 %; 90.0 % from 2026-04-08", PolicyKeys.Flatten(dated)["stages.ack.target"]);
-        // Up to a month's last day only the versions in force by then count.
+        // A month ending on the given day is judged by the target of its first day: a version from 8 April
+        // cannot change March or April, only May on.
         Assert.Equal("95.0 %", PolicyKeys.Flatten(dated, new LocalDate(2026, 3, 31))["stages.ack.target"]);
+        Assert.Equal("95.0 %", PolicyKeys.Flatten(dated, new LocalDate(2026, 4, 30))["stages.ack.target"]);
+        Assert.Equal("95.0 %; 90.0 % from 2026-04-08", PolicyKeys.Flatten(dated, new LocalDate(2026, 5, 31))["stages.ack.target"]);
     }
 }
