@@ -83,9 +83,9 @@ public sealed record SampleSummary(
 public static class SampleExportGenerator
 {
     /// <summary>The subfolder of the output folder that receives the export files.</summary>
-    internal const string ExportsFolder = "exports";
+    public const string ExportsFolder = "exports";
     /// <summary>The subfolder of the output folder that receives the mapping profile of the org whose layout is not canonical.</summary>
-    internal const string MappingsFolder = "mappings";
+    public const string MappingsFolder = "mappings";
 
     /// <summary>The options of the set committed under <c>sample-data/</c>.</summary>
     public static SampleOptions CommittedSet(string outDir) => new(1500, 42, outDir, new LocalDate(2025, 9, 1), 14);
