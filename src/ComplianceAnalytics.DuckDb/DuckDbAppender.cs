@@ -29,12 +29,16 @@ public sealed class DuckDbAppender : IDisposable
         _scales = scales;
     }
 
+    /// <summary>Appends text, cast to the column's type when it is an ENUM; null appends NULL.</summary>
+    /// <returns>This appender, to chain the row's values.</returns>
     public DuckDbAppender Append(string? value) => value is null ? AppendNull() : Column() switch
     {
         DuckDbType.Varchar => Put(r => r.AppendValue(value)),
         var type => Put(r => AppendConverted(r, type, value)),
     };
 
+    /// <summary>Appends an integer, converted (checked) to the column's numeric type.</summary>
+    /// <returns>This appender, to chain the row's values.</returns>
     public DuckDbAppender Append(long value) => Column() switch
     {
         DuckDbType.BigInt => Put(r => r.AppendValue(value)),
@@ -52,8 +56,12 @@ public sealed class DuckDbAppender : IDisposable
         var type => Put(r => AppendConverted(r, type, value.ToString(CultureInfo.InvariantCulture))),
     };
 
+    /// <summary>Appends an integer, converted (checked) to the column's numeric type.</summary>
+    /// <returns>This appender, to chain the row's values.</returns>
     public DuckDbAppender Append(int value) => Append((long)value);
 
+    /// <summary>Appends a floating-point number to a DOUBLE, FLOAT or DECIMAL column (the latter rounded to its scale).</summary>
+    /// <returns>This appender, to chain the row's values.</returns>
     public DuckDbAppender Append(double value) => Column() switch
     {
         DuckDbType.Double => Put(r => r.AppendValue(value)),
@@ -62,6 +70,8 @@ public sealed class DuckDbAppender : IDisposable
         var type => Put(r => AppendConverted(r, type, value.ToString("R", CultureInfo.InvariantCulture))),
     };
 
+    /// <summary>Appends a BOOLEAN value.</summary>
+    /// <returns>This appender, to chain the row's values.</returns>
     public DuckDbAppender Append(bool value) => Column() switch
     {
         DuckDbType.Boolean => Put(r => r.AppendValue(value)),
@@ -78,6 +88,8 @@ public sealed class DuckDbAppender : IDisposable
         var type => Put(r => AppendConverted(r, type, value.ToString(CultureInfo.InvariantCulture))),
     };
 
+    /// <summary>Appends NULL to the next column, whatever its type.</summary>
+    /// <returns>This appender, to chain the row's values.</returns>
     public DuckDbAppender AppendNull()
     {
         Column();
@@ -92,12 +104,16 @@ public sealed class DuckDbAppender : IDisposable
         var type => throw Fault(new DuckDbException($"Column {_column + 1} is {type}: a timestamp cannot be appended to it.")),
     };
 
+    /// <summary>Appends a calendar day to a DATE column (no time zone is involved).</summary>
+    /// <returns>This appender, to chain the row's values.</returns>
     public DuckDbAppender AppendDate(DateOnly value) => Column() switch
     {
         DuckDbType.Date => Put(r => r.AppendValue(value)),
         var type => throw Fault(new DuckDbException($"Column {_column + 1} is {type}: a date cannot be appended to it.")),
     };
 
+    /// <summary>Ends the row; fails when fewer values were appended than the table has columns.</summary>
+    /// <returns>This appender, to start the next row.</returns>
     public DuckDbAppender EndRow()
     {
         if (_column != _types.Length)

@@ -72,6 +72,8 @@ public sealed class DuckDbConnection : IDisposable
     }
 
     /// <summary>An appender for bulk inserts into <paramref name="table"/>, column by column, row by row.</summary>
+    /// <param name="table">The table's name, unquoted.</param>
+    /// <param name="schema">The table's schema; <c>main</c> when null and a catalog is given, else the default schema.</param>
     /// <param name="catalog">The attached database that holds the table; the default database when null.</param>
     public DuckDbAppender CreateAppender(string table, string? schema = null, string? catalog = null)
     {
@@ -105,6 +107,7 @@ public sealed class DuckDbConnection : IDisposable
         return new DuckDbAppender(appender, types, [.. scales]);
     }
 
+    /// <summary>Starts an explicit transaction; dispose it to roll back whatever was not committed.</summary>
     public DuckDbTransaction BeginTransaction()
     {
         Execute("BEGIN TRANSACTION");
@@ -118,6 +121,7 @@ public sealed class DuckDbConnection : IDisposable
         command.Cancel();
     }
 
+    /// <inheritdoc />
     public void Dispose()
     {
         _disposed = true;

@@ -69,5 +69,6 @@ public sealed class DuckDbDatabase : IDisposable
         }
     }
 
+    /// <summary>Closes the first connection, which held the database open; no new connection can be opened after it.</summary>
     public void Dispose() => _root.Dispose();
 }

@@ -5,14 +5,17 @@ namespace ComplianceAnalytics.DuckDb;
 /// <summary>An error reported by DuckDB; <see cref="Exception.Message"/> is DuckDB's own text.</summary>
 public sealed class DuckDbException : Exception
 {
+    /// <summary>An error without a message, for serialisers and the usual exception pattern.</summary>
     public DuckDbException()
     {
     }
 
+    /// <summary>An error with DuckDB's message, or one this façade raises in DuckDB's stead.</summary>
     public DuckDbException(string message) : base(message)
     {
     }
 
+    /// <summary>An error with DuckDB's message and the provider's exception that carried it.</summary>
     public DuckDbException(string message, Exception innerException) : base(message, innerException)
     {
     }

@@ -51,5 +51,6 @@ public sealed class DuckDbPreparedStatement : IDisposable
         return DuckDbReader.Execute(command);
     }
 
+    /// <inheritdoc />
     public void Dispose() => _command.Dispose();
 }

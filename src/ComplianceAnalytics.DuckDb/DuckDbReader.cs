@@ -48,8 +48,11 @@ public sealed class DuckDbReader : IDisposable
         }
     }
 
+    /// <summary>The number of columns in the result.</summary>
     public int FieldCount => _types.Length;
 
+    /// <summary>Moves to the next row.</summary>
+    /// <returns>False once the rows are exhausted.</returns>
     public bool Read()
     {
         ObjectDisposedException.ThrowIf(_disposed, this);
@@ -57,6 +60,7 @@ public sealed class DuckDbReader : IDisposable
         return _onRow;
     }
 
+    /// <summary>The name of the column at <paramref name="ordinal"/> (zero-based), as the query spelled it.</summary>
     public string GetName(int ordinal) => _names[CheckOrdinal(ordinal)];
 
     /// <summary>The ordinal of the column called <paramref name="name"/>, matched exactly first, then ignoring case.</summary>
@@ -71,8 +75,10 @@ public sealed class DuckDbReader : IDisposable
         return index >= 0 ? index : throw new ArgumentOutOfRangeException(nameof(name), name, "The result has no such column.");
     }
 
+    /// <summary>The DuckDB type of the column at <paramref name="ordinal"/> (zero-based).</summary>
     public DuckDbType GetColumnType(int ordinal) => _types[CheckOrdinal(ordinal)];
 
+    /// <summary>Whether the current row's value in the column at <paramref name="ordinal"/> is NULL.</summary>
     public bool IsNull(int ordinal)
     {
         CheckRow(ordinal);
@@ -104,6 +110,7 @@ public sealed class DuckDbReader : IDisposable
         var type => throw InvalidCast(ordinal, type, nameof(Int64)),
     };
 
+    /// <summary>Any integer type or a DECIMAL with scale 0, checked to fit in 32 bits.</summary>
     public int GetInt32(int ordinal) => checked((int)GetInt64(ordinal));
 
     /// <summary>FLOAT, DOUBLE, DECIMAL or any integer type.</summary>
@@ -128,10 +135,12 @@ public sealed class DuckDbReader : IDisposable
         _ => GetInt64(ordinal),
     };
 
+    /// <summary>A BOOLEAN value; other types fail with an InvalidCastException.</summary>
     public bool GetBoolean(int ordinal) => NotNull(ordinal) == DuckDbType.Boolean
         ? _reader.GetBoolean(ordinal)
         : throw InvalidCast(ordinal, _types[ordinal], nameof(Boolean));
 
+    /// <summary>A DATE value as a calendar day without a time zone; other types fail with an InvalidCastException.</summary>
     public DateOnly GetDate(int ordinal) => NotNull(ordinal) == DuckDbType.Date
         ? _reader.GetFieldValue<DateOnly>(ordinal)
         : throw InvalidCast(ordinal, _types[ordinal], nameof(DateOnly));
@@ -237,6 +246,7 @@ public sealed class DuckDbReader : IDisposable
         _ => value.ToString() ?? string.Empty,
     };
 
+    /// <inheritdoc />
     public void Dispose()
     {
         if (_disposed)

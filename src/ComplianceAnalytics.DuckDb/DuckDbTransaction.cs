@@ -8,8 +8,10 @@ public sealed class DuckDbTransaction : IDisposable
 
     internal DuckDbTransaction(DuckDbConnection connection) => _connection = connection;
 
+    /// <summary>Makes the transaction's changes durable; it can be completed only once.</summary>
     public void Commit() => Complete("COMMIT");
 
+    /// <summary>Discards the transaction's changes; it can be completed only once.</summary>
     public void Rollback() => Complete("ROLLBACK");
 
     private void Complete(string statement)
@@ -24,6 +26,7 @@ public sealed class DuckDbTransaction : IDisposable
         _connection.Execute(statement);
     }
 
+    /// <summary>Rolls back when neither Commit nor Rollback was called and the connection is still open.</summary>
     public void Dispose()
     {
         // A closed connection has already rolled back whatever was open.

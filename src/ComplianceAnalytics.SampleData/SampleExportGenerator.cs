@@ -82,12 +82,15 @@ public sealed record SampleSummary(
 /// </summary>
 public static class SampleExportGenerator
 {
+    /// <summary>The subfolder of the output folder that receives the export files.</summary>
     public const string ExportsFolder = "exports";
+    /// <summary>The subfolder of the output folder that receives the mapping profile of the org whose layout is not canonical.</summary>
     public const string MappingsFolder = "mappings";
 
     /// <summary>The options of the set committed under <c>sample-data/</c>.</summary>
     public static SampleOptions CommittedSet(string outDir) => new(1500, 42, outDir, new LocalDate(2025, 9, 1), 14);
 
+    /// <summary>Writes the exports and mapping profile under <see cref="SampleOptions.OutDir"/> and describes every file and planted row written.</summary>
     public static SampleSummary Write(SampleOptions options)
     {
         ArgumentNullException.ThrowIfNull(options);

@@ -9,6 +9,7 @@ namespace ComplianceAnalytics.Actions;
 /// <summary>The actions read from a folder, and those left out because their org has no policy here.</summary>
 public sealed record ActionSet(IReadOnlyList<ImprovementAction> All, IReadOnlyList<string> Skipped)
 {
+    /// <summary>No actions and nothing skipped: what a missing default folder gives.</summary>
     public static readonly ActionSet Empty = new([], []);
 }
 
@@ -25,6 +26,9 @@ public static class ActionLoader
 
     private static readonly LocalDatePattern DatePattern = LocalDatePattern.Iso;
 
+    /// <summary>Reads every action file in <paramref name="folder"/>, or throws listing every error.</summary>
+    /// <param name="folder">The actions folder; absent means no actions unless <paramref name="strict"/>.</param>
+    /// <param name="policies">The loaded policies: an action's org and stage must be among them.</param>
     /// <param name="strict">
     /// An explicitly configured folder is strict: an action whose org has no policy is an error. The
     /// default folder ships sample actions for the sample firms, so with other policies those are

@@ -31,17 +31,20 @@ public sealed record ActionScope(string? Stage, string? Team, string? Category, 
 /// <summary>One problem in an actions folder: file (relative to the folder), line, key and what is wrong.</summary>
 public sealed record ActionError(string File, int Line, string Key, string Message)
 {
+    /// <summary>The error as one line, <c>file:line: key: message</c>, as the CLI prints it.</summary>
     public override string ToString() => string.Create(CultureInfo.InvariantCulture, $"{File}:{Line}: {Key}: {Message}");
 }
 
 /// <summary>Raised when an actions folder has errors; the message lists every one, one per line.</summary>
 public sealed class ActionValidationException : Exception
 {
+    /// <summary>Raised with every error found in the folder, in the order they were found.</summary>
     public ActionValidationException(IReadOnlyList<ActionError> errors)
         : base($"The actions have {errors.Count} error(s):{Environment.NewLine}{string.Join(Environment.NewLine, errors)}")
     {
         Errors = errors;
     }
 
+    /// <summary>Every error found, never empty.</summary>
     public IReadOnlyList<ActionError> Errors { get; }
 }

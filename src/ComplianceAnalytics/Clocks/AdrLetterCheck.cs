@@ -8,6 +8,9 @@ namespace ComplianceAnalytics.Clocks;
 /// A case's ADR letter position at the time it becomes eligible for ADR: whether it needs a deadlock letter
 /// and whether that letter is missing (contract §5).
 /// </summary>
+/// <param name="DueAt">When the case becomes eligible for ADR: the end of <c>eligible_after</c> from the first complaint_received.</param>
+/// <param name="NeedsLetter">Whether no response_issued or closed came by then, so a deadlock letter was due by then.</param>
+/// <param name="LetterMissing">Whether a needed letter was not issued by then.</param>
 /// <param name="EligibleAfter">The version of <c>eligible_after</c> that applied: the one in force on the first complaint_received's local date.</param>
 public sealed record AdrLetterStatus(Instant DueAt, bool NeedsLetter, bool LetterMissing, TimeLimit EligibleAfter);
 

@@ -24,6 +24,7 @@ public sealed class CaseEvaluation
     private readonly PolicySet _policies;
     private readonly EvaluationStore _evaluations;
 
+    /// <summary>An evaluation of the cases in <paramref name="store"/>, each with its organisation's policy in <paramref name="policies"/>.</summary>
     public CaseEvaluation(ComplianceStore store, PolicySet policies)
     {
         _store = store;
@@ -94,6 +95,7 @@ public sealed class CaseEvaluation
     /// before its stop (for an open instance: before the as-of), i.e. who held it when it ended. eval_stage_reasons
     /// holds the <see cref="WhyText"/> sentence of every instance that did not simply meet its limit.
     /// </summary>
+    /// <param name="asOfFor">Each organisation's as-of, from its policy (e.g. the month's end in its time zone).</param>
     /// <param name="eventsBeforeAsOf">
     /// Only the events strictly before the as-of, as for a month's figures (contract §5: an event at the first
     /// instant of the next month belongs to that month); otherwise those at or before it, as §4 says of an
@@ -135,7 +137,10 @@ public sealed class CaseEvaluation
         return Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(text.ToString())));
     }
 
+    /// <param name="read">Opens, on the reading connection, the ordered events of the cases to evaluate.</param>
+    /// <param name="appenders">Where the results go: the stored tables or the as-of's fresh ones.</param>
     /// <param name="asOfByOrg">Each organisation's as-of (epoch microseconds) for a fresh evaluation; null to store.</param>
+    /// <param name="eventsBeforeAsOf">As for <see cref="EvaluateAll"/>.</param>
     private EvaluationSummary Evaluate(
         Func<DuckDbConnection, DuckDbReader> read, EvaluationAppenders appenders, IReadOnlyDictionary<string, long>? asOfByOrg, bool eventsBeforeAsOf)
     {
@@ -206,10 +211,16 @@ public sealed class CaseEvaluation
     }
 
     /// <summary>One case's results, evaluated on the reading thread, appended on the store's connection.</summary>
+    /// <param name="Org">The organisation code.</param>
+    /// <param name="CaseRef">The case's reference.</param>
+    /// <param name="FirstEventAt">The instant of its first event.</param>
     /// <param name="AsOf">The instant it was evaluated at: the as-of, or just after its last event when stored.</param>
+    /// <param name="Instances">Its stage instances at <paramref name="AsOf"/>.</param>
     /// <param name="Teams">Each instance's team.</param>
     /// <param name="Reasons">Each instance's reason; null for a plain met.</param>
+    /// <param name="Durations">Its duration measures.</param>
     /// <param name="Letter">The ADR letter status, whenever it falls due.</param>
+    /// <param name="Requests">Its customer window requests.</param>
     /// <param name="Diagnostics">Orphan stops and late extensions per stage, for the stages with either.</param>
     /// <param name="SettledFrom">From when its results hold at every as-of; null when never (an open instance) or not stored.</param>
     private sealed record CaseResult(
@@ -390,6 +401,7 @@ public sealed record EvaluationSummary(long Cases, long Instances);
 /// <summary>The status names of contract §4 and §6.</summary>
 public static class StageStatusText
 {
+    /// <summary>The status's name in the contract's files and the store, e.g. <c>met_extended</c>.</summary>
     public static string Of(StageStatus status) => status switch
     {
         StageStatus.Met => "met",

@@ -9,7 +9,11 @@ using NodaTime.Text;
 namespace ComplianceAnalytics.Clocks;
 
 /// <summary>One event of a case as <c>compliance explain</c> shows it: no personal field, only where it came from.</summary>
+/// <param name="OccurredAt">When the event happened.</param>
+/// <param name="EventType">The canonical event type.</param>
 /// <param name="DueAt">The extended deadline of a <c>deadline_extended</c>.</param>
+/// <param name="File">The name of the file the event was loaded from, as the ledger holds it.</param>
+/// <param name="Line">Its line in that file (the header is line 1).</param>
 public sealed record ExplainedEvent(Instant OccurredAt, string EventType, Instant? DueAt, string File, long Line);
 
 /// <summary>One step of a stage instance's clock in words.</summary>
@@ -28,6 +32,11 @@ public sealed record CaseExplanation(
     private static readonly LocalDateTimePattern LocalPattern = LocalDateTimePattern.Create("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture);
 
     /// <summary>The case <paramref name="caseRef"/> of <paramref name="org"/> at <paramref name="asOf"/>; an error naming both when the store has no such case.</summary>
+    /// <param name="store">The store holding the case's events.</param>
+    /// <param name="policies">The policies; <paramref name="org"/> must have one.</param>
+    /// <param name="org">The organisation code.</param>
+    /// <param name="caseRef">The case's reference.</param>
+    /// <param name="asOf">The instant to evaluate at; events after it are not seen.</param>
     /// <param name="eventsBeforeAsOf">Only the events strictly before the as-of, as a month's figures count them (see <see cref="CaseEvaluation.EvaluateAll"/>).</param>
     public static CaseExplanation Explain(ComplianceStore store, PolicySet policies, string org, string caseRef, Instant asOf, bool eventsBeforeAsOf = false)
     {

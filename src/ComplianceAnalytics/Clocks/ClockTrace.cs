@@ -39,6 +39,10 @@ public enum ClockStepKind
 /// <summary>
 /// One step of a stage instance's clock, recorded by <see cref="StageClock"/> as it computes.
 /// </summary>
+/// <param name="Stage">The stage's id in the policy.</param>
+/// <param name="Cycle">The instance's cycle (see <see cref="StageInstance.Cycle"/>).</param>
+/// <param name="At">The instant of the event, or the as-of for <see cref="ClockStepKind.OpenAtAsOf"/>.</param>
+/// <param name="Kind">What the step did.</param>
 /// <param name="EventType">The event that made the step; empty for <see cref="ClockStepKind.OpenAtAsOf"/>.</param>
 /// <param name="DueAt">The due time after the step (for <see cref="ClockStepKind.ExtensionLate"/>: the one it was late against).</param>
 /// <param name="OriginalDueAt">The original due time after the step.</param>
@@ -66,13 +70,12 @@ public sealed class ClockTrace
 {
     private readonly List<ClockStep> _steps = [];
 
-    public IReadOnlyList<ClockStep> Steps => _steps;
-
     /// <summary>The steps of one instance, in order.</summary>
     public IReadOnlyList<ClockStep> For(string stage, int cycle) =>
         _steps.FindAll(s => s.Cycle == cycle && string.Equals(s.Stage, stage, StringComparison.Ordinal));
 
-    public void Clear() => _steps.Clear();
+    /// <summary>Forgets the steps recorded so far, so that one trace serves case after case.</summary>
+    internal void Clear() => _steps.Clear();
 
     internal void Add(ClockStep step) => _steps.Add(step);
 }

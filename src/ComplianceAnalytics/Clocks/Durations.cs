@@ -9,9 +9,13 @@ public sealed record CaseDuration(string Measure, Instant EndedAt, double Days);
 /// <summary>The duration measures of contract §5.</summary>
 public static class Durations
 {
+    /// <summary>The measure of each closed escalation cycle: escalation_requested to escalation_response_issued, in elapsed days.</summary>
     public const string EscalationResponse = "escalation_response";
+    /// <summary>The measure from the first complaint_received to the first deadlock letter, in elapsed days.</summary>
     public const string TimeToDeadlock = "time_to_deadlock";
+    /// <summary>The measure from the first deadlock letter to the first ADR referral at or after it, in elapsed days.</summary>
     public const string DeadlockToAdr = "deadlock_to_adr";
+    /// <summary>The measure from the first ADR referral to the first ADR decision at or after it, in elapsed days.</summary>
     public const string AdrDuration = "adr_duration";
 
     /// <summary>

@@ -10,13 +10,17 @@ public sealed class StageEvaluationDiagnostics
     private readonly Dictionary<(string Org, string Stage), int> _orphanStops = new();
     private readonly Dictionary<(string Org, string Stage), int> _lateExtensions = new();
 
-    public IReadOnlyDictionary<(string Org, string Stage), int> OrphanStops => _orphanStops;
+    /// <summary>Stop events that found no open instance of the stage, counted by organisation and stage id.</summary>
+    internal IReadOnlyDictionary<(string Org, string Stage), int> OrphanStops => _orphanStops;
 
-    public IReadOnlyDictionary<(string Org, string Stage), int> LateExtensions => _lateExtensions;
+    /// <summary>Extensions notified after the open instance's due time (ignored by the clock), by organisation and stage id.</summary>
+    internal IReadOnlyDictionary<(string Org, string Stage), int> LateExtensions => _lateExtensions;
 
-    public void AddOrphanStop(string org, string stage) => Increment(_orphanStops, org, stage);
+    /// <summary>Counts one stop event of <paramref name="stage"/> that found no open instance.</summary>
+    internal void AddOrphanStop(string org, string stage) => Increment(_orphanStops, org, stage);
 
-    public void AddLateExtension(string org, string stage) => Increment(_lateExtensions, org, stage);
+    /// <summary>Counts one extension of <paramref name="stage"/> notified after its due time.</summary>
+    internal void AddLateExtension(string org, string stage) => Increment(_lateExtensions, org, stage);
 
     private static void Increment(Dictionary<(string Org, string Stage), int> counts, string org, string stage)
     {

@@ -8,7 +8,9 @@ namespace ComplianceAnalytics.Exports;
 /// <summary>What to do with a source event type that the profile does not map (contract §2).</summary>
 public enum UnmappedEventTypes
 {
+    /// <summary>Rows with an unmapped source type are left out without a reject (counted as ignored).</summary>
     Ignore,
+    /// <summary>Rows with an unmapped source type are rejected as <c>unknown_event_type</c>.</summary>
     Reject,
 }
 
@@ -28,9 +30,11 @@ public sealed record MappingProfile(
     UnmappedEventTypes Unmapped,
     string? SourcePath)
 {
+    /// <summary>The profile of a file no profile matches: canonical column names and event types, unmapped types rejected.</summary>
     public static readonly MappingProfile Canonical = new(
         "canonical", null, null, null, null, null, new Dictionary<string, string>(), null, UnmappedEventTypes.Reject, null);
 
+    /// <summary>Whether this is <see cref="Canonical"/> rather than a profile read from a file (the ledger then names no profile).</summary>
     public bool IsCanonical => SourcePath is null;
 
     /// <summary>The source column that holds a canonical column.</summary>
@@ -72,6 +76,7 @@ public static class MappingProfileLoader
         return [.. files.Select(LoadFile)];
     }
 
+    /// <summary>Reads one profile file, or throws a <see cref="MappingProfileException"/> listing every problem with its field.</summary>
     public static MappingProfile LoadFile(string path)
     {
         var errors = new List<string>();
@@ -206,13 +211,16 @@ public static class MappingProfileLoader
     }
 }
 
+/// <summary>Raised when a mapping profile file is invalid; the message lists each problem on its own line, prefixed by the file name.</summary>
 public sealed class MappingProfileException : Exception
 {
+    /// <summary>Raised with the problems found, one per line.</summary>
     public MappingProfileException(string message)
         : base(message)
     {
     }
 
+    /// <summary>Raised with the problem found and the YAML parser's error that revealed it.</summary>
     public MappingProfileException(string message, Exception inner)
         : base(message, inner)
     {

@@ -10,10 +10,13 @@ namespace ComplianceAnalytics.Hosting;
 [DisallowConcurrentExecution]
 public sealed class IngestJob(JobRunner runner, DropFolderIngest ingest) : IJob
 {
+    /// <summary>The job's name in the run log, the schedules and <c>run-once</c>.</summary>
     public const string Name = "ingest";
 
+    /// <summary>The job's key in the Quartz scheduler.</summary>
     public static readonly JobKey Key = new(Name);
 
+    /// <inheritdoc />
     public async ValueTask Execute(IJobExecutionContext context, CancellationToken cancellationToken) =>
         await runner.RunAsync(Name, (run, ct) => ingest.Run(run, onlyStable: true, ct), cancellationToken).ConfigureAwait(false);
 }
@@ -25,10 +28,13 @@ public sealed class IngestJob(JobRunner runner, DropFolderIngest ingest) : IJob
 [DisallowConcurrentExecution]
 public sealed class PacksJob(JobRunner runner, PackPublisher publisher, ReturnPublisher returns) : IJob
 {
+    /// <summary>The job's name in the run log, the schedules and <c>run-once</c>.</summary>
     public const string Name = "packs";
 
+    /// <summary>The job's key in the Quartz scheduler.</summary>
     public static readonly JobKey Key = new(Name);
 
+    /// <inheritdoc />
     public async ValueTask Execute(IJobExecutionContext context, CancellationToken cancellationToken) =>
         await runner.RunAsync(Name, (run, ct) => Publish(run, publisher, returns, ct), cancellationToken).ConfigureAwait(false);
 
@@ -46,10 +52,13 @@ public sealed class PacksJob(JobRunner runner, PackPublisher publisher, ReturnPu
 [DisallowConcurrentExecution]
 public sealed class RetentionJob(JobRunner runner, ComplianceWorkspace workspace, ILogger<RetentionJob> logger) : IJob
 {
+    /// <summary>The job's name in the run log, the schedules and <c>run-once</c>.</summary>
     public const string Name = "retention";
 
+    /// <summary>The job's key in the Quartz scheduler.</summary>
     public static readonly JobKey Key = new(Name);
 
+    /// <inheritdoc />
     public async ValueTask Execute(IJobExecutionContext context, CancellationToken cancellationToken) =>
         await runner.RunAsync(Name, (run, _) => Purge(run, workspace, logger), cancellationToken).ConfigureAwait(false);
 

@@ -6,6 +6,7 @@ namespace ComplianceAnalytics.Hosting;
 /// <summary>The <c>Compliance</c> configuration section (contract §6).</summary>
 public sealed class ComplianceOptions
 {
+    /// <summary>The configuration section these options bind from (<c>Compliance:*</c> keys, <c>Compliance__*</c> environment variables).</summary>
     public const string Section = "Compliance";
 
     /// <summary>The DuckDB store file.</summary>
@@ -14,8 +15,10 @@ public sealed class ComplianceOptions
     /// <summary>Where exports are dropped for the ingest job.</summary>
     public string DropFolder { get; set; } = "sample-data/exports";
 
+    /// <summary>The policies folder (one <c>&lt;org&gt;.yaml</c> per organisation, calendars under <c>calendars/</c>); beside the executable when not found from the working folder.</summary>
     public string PoliciesFolder { get; set; } = "sample-data/policies";
 
+    /// <summary>The mapping profiles folder; no profiles (every file canonical) when it does not exist.</summary>
     public string MappingsFolder { get; set; } = "sample-data/mappings";
 
     /// <summary>
@@ -24,6 +27,7 @@ public sealed class ComplianceOptions
     /// </summary>
     public string? ActionsFolder { get; set; }
 
+    /// <summary>The actions folder read, leniently, when <see cref="ActionsFolder"/> is not set: the sample firms' actions.</summary>
     public const string DefaultActionsFolder = "sample-data/actions";
 
     /// <summary>True when <see cref="ActionsFolder"/> was configured, so its problems must fail the run.</summary>
@@ -79,6 +83,7 @@ public sealed class ComplianceOptions
     /// <summary>The compliance pack's Due soon sheet lists open instances due within this many working days after the as-of.</summary>
     public int DueSoonWorkingDays { get; set; } = 2;
 
+    /// <summary>When each scheduled job runs (<c>Compliance:Schedules</c>), in <see cref="TimeZone"/>.</summary>
     public ScheduleOptions Schedules { get; set; } = new();
 
     /// <summary>DuckDB's own resources (<c>Compliance:DuckDb</c>), applied to every connection the store opens.</summary>
@@ -87,10 +92,6 @@ public sealed class ComplianceOptions
     /// <summary>When the director pack's Outcomes by group flags a group as worse than the rest.</summary>
     public GroupOutcomeOptions GroupOutcomes { get; set; } = new();
 
-    /// <summary>
-    /// A relative folder is looked for from the working folder first, then beside the executable,
-    /// where the build copies <c>queries/</c>, <c>reports/</c> and <c>sample-data/policies</c> and <c>mappings</c>.
-    /// </summary>
     /// <summary>
     /// Resolves the folders that ship with the executable (policies, mappings, queries, pack
     /// definitions) with <see cref="ResolveShipped"/>, so the embedded defaults work from any
@@ -106,6 +107,10 @@ public sealed class ComplianceOptions
         _resolvedActionsFolder = ResolveShipped(ActionsFolderConfigured ? ActionsFolder! : DefaultActionsFolder);
     }
 
+    /// <summary>
+    /// A relative folder is looked for from the working folder first, then beside the executable,
+    /// where the build copies <c>queries/</c>, <c>reports/</c> and <c>sample-data/policies</c> and <c>mappings</c>.
+    /// </summary>
     public static string ResolveShipped(string folder) =>
         Path.IsPathRooted(folder) || Directory.Exists(folder) || !Directory.Exists(Path.Combine(AppContext.BaseDirectory, folder))
             ? folder
@@ -143,15 +148,19 @@ public sealed class GroupOutcomeOptions
     /// <summary>Share closed within 8 weeks lower than the rest's by more than this fraction.</summary>
     public double WithinEightWeeksMargin { get; set; } = GroupOutcomeMargins.Default.WithinEightWeeks;
 
+    /// <summary>The margins as the director pack's query takes them.</summary>
     public GroupOutcomeMargins ToMargins() => new(MinClosedCases, UpholdRateMargin, MedianDaysToCloseMargin, WithinEightWeeksMargin);
 }
 
 /// <summary>Quartz cron expressions (seconds first) for each job.</summary>
 public sealed class ScheduleOptions
 {
+    /// <summary>The ingest job's schedule; every five minutes by default.</summary>
     public string Ingest { get; set; } = "0 */5 * * * ?";
 
+    /// <summary>The packs job's schedule; 06:30 every day by default.</summary>
     public string Packs { get; set; } = "0 30 6 * * ?";
 
+    /// <summary>The retention job's schedule; 03:00 every Sunday by default.</summary>
     public string Retention { get; set; } = "0 0 3 ? * SUN";
 }

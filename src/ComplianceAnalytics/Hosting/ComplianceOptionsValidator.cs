@@ -16,6 +16,7 @@ public sealed class ComplianceOptionsValidator : IValidateOptions<ComplianceOpti
     /// <summary>Only verbs that write reports need the queries and pack definitions.</summary>
     public bool RequireReportFolders { get; init; } = true;
 
+    /// <summary>Every setting checked at once: the result lists each failure as one line naming the setting and what is wrong.</summary>
     public ValidateOptionsResult Validate(string? name, ComplianceOptions options)
     {
         ArgumentNullException.ThrowIfNull(options);

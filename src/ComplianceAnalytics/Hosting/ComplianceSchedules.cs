@@ -8,6 +8,7 @@ public sealed record JobSchedule(string Job, string Setting, string Cron);
 /// <summary>The schedules of the jobs and their next fire times, as the scheduler computes them.</summary>
 public static class ComplianceSchedules
 {
+    /// <summary>The three jobs' schedules from <paramref name="options"/>, in the order ingest, packs, retention.</summary>
     public static IReadOnlyList<JobSchedule> All(ComplianceOptions options)
     {
         ArgumentNullException.ThrowIfNull(options);

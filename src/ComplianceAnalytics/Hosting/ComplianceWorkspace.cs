@@ -23,6 +23,7 @@ public sealed class ComplianceWorkspace : IDisposable
     private readonly Lazy<ComplianceStore> _store;
     private readonly Lazy<Pseudonymiser> _pseudonymiser;
 
+    /// <summary>A workspace on <paramref name="options"/>; nothing is opened until first used.</summary>
     public ComplianceWorkspace(ComplianceOptions options, IClock clock, ILoggerFactory loggers)
     {
         ArgumentNullException.ThrowIfNull(options);
@@ -36,10 +37,13 @@ public sealed class ComplianceWorkspace : IDisposable
             PseudonymKeyProvider.Resolve(options.PseudonymKey, options.Database, loggers.CreateLogger<Pseudonymiser>())));
     }
 
+    /// <summary>The validated options, folders resolved.</summary>
     public ComplianceOptions Options { get; }
 
+    /// <summary>The clock of every "now": run times, the latest complete month, retention's cut-off.</summary>
     public IClock Clock { get; }
 
+    /// <summary>The loggers of the process, for the jobs and what they open.</summary>
     public ILoggerFactory Loggers { get; }
 
     /// <summary>The policies; an invalid policies folder throws one exception listing every error.</summary>
@@ -101,10 +105,13 @@ public sealed class ComplianceWorkspace : IDisposable
         return Convert.ToHexStringLower(hash.GetHashAndReset());
     }
 
+    /// <summary>The mapping profiles of Compliance:MappingsFolder, read once on first use.</summary>
     public IReadOnlyList<MappingProfile> Profiles => _profiles.Value;
 
+    /// <summary>The store, opened (created or upgraded) on first use; only one process may hold it.</summary>
     public ComplianceStore Store => _store.Value;
 
+    /// <summary>The pseudonymiser under the configured key or the key file beside the store, resolved on first use.</summary>
     public Pseudonymiser Pseudonymiser => _pseudonymiser.Value;
 
     /// <summary>The zone in which schedules run and "the latest complete month" is decided.</summary>
@@ -150,6 +157,7 @@ public sealed class ComplianceWorkspace : IDisposable
             DueSoonDays = Options.DueSoonWorkingDays,
         };
 
+    /// <summary>Closes the store if it was opened.</summary>
     public void Dispose()
     {
         if (_store.IsValueCreated)

@@ -21,6 +21,7 @@ public sealed class DropFolderIngest
     // even when its last-write time says otherwise (copies that preserve the source's time).
     private readonly Dictionary<string, (long Size, DateTime Modified)> _previousScan = new(StringComparer.Ordinal);
 
+    /// <summary>The drop folder's ingest on <paramref name="workspace"/>; it remembers each scan's sizes to tell files still being written.</summary>
     public DropFolderIngest(ComplianceWorkspace workspace, ILogger<DropFolderIngest> logger)
     {
         _workspace = workspace;

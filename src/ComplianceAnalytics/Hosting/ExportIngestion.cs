@@ -23,6 +23,7 @@ public sealed class ExportIngestion
     private readonly PolicySet _policies;
     private readonly FileIngestor _ingestor;
 
+    /// <summary>An ingestion into <paramref name="store"/> under <paramref name="policies"/>' time zones, reading files with <paramref name="profiles"/> and pseudonymising with <paramref name="pseudonymiser"/>.</summary>
     public ExportIngestion(ComplianceStore store, PolicySet policies, IReadOnlyList<MappingProfile> profiles, Pseudonymiser pseudonymiser, IClock clock)
     {
         ArgumentNullException.ThrowIfNull(policies);

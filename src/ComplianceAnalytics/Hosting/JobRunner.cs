@@ -18,13 +18,16 @@ public sealed class JobRun
         RunId = runId;
     }
 
+    /// <summary>The job's name (<see cref="IngestJob.Name"/>, <see cref="PacksJob.Name"/>, <see cref="RetentionJob.Name"/>).</summary>
     public string Job { get; }
 
+    /// <summary>The run's id, <c>job-yyyyMMddTHHmmssZ-xxxxxx</c>: the run log's key and the name of its superseded folders.</summary>
     public string RunId { get; }
 
     /// <summary>The counts for the run log's detail column, in the operator's words.</summary>
     public string Detail { get; set; } = string.Empty;
 
+    /// <summary>The files the run wrote, with their hashes, recorded in the run log.</summary>
     public List<OutputFile> Outputs { get; } = [];
 
     /// <summary>How the run ended (see <see cref="RunOutcomes"/>); null while it runs.</summary>
@@ -43,6 +46,7 @@ public sealed class JobRunner : IDisposable
     /// <summary>The first wait after a failure; each further failure in a row doubles it, up to <see cref="LongestBackoff"/>.</summary>
     public static readonly Duration FirstBackoff = Duration.FromMinutes(1);
 
+    /// <summary>The longest wait before a job that keeps failing is tried again.</summary>
     public static readonly Duration LongestBackoff = Duration.FromHours(1);
 
     private readonly SemaphoreSlim _storeGate = new(1, 1);
@@ -52,6 +56,7 @@ public sealed class JobRunner : IDisposable
 
     private readonly IHostApplicationLifetime? _lifetime;
 
+    /// <summary>A runner on <paramref name="workspace"/>; with <paramref name="lifetime"/> (serve), a store that cannot be written stops the host.</summary>
     public JobRunner(ComplianceWorkspace workspace, ILogger<JobRunner> logger, IHostApplicationLifetime? lifetime = null)
     {
         _workspace = workspace;
@@ -182,5 +187,6 @@ public sealed class JobRunner : IDisposable
     private string NewRunId(string job) =>
         string.Create(CultureInfo.InvariantCulture, $"{job}-{RunIdTime.Format(_workspace.Clock.GetCurrentInstant())}-{Guid.NewGuid().ToString("N")[..6]}");
 
+    /// <inheritdoc />
     public void Dispose() => _storeGate.Dispose();
 }

@@ -19,12 +19,15 @@ namespace ComplianceAnalytics.Hosting;
 /// </summary>
 public sealed class PackPublisher
 {
-    public const string SupersededFolder = "superseded";
-    public const string StagingFolder = ".staging";
+    /// <summary>The subfolder of a republished period's folder that keeps its earlier files, one folder per run id.</summary>
+    internal const string SupersededFolder = "superseded";
+    /// <summary>The subfolder of the publish folder where a run writes before moving its files into place.</summary>
+    internal const string StagingFolder = ".staging";
 
     private readonly ComplianceWorkspace _workspace;
     private readonly ILogger<PackPublisher> _logger;
 
+    /// <summary>The packs job's publisher on <paramref name="workspace"/>'s store, policies and publish folder.</summary>
     public PackPublisher(ComplianceWorkspace workspace, ILogger<PackPublisher> logger)
     {
         _workspace = workspace;
@@ -188,6 +191,10 @@ public sealed class PackPublisher
     /// Writes the month into a staging folder under the publish folder (same file system, so each
     /// move into place is an atomic rename), moves any earlier files aside, then moves the new ones in.
     /// </summary>
+    /// <param name="month">The month published.</param>
+    /// <param name="runId">The run's id, naming its staging and superseded folders.</param>
+    /// <param name="fingerprint">The hash of the month's inputs, recorded in published_packs to tell the next change.</param>
+    /// <param name="write">Writes the month's files into the folder it is given and returns them.</param>
     /// <param name="policyRules">The month's <see cref="PublishedRules"/> as JSON, kept to tell the next change apart.</param>
     internal IReadOnlyList<OutputFile> Publish(YearMonth month, string runId, string fingerprint, Func<YearMonth, string, IReadOnlyList<OutputFile>> write, string? policyRules = null)
     {

@@ -19,6 +19,7 @@ public sealed class ReturnPublisher(ComplianceWorkspace workspace, ILogger<Retur
 {
     private string PublishRoot => Path.GetFullPath(workspace.Options.PublishFolder);
 
+    /// <summary>Publishes every closed half-year whose return is missing or whose inputs changed, adding the files to <paramref name="run"/>'s outputs.</summary>
     public void Run(JobRun run, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(run);

@@ -9,8 +9,11 @@ namespace ComplianceAnalytics.Hosting;
 /// <summary>How a job run ended (run_log.outcome).</summary>
 public static class RunOutcomes
 {
+    /// <summary>The job's body returned.</summary>
     public const string Succeeded = "succeeded";
+    /// <summary>The job's body threw; the job waits out a back-off before its next try.</summary>
     public const string Failed = "failed";
+    /// <summary>The run was cancelled (the host stopping) before or while its body ran.</summary>
     public const string Cancelled = "cancelled";
 
     /// <summary>Not run: the job failed just before and waits out its back-off (nothing is written to the run log).</summary>
@@ -33,14 +36,17 @@ public sealed class RunLog
 {
     private readonly ComplianceStore _store;
 
+    /// <summary>The run log of <paramref name="store"/>.</summary>
     public RunLog(ComplianceStore store) => _store = store;
 
-    public void Begin(string runId, string job, Instant startedAt) =>
+    /// <summary>Writes the run's row as it starts, with this machine's name; it shows as unfinished until <see cref="End"/>.</summary>
+    internal void Begin(string runId, string job, Instant startedAt) =>
         _store.Connection.Execute(
             "INSERT INTO run_log (run_id, job, host, started_at) VALUES ($1, $2, $3, $4)",
             runId, job, Environment.MachineName, Timestamp(startedAt));
 
-    public void End(string runId, Instant endedAt, string outcome, string detail, IReadOnlyList<OutputFile> outputs) =>
+    /// <summary>Completes the run's row with its end, one of <see cref="RunOutcomes"/>, its detail and its outputs' hashes.</summary>
+    internal void End(string runId, Instant endedAt, string outcome, string detail, IReadOnlyList<OutputFile> outputs) =>
         _store.Connection.Execute(
             "UPDATE run_log SET ended_at = $2, outcome = $3, detail = $4, outputs = $5 WHERE run_id = $1",
             runId, Timestamp(endedAt), outcome, detail, OutputsJson(outputs));
@@ -54,6 +60,7 @@ public sealed class RunLog
             "UPDATE run_log SET detail = $2, outputs = $3 WHERE run_id = $1 AND ended_at IS NULL",
             runId, detail, OutputsJson(outputs));
 
+    /// <summary>The latest <paramref name="count"/> runs, newest first.</summary>
     public IReadOnlyList<RunRecord> Recent(int count)
     {
         using var reader = _store.Connection.Query("""
@@ -74,6 +81,7 @@ public sealed class RunLog
         return runs;
     }
 
+    /// <summary>The ingest ledger's files by status and rows by fate, with the events the store holds now.</summary>
     public LedgerTotals Totals()
     {
         var db = _store.Connection;
@@ -95,7 +103,8 @@ public sealed class RunLog
         return new LedgerTotals(byStatus, sums.GetInt64(0), sums.GetInt64(1), sums.GetInt64(2), sums.GetInt64(3), sums.GetInt64(4), sums.GetInt64(5));
     }
 
-    public static string OutputsJson(IReadOnlyList<OutputFile> outputs) =>
+    /// <summary>The outputs as a JSON array of <c>{"path", "sha256"}</c> objects, as run_log.outputs and published_packs keep them.</summary>
+    internal static string OutputsJson(IReadOnlyList<OutputFile> outputs) =>
         JsonSerializer.Serialize(outputs.Select(o => new Dictionary<string, string>(StringComparer.Ordinal) { ["path"] = o.Path, ["sha256"] = o.Sha256 }));
 
     internal static DuckDbTimestamp Timestamp(Instant instant) => new(instant.ToUnixTimeTicks() / 10);

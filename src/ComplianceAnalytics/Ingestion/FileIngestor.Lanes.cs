@@ -17,7 +17,10 @@ public sealed partial class FileIngestor
     /// the next files are staged on two further connections while one is committed, and each file is checked
     /// against the store (identical bytes, duplicate rows) only when its turn to commit comes.
     /// </summary>
+    /// <param name="files">The files' paths, ingested in this order.</param>
+    /// <param name="profile">The profile of every file; each file's own, by its name, when null.</param>
     /// <param name="onFile">Called with each file's result as soon as it is committed.</param>
+    /// <param name="cancellationToken">Checked before each file's commit: it stops the run with an OperationCanceledException, the files committed before staying recorded.</param>
     /// <exception cref="StoreUnavailableException">The store could not be written; the files before were recorded, that one and the rest were not.</exception>
     public IReadOnlyList<IngestResult> IngestAll(
         IReadOnlyList<string> files, MappingProfile? profile, Action<IngestResult>? onFile, CancellationToken cancellationToken)

@@ -29,6 +29,7 @@ public sealed partial class FileIngestor
     /// </summary>
     private static long lastSlot;
 
+    /// <summary>An ingestor into <paramref name="store"/>: organisations' time zones for local times, the mapping profiles, the pseudonymiser for customer keys, the clock for the ledger's times.</summary>
     public FileIngestor(
         ComplianceStore store,
         IReadOnlyDictionary<string, DateTimeZone> orgZones,

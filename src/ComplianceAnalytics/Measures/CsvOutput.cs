@@ -10,6 +10,7 @@ namespace ComplianceAnalytics.Measures;
 /// </summary>
 public static class CsvOutput
 {
+    /// <summary>Writes <paramref name="table"/> with a header row to <paramref name="path"/>, replacing it atomically.</summary>
     public static void Write(string path, QueryTable table)
     {
         ArgumentNullException.ThrowIfNull(table);
@@ -27,6 +28,7 @@ public static class CsvOutput
         File.Move(temporary, path, overwrite: true);
     }
 
+    /// <summary>A value as the CSV files write it, before quoting: empty for null, invariant numbers, instants as UTC with <c>Z</c>.</summary>
     public static string Format(object? value) => value switch
     {
         null => string.Empty,

@@ -8,10 +8,12 @@ namespace ComplianceAnalytics.Measures;
 /// Queries whose rows belong to a firm in another way (input files, their rejects and personal data)
 /// carry the firm in <c>org</c> (queries/_file_orgs.sql), so no such row escapes the cut.
 /// </summary>
-public static class OrgSplit
+internal static class OrgSplit
 {
+    /// <summary>The column that names a row's organisation; a null value in it marks a row of no firm.</summary>
     public const string OrgColumn = "org";
 
+    /// <summary>The rows of <paramref name="table"/> that belong to <paramref name="org"/> or to no firm; the table itself when it has no org column.</summary>
     public static QueryTable ForOrg(QueryTable table, string org)
     {
         ArgumentNullException.ThrowIfNull(table);

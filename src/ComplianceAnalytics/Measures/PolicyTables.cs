@@ -17,6 +17,8 @@ namespace ComplianceAnalytics.Measures;
 /// </summary>
 internal static class PolicyTables
 {
+    /// <param name="store">The store whose connection gets the temporary tables.</param>
+    /// <param name="policies">The policies to load.</param>
     /// <param name="days">The local dates working_days covers; none when null.</param>
     public static void Load(ComplianceStore store, PolicySet policies, DateInterval? days = null)
     {

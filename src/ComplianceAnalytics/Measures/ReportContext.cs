@@ -16,6 +16,7 @@ namespace ComplianceAnalytics.Measures;
 /// </summary>
 public sealed class ReportContext
 {
+    /// <summary>The months report_months holds for each organisation: the report month and the eleven before it.</summary>
     public const int TrendMonths = 12;
 
     /// <summary>Closed instances below which a rate is "too few cases" (grey), when not configured.</summary>
@@ -45,26 +46,36 @@ public sealed class ReportContext
         Evaluation = evaluation;
     }
 
+    /// <summary>The report month.</summary>
     public YearMonth Month { get; }
 
+    /// <summary>The report month as <c>yyyy-MM</c>.</summary>
     public string MonthText => MonthPattern.Format(Month);
 
+    /// <summary>How many cases and instances the month's evaluation holds.</summary>
     public EvaluationSummary Evaluation { get; }
 
+    /// <summary>The measures' SQL the month's results come from.</summary>
     public QueryCatalog Queries => _queries;
 
+    /// <summary>Parses <c>yyyy-MM</c> (e.g. a <c>--month</c> argument); anything else throws a <see cref="FormatException"/>.</summary>
     public static YearMonth ParseMonth(string text)
     {
         var result = MonthPattern.Parse(text ?? string.Empty);
         return result.Success ? result.Value : throw new FormatException($"'{text}' is not a month of the form YYYY-MM.");
     }
 
+    /// <summary>The month as <c>yyyy-MM</c>, as file names and the contract's files write it.</summary>
     public static string FormatMonth(YearMonth month) => MonthPattern.Format(month);
 
     /// <summary>The first instant of the month after <paramref name="month"/> in the policy's zone: the month's as-of.</summary>
     public static Instant MonthEnd(YearMonth month, DateTimeZone zone) =>
         zone.AtStartOfDay(month.PlusMonths(1).OnDayOfMonth(1)).ToInstant();
 
+    /// <param name="store">The store to evaluate and fill with the month's temporary tables.</param>
+    /// <param name="policies">The policies; each organisation's as-of is the month's end in its zone.</param>
+    /// <param name="queries">The measures' SQL, kept for the results.</param>
+    /// <param name="month">The report month.</param>
     /// <param name="actions">The actions folder's actions, for the director pack; none when null.</param>
     /// <param name="margins">When Outcomes by group flags a group; the defaults when null.</param>
     /// <param name="minCases">Closed instances below which a rate is judged "too few cases" (report_params.min_cases).</param>

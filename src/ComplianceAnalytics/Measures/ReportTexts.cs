@@ -39,11 +39,13 @@ public sealed class ReportTexts
     /// <summary>The culture of the language's calendar words; used for words only, never to parse or to write a file.</summary>
     public CultureInfo Culture { get; }
 
+    /// <summary>Whether these are the English texts, in which values are shown as the queries give them.</summary>
     public bool IsEnglish => Language == Policies.Policy.DefaultLanguage;
 
     /// <summary>Every key with its text.</summary>
     public IReadOnlyDictionary<string, string> All => _texts;
 
+    /// <summary>The English texts, for a policy without <c>language:</c> and for the group packs.</summary>
     public static ReportTexts English { get; } = For(Policies.Policy.DefaultLanguage);
 
     /// <summary>Whether a resource file exists for <paramref name="language"/>.</summary>

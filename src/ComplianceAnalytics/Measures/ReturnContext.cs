@@ -27,12 +27,15 @@ public sealed class ReturnContext
         Period = period;
     }
 
+    /// <summary>The period the return covers.</summary>
     public ReturnPeriod Period { get; }
 
+    /// <summary>The return's SQL (<c>queries/return/</c>).</summary>
     public QueryCatalog Queries => _queries;
 
     private static readonly TimeLimit ThreeBusinessDays = new(3, LimitUnit.BusinessDays);
 
+    /// <summary>Fills the period's temporary tables (each organisation's bounds in its zone, each local day's due times) and runs the preparation queries.</summary>
     public static ReturnContext Prepare(ComplianceStore store, PolicySet policies, QueryCatalog queries, ReturnPeriod period)
     {
         ArgumentNullException.ThrowIfNull(store);
@@ -84,6 +87,7 @@ public sealed class ReturnContext
         return context;
     }
 
+    /// <summary>Runs the return's query <paramref name="queryName"/> on the prepared tables.</summary>
     public QueryTable Run(string queryName)
     {
         try

@@ -16,8 +16,10 @@ public sealed partial record ReturnPeriod(string Text, LocalDate FirstDay, Local
     /// <summary>The first instant after the period in <paramref name="zone"/>: the return's as-of.</summary>
     public Instant End(DateTimeZone zone) => zone.AtStartOfDay(EndDay).ToInstant();
 
+    /// <summary>Whether the period is a half-year (<c>YYYY-H1</c>/<c>H2</c>) rather than a month.</summary>
     public bool IsHalfYear => Text.Contains('H', StringComparison.Ordinal);
 
+    /// <summary>Parses <c>YYYY-H1</c>, <c>YYYY-H2</c> or <c>YYYY-MM</c>; anything else throws a <see cref="FormatException"/>.</summary>
     public static ReturnPeriod Parse(string text)
     {
         var match = Form().Match(text ?? string.Empty);

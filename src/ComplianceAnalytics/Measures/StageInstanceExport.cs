@@ -13,6 +13,7 @@ namespace ComplianceAnalytics.Measures;
 /// </summary>
 public static class StageInstanceExport
 {
+    /// <summary>The header row of <c>stage_instances.csv</c> (contract §6), in column order.</summary>
     public const string Header = "org,case_ref,stage,cycle,started_at,original_due_at,due_at,stopped_at,status,paused_seconds,extended,limit";
 
     private const string OrderedInstances = """
@@ -23,6 +24,7 @@ public static class StageInstanceExport
         ORDER BY i.org, i.case_ref, ps.position, i.cycle
         """;
 
+    /// <summary>Evaluates every case at <paramref name="asOf"/> (events at or before it) and writes <c>stage_instances.csv</c> into <paramref name="outDir"/>.</summary>
     public static EvaluationSummary WriteCsv(ComplianceStore store, PolicySet policies, Instant asOf, string outDir)
     {
         ArgumentNullException.ThrowIfNull(store);

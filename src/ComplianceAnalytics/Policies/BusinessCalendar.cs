@@ -13,6 +13,7 @@ public sealed class BusinessCalendar
     private readonly FrozenSet<LocalDate> _holidays;
     private readonly Dictionary<LocalDate, string> _names = [];
 
+    /// <summary>A calendar of the given weekdays (at least one) less the given local dates, without holiday names.</summary>
     public BusinessCalendar(IEnumerable<IsoDayOfWeek> workingDays, IEnumerable<LocalDate> holidays)
     {
         _workingDays = workingDays.ToFrozenSet();
@@ -40,10 +41,13 @@ public sealed class BusinessCalendar
     /// <summary>The name of the holiday on <paramref name="date"/>, when the calendar was built with names.</summary>
     public string? HolidayName(LocalDate date) => _names.GetValueOrDefault(date);
 
+    /// <summary>The weekdays that are working days unless a holiday falls on them.</summary>
     public IReadOnlySet<IsoDayOfWeek> WorkingDays => _workingDays;
 
+    /// <summary>The local dates that are not working days whatever their weekday.</summary>
     public IReadOnlySet<LocalDate> Holidays => _holidays;
 
+    /// <summary>Whether <paramref name="date"/> (a local date in the organisation's zone) is a working weekday and no holiday.</summary>
     public bool IsWorkingDay(LocalDate date) => _workingDays.Contains(date.DayOfWeek) && !_holidays.Contains(date);
 
     /// <summary>The <paramref name="n"/>th working day after <paramref name="date"/>; the date itself never counts.</summary>

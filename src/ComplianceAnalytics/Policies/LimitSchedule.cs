@@ -18,7 +18,7 @@ public readonly record struct DatedLimit(LocalDate? From, TimeLimit Limit)
 /// <summary>
 /// A limit with its dated versions, oldest first. A plain limit is a schedule of one version in force
 /// from the beginning. The version that applies to a clock is chosen once, by the local date of the
-/// clock's start (<see cref="For"/>); when none is in force yet there is no rule.
+/// clock's start (<see cref="For(LocalDate)"/>); when none is in force yet there is no rule.
 /// </summary>
 public sealed class LimitSchedule : IEquatable<LimitSchedule>
 {
@@ -97,10 +97,13 @@ public sealed class LimitSchedule : IEquatable<LimitSchedule>
     /// <summary><c>8 weeks</c>, or every version: <c>8 weeks; 6 weeks from 2026-04-08</c>.</summary>
     public override string ToString() => string.Join("; ", Versions);
 
+    /// <summary>Equal when both have the same versions (limit and from date) in the same order.</summary>
     public bool Equals(LimitSchedule? other) => other is not null && Versions.SequenceEqual(other.Versions);
 
+    /// <inheritdoc />
     public override bool Equals(object? obj) => Equals(obj as LimitSchedule);
 
+    /// <inheritdoc />
     public override int GetHashCode()
     {
         var hash = default(HashCode);

@@ -21,7 +21,8 @@ public sealed record StageDefinition(
     /// </summary>
     public TargetSchedule? Target { get; init; }
 
-    public string DisplayName => Name ?? Id;
+    /// <summary>What the packs show for the stage: its <see cref="Name"/>, or its id when it has none.</summary>
+    internal string DisplayName => Name ?? Id;
 }
 
 /// <summary>When a customer may take the complaint to an ADR scheme without a deadlock letter.</summary>
@@ -54,5 +55,6 @@ public sealed record Policy(
     /// <summary>The language of the firm's workbooks (<c>language: sv</c>); English when absent.</summary>
     public string Language { get; init; } = DefaultLanguage;
 
-    public const string DefaultLanguage = "en";
+    /// <summary>English, the language of a policy without <c>language:</c>.</summary>
+    internal const string DefaultLanguage = "en";
 }

@@ -5,6 +5,7 @@ using NodaTime;
 namespace ComplianceAnalytics.Policies;
 
 /// <summary>A policy file whose content differs from the version of it the store saw last.</summary>
+/// <param name="File">The policy file's name (e.g. <c>halo.yaml</c>), relative to the policies folder.</param>
 /// <param name="ChangedKeys">The keys whose rules differ (empty: only comments or layout changed).</param>
 public sealed record PolicyChange(string File, IReadOnlyList<string> ChangedKeys)
 {

@@ -11,6 +11,7 @@ namespace ComplianceAnalytics.Policies;
 public static class PolicyKeys
 {
     /// <summary>Every key of <paramref name="policy"/> with its value as the system reads it, in ordinal order of key.</summary>
+    /// <param name="policy">The policy to flatten.</param>
     /// <param name="upTo">
     /// When given, a dated limit keeps only its versions in force on some day up to this local date (its <c>from</c>
     /// on or before it), and a dated target only those in force by the first day of that date's month: what the

@@ -8,7 +8,8 @@ namespace ComplianceAnalytics.Policies;
 /// </summary>
 public static class PolicyLoader
 {
-    public const string CalendarsFolder = "calendars";
+    /// <summary>The subfolder of the policies folder whose files a policy's <c>holidays:</c> names.</summary>
+    internal const string CalendarsFolder = "calendars";
 
     /// <summary>
     /// Reads every policy in <paramref name="folder"/>, collecting all errors rather than

@@ -9,6 +9,7 @@ public sealed class PolicySet
 {
     private readonly Dictionary<string, Policy> _byOrg;
 
+    /// <summary>A set of the valid policies (at most one per org) and every error found while reading them.</summary>
     public PolicySet(IEnumerable<Policy> policies, IEnumerable<PolicyError> errors)
     {
         ArgumentNullException.ThrowIfNull(policies);
@@ -31,6 +32,7 @@ public sealed class PolicySet
     /// <summary>Every error, in the order found: files in ordinal order of name, fields in file order.</summary>
     public IReadOnlyList<PolicyError> Errors { get; }
 
+    /// <summary>Whether the folder had no error at all; a CLI verb or host refuses to start otherwise.</summary>
     public bool IsValid => Errors.Count == 0;
 
     /// <summary>The policy of <paramref name="org"/> (ordinal, case-sensitive as in contract §1), or null.</summary>

@@ -76,10 +76,13 @@ public sealed class TargetSchedule : IEquatable<TargetSchedule>
     /// <summary>A target as the policy history has always keyed it (invariant percent, e.g. <c>95.0 %</c>).</summary>
     internal static string Format(decimal target) => target.ToString("P1", CultureInfo.InvariantCulture);
 
+    /// <summary>Equal when both have the same versions (target and from date) in the same order.</summary>
     public bool Equals(TargetSchedule? other) => other is not null && Versions.SequenceEqual(other.Versions);
 
+    /// <inheritdoc />
     public override bool Equals(object? obj) => Equals(obj as TargetSchedule);
 
+    /// <inheritdoc />
     public override int GetHashCode()
     {
         var hash = default(HashCode);

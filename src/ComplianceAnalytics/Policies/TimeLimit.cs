@@ -5,9 +5,13 @@ namespace ComplianceAnalytics.Policies;
 /// <summary>The unit of a time limit (contract §3).</summary>
 public enum LimitUnit
 {
+    /// <summary>Elapsed hours from the start instant, on any day (no calendar applies).</summary>
     Hours,
+    /// <summary>Calendar days: the limit ends at the last microsecond of the local date that many days after the start.</summary>
     Days,
+    /// <summary>Working days of the organisation's calendar after the start's local date; the start date never counts.</summary>
     BusinessDays,
+    /// <summary>Weeks of seven calendar days, ending at the last microsecond of a local date like days.</summary>
     Weeks,
 }
 
@@ -53,7 +57,8 @@ public readonly record struct TimeLimit(int Amount, LimitUnit Unit)
         return true;
     }
 
-    public static TimeLimit Parse(string text) =>
+    /// <summary>Parses as <see cref="TryParse"/> does, throwing a <see cref="FormatException"/> with the error instead (for tests and constants).</summary>
+    internal static TimeLimit Parse(string text) =>
         TryParse(text, out var limit, out var error) ? limit : throw new FormatException(error);
 
     /// <summary>The canonical text, e.g. <c>2 business_days</c>.</summary>

@@ -7,8 +7,11 @@ namespace ComplianceAnalytics.Policies;
 /// <summary>The three bank-holiday divisions of the United Kingdom, as GOV.UK publishes them.</summary>
 public enum UkDivision
 {
+    /// <summary>England and Wales, which share one list of bank holidays.</summary>
     EnglandAndWales,
+    /// <summary>Scotland: adds 2 January and St Andrew's Day, has no Easter Monday, and its summer holiday is August's first Monday.</summary>
     Scotland,
+    /// <summary>Northern Ireland: England and Wales' holidays plus St Patrick's Day and the Battle of the Boyne.</summary>
     NorthernIreland,
 }
 
@@ -21,7 +24,8 @@ public static class UkBankHolidays
 {
     private const string SubstituteSuffix = " (substitute day)";
 
-    public static IReadOnlyList<UkDivision> Divisions { get; } =
+    /// <summary>Every division, in GOV.UK's order, for generating and checking each shipped calendar file.</summary>
+    internal static IReadOnlyList<UkDivision> Divisions { get; } =
         [UkDivision.EnglandAndWales, UkDivision.Scotland, UkDivision.NorthernIreland];
 
     /// <summary>The calendar name, which is also the file name under <c>calendars/</c>.</summary>

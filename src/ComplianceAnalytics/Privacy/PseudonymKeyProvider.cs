@@ -10,6 +10,7 @@ namespace ComplianceAnalytics.Privacy;
 /// </summary>
 public static partial class PseudonymKeyProvider
 {
+    /// <summary>The key's bytes: <paramref name="configuredKey"/> decoded when set, else the key file beside <paramref name="databasePath"/> (created when absent); an invalid key throws.</summary>
     public static byte[] Resolve(string? configuredKey, string databasePath, ILogger logger)
     {
         ArgumentNullException.ThrowIfNull(logger);

@@ -12,6 +12,7 @@ public sealed class Pseudonymiser
 {
     private readonly byte[] _key;
 
+    /// <summary>A pseudonymiser under <paramref name="key"/> (at least 16 bytes, copied); the same key always gives the same pseudonyms.</summary>
     public Pseudonymiser(byte[] key)
     {
         ArgumentNullException.ThrowIfNull(key);

@@ -24,6 +24,7 @@ public sealed class Retention
     private readonly IClock _clock;
     private readonly int _years;
 
+    /// <summary>Retention over <paramref name="store"/>, keeping cases whose last event is within <paramref name="retentionYears"/> (positive) whole years of <paramref name="clock"/>'s now.</summary>
     public Retention(ComplianceStore store, IClock clock, int retentionYears)
     {
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(retentionYears);

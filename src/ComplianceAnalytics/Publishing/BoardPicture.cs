@@ -13,6 +13,7 @@ namespace ComplianceAnalytics.Publishing;
 /// </summary>
 public static class BoardPicture
 {
+    /// <summary>The attainment target each panel's dashed line shows, as a fraction (95 %).</summary>
     public const double Target = 0.95;
 
     /// <summary>The pack whose cover shows the picture, and with which it is published.</summary>
@@ -31,7 +32,10 @@ public static class BoardPicture
     private const string ActionColor = "7030A0";
 
     /// <summary>One month of one stage, as the control chart query gives it.</summary>
+    /// <param name="Stage">The stage's display name, the panel's title.</param>
+    /// <param name="Month">The month as <c>yyyy-MM</c>.</param>
     /// <param name="Attainment">1 − p; null in a month where nothing stopped.</param>
+    /// <param name="OutOfControl">Whether the month lies outside the p-chart's control limits (drawn red).</param>
     /// <param name="Actions">The ids of the actions dated in the month whose scope includes the stage; empty when none.</param>
     public sealed record Point(string Stage, string Month, double? Attainment, bool OutOfControl, string Actions = "");
 

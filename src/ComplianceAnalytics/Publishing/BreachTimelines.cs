@@ -23,8 +23,10 @@ public sealed record BreachTimeline(
 /// </summary>
 public static class BreachTimelines
 {
+    /// <summary>The query (<c>queries/</c>) that ranks the month's worst breaches for the sheet.</summary>
     public const string Query = "compliance_breach_timelines";
 
+    /// <summary>The sheet's English name; <see cref="Measures.ReportTexts"/> gives it in the firm's language.</summary>
     public const string SheetName = "Breach timelines";
 
     /// <summary>The sheet the timelines follow.</summary>
@@ -68,6 +70,8 @@ public static class BreachTimelines
     }
 
     /// <summary>Adds the sheet to the saved workbook at <paramref name="path"/>, after <see cref="AfterSheet"/> (at the end without it).</summary>
+    /// <param name="path">The saved workbook, changed in place.</param>
+    /// <param name="timelines">The breaches to draw, in the order of the sheet's rows (from <see cref="Prepare"/>).</param>
     /// <param name="texts">The firm's language: the sheet's name and sentences, and the register's name it follows; English when null.</param>
     public static void Insert(string path, IReadOnlyList<BreachTimeline> timelines, Measures.ReportTexts? texts = null)
     {

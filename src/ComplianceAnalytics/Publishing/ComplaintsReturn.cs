@@ -24,6 +24,7 @@ public sealed class ComplaintsReturn
     private readonly IClock _clock;
     private readonly ReportSettings _settings;
 
+    /// <summary>A return over the store's events under the given policies; the clock stamps the manifests' generation time.</summary>
     public ComplaintsReturn(ComplianceStore store, PolicySet policies, IClock clock, ReportSettings settings)
     {
         ArgumentNullException.ThrowIfNull(settings);
@@ -36,6 +37,9 @@ public sealed class ComplaintsReturn
     /// <summary>The file name of an organisation's return workbook, e.g. <c>complaints-return-2027-H1.xlsx</c>.</summary>
     public static string WorkbookName(ReturnPeriod period) => $"complaints-return-{period?.Text}.xlsx";
 
+    /// <summary>Writes the period's CSV files into <paramref name="outDir"/> and, unless told not to, each organisation's workbook.</summary>
+    /// <param name="period">The half-year or month the return covers.</param>
+    /// <param name="outDir">The output folder, created when absent; workbooks go under <c>&lt;org&gt;/</c>.</param>
     /// <param name="workbooks">False writes the CSV files only (<c>report --month</c> writes them beside the packs).</param>
     public IReadOnlyList<OutputFile> Write(ReturnPeriod period, string outDir, bool workbooks = true)
     {

@@ -12,6 +12,7 @@ namespace ComplianceAnalytics.Publishing;
 /// </summary>
 public static class CoverPicture
 {
+    /// <summary>Puts <paramref name="png"/> on the cover of the saved workbook at <paramref name="path"/>, named <paramref name="name"/> with <paramref name="description"/> as its alternative text.</summary>
     public static void Insert(string path, byte[] png, string name, string description)
     {
         ArgumentNullException.ThrowIfNull(png);

@@ -14,6 +14,7 @@ namespace ComplianceAnalytics.Publishing;
 /// <summary>A file a job wrote, with its hash for the run log and the manifest.</summary>
 public sealed record OutputFile(string Path, string Sha256)
 {
+    /// <summary>The file at <paramref name="path"/> with its SHA-256 in lower-case hex, read as it is on disk now.</summary>
     public static OutputFile Of(string path)
     {
         using var stream = File.OpenRead(path);
@@ -22,6 +23,9 @@ public sealed record OutputFile(string Path, string Sha256)
 }
 
 /// <summary>Where a report finds its SQL and pack definitions, and what its manifest states.</summary>
+/// <param name="QueriesFolder">The folder of the measures' SQL (<c>queries/</c>).</param>
+/// <param name="ReportsFolder">The folder of the pack definitions (<c>reports/*.yaml</c>).</param>
+/// <param name="RetentionYears">The retention period in whole years, stated in the manifests.</param>
 /// <param name="KeySource">Where the pseudonym key comes from, for the manifest; never the key.</param>
 /// <param name="SoftwareVersion">The version the manifests state; this build's when null (tests fix it so snapshots hold across commits).</param>
 /// <param name="Margins">When the director pack's Outcomes by group flags a group; the defaults when null.</param>
@@ -67,6 +71,11 @@ public sealed class MonthlyReport
     private readonly string _version;
     private readonly ActionSet _actions;
 
+    /// <summary>A report over <paramref name="store"/> under <paramref name="policies"/>, made as <paramref name="settings"/> say.</summary>
+    /// <param name="store">The store whose events are reported.</param>
+    /// <param name="policies">The policies that evaluate them and name the organisations.</param>
+    /// <param name="clock">Stamps the manifests' generation time.</param>
+    /// <param name="settings">Where the SQL and packs are, and what the manifests state.</param>
     /// <param name="actions">The actions the director pack measures; none when null.</param>
     public MonthlyReport(ComplianceStore store, PolicySet policies, IClock clock, ReportSettings settings, ActionSet? actions = null)
     {
@@ -93,6 +102,9 @@ public sealed class MonthlyReport
     public static string WorkbookPath(string outDir, string pack, string org, YearMonth month) =>
         Path.Combine(outDir, org, WorkbookName(pack, org, month));
 
+    /// <summary>Writes the month's CSV files and packs, and returns every file written with its hash.</summary>
+    /// <param name="month">The report month; each organisation's as-of is its end in the organisation's time zone.</param>
+    /// <param name="outDir">The output folder, created when absent; each firm's workbooks go under <c>&lt;org&gt;/</c>.</param>
     /// <param name="pack">Only this pack's workbook (the CSV files are always written); all packs when null.</param>
     /// <param name="beforeRunLog">
     /// Called with the files written so far just before the first workbook with a Run log sheet (the

@@ -10,6 +10,7 @@ namespace ComplianceAnalytics.Publishing;
 /// </summary>
 public static class PictureFonts
 {
+    /// <summary>The font family every picture draws in, resolved to the embedded files.</summary>
     public const string Family = "DejaVu Sans";
 
     private static readonly Lazy<(byte[] Regular, byte[] Bold)> Files = new(() =>

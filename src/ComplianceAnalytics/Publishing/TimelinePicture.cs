@@ -12,6 +12,7 @@ namespace ComplianceAnalytics.Publishing;
 /// </summary>
 public static class TimelinePicture
 {
+    /// <summary>Every timeline's width in pixels, so that pictures line up in the Breach timelines sheet.</summary>
     public const int Width = 1100;
 
     /// <summary>Pixels per row of the plot; the event labels take <see cref="LabelRows"/> rows above the events' ticks.</summary>

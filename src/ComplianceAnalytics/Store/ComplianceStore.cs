@@ -22,6 +22,7 @@ public sealed class ComplianceStore : IDisposable
         Connection = connection;
     }
 
+    /// <summary>The database file's path as given when opened.</summary>
     public string Path { get; }
 
     /// <summary>The one connection this process writes through.</summary>
@@ -134,6 +135,7 @@ public sealed class ComplianceStore : IDisposable
     /// <summary>Writes the WAL into the database file and frees deleted space.</summary>
     public void Checkpoint() => Connection.Execute("CHECKPOINT");
 
+    /// <summary>Closes the store's connection and the database.</summary>
     public void Dispose()
     {
         Connection.Dispose();
@@ -155,6 +157,7 @@ public sealed class ComplianceStore : IDisposable
 public sealed class StoreInUseException(string path, Exception inner)
     : Exception($"The store {path} is in use by another process (only one process may write to it): {inner.Message}", inner)
 {
+    /// <summary>The database file's path.</summary>
     public string StorePath { get; } = path;
 }
 
@@ -165,5 +168,6 @@ public sealed class StoreInUseException(string path, Exception inner)
 public sealed class StoreUnavailableException(string path, string reason, Exception inner)
     : Exception($"The store {path} is not usable: {reason}", inner)
 {
+    /// <summary>The database file's path.</summary>
     public string StorePath { get; } = path;
 }

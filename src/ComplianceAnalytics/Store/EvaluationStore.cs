@@ -170,14 +170,19 @@ public sealed class EvaluationAppenders : IDisposable
     /// <summary>org, case_ref, first_event_at, settled_from; none for the fresh tables.</summary>
     public DuckDbAppender? Cases { get; }
 
+    /// <summary>org, case_ref, measure, ended_at, days (elapsed), settled_from.</summary>
     public DuckDbAppender Durations { get; }
 
+    /// <summary>org, case_ref, due_at, needs_letter, letter_missing, eligible_after (the version applied), settled_from.</summary>
     public DuckDbAppender Letters { get; }
 
+    /// <summary>org, case_ref, window_id, requested_at, late, settled_from.</summary>
     public DuckDbAppender Requests { get; }
 
+    /// <summary>org, case_ref, stage, orphan_stops, late_extensions, settled_from.</summary>
     public DuckDbAppender Diagnostics { get; }
 
+    /// <summary>Flushes and closes every appender, so the rows appended reach their tables.</summary>
     public void Dispose()
     {
         Instances.Dispose();

@@ -4,8 +4,9 @@ namespace ComplianceAnalytics.Store;
 /// For the few statements DuckDB cannot parameterise (COPY targets): a value as a SQL string
 /// literal, quotes doubled and control characters refused, so it can never end the literal.
 /// </summary>
-public static class SqlText
+internal static class SqlText
 {
+    /// <paramref name="value"/> in single quotes with its quotes doubled; a control character in it throws.
     public static string Literal(string value)
     {
         ArgumentNullException.ThrowIfNull(value);

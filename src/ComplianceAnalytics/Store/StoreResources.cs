@@ -15,8 +15,10 @@ public sealed partial record StoreResources
     /// <summary>More threads than this is a typing error, not a machine.</summary>
     public const int MaximumThreads = 256;
 
+    /// <summary>A memory limit of <see cref="DefaultMemoryLimit"/> and DuckDB's own choice of threads (one per core).</summary>
     public static StoreResources Default { get; } = new(DefaultMemoryLimit, null);
 
+    /// <summary>Resources with <paramref name="memoryLimit"/> (e.g. <c>1GB</c>, at least <see cref="MinimumMemoryLimitMegabytes"/> MB) and <paramref name="threads"/> (1 to <see cref="MaximumThreads"/>; DuckDB's default when null).</summary>
     public StoreResources(string memoryLimit, int? threads)
     {
         if (!IsMemoryLimit(memoryLimit))
