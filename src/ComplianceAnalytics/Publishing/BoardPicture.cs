@@ -83,7 +83,14 @@ public static class BoardPicture
             using (var typeface = PictureFonts.Create(bold: true))
             using (var font = new SKFont(typeface, 20))
             {
-                canvas.DrawText(texts.Format("board.title", orgName, month), 16, 28, font, paint);
+                // A long firm name or a longer language shrinks the title rather than cutting it at the edge.
+                var title = texts.Format("board.title", orgName, month);
+                while (font.Size > 10 && font.MeasureText(title) > info.Width - 32)
+                {
+                    font.Size -= 1;
+                }
+
+                canvas.DrawText(title, 16, 28, font, paint);
             }
 
             // The key on a line of its own, so that a long organisation name does not push it off the picture.

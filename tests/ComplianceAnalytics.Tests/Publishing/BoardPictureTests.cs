@@ -79,6 +79,18 @@ public sealed class BoardPictureTests(SamplePacks sample) : IClassFixture<Sample
         Assert.NotEqual(TitleRows(english), TitleRows(swedish));
     }
 
+    [Fact]
+    public void A_long_title_is_shrunk_to_the_picture_not_cut_at_its_edge()
+    {
+        var points = new List<BoardPicture.Point> { new("Steg 1", "2026-06", 0.9, false) };
+        using var bitmap = SKBitmap.Decode(BoardPicture.Render("Hexpress Healthcare Apotek och Vårdcentraler i Norden", "2026-06", points, ReportTexts.For("sv")));
+        // The title's line (above the key) leaves its last 12 pixels white: the text ends inside the picture.
+        Assert.All(
+            Enumerable.Range(0, 36).SelectMany(y => Enumerable.Range(bitmap.Width - 12, 12).Select(x => bitmap.GetPixel(x, y))),
+            p => Assert.Equal(SKColors.White, p));
+        Assert.Contains(Enumerable.Range(0, 36).SelectMany(y => Enumerable.Range(0, bitmap.Width / 2).Select(x => bitmap.GetPixel(x, y))), p => p != SKColors.White);
+    }
+
     private static uint[] TitleRows(SKBitmap bitmap) =>
         [.. Enumerable.Range(0, 56).SelectMany(y => Enumerable.Range(0, bitmap.Width).Select(x => (uint)bitmap.GetPixel(x, y)))];
 
