@@ -6,8 +6,8 @@
 CREATE OR REPLACE TEMP TABLE cover_common AS
 WITH c AS (
     SELECT v.*, o.org_name, o.time_zone,
-           long_local(v.org, timezone(o.time_zone, v.last_event)) AS last_local,
-           long_local(v.org, timezone(o.time_zone, v.month_end)) AS as_of_local
+           long_local(v.org, local_time(o.org, v.last_event)) AS last_local,
+           long_local(v.org, local_time(o.org, v.month_end)) AS as_of_local
     FROM coverage v JOIN policy_orgs o ON o.org = v.org
 )
 SELECT org, 1 AS position, tr(org, 'value:Organisation') AS item, org_name AS text FROM c

@@ -19,8 +19,8 @@ WITH month_end AS (
 ),
 late AS (
     SELECT i.org, i.case_ref, i.stage, i.cycle,
-           timezone(o.time_zone, i.due_at)::DATE AS due_day,
-           timezone(o.time_zone, coalesce(i.stopped_at, a.as_of - INTERVAL 1 MICROSECOND))::DATE AS end_day
+           local_time(o.org, i.due_at)::DATE AS due_day,
+           local_time(o.org, coalesce(i.stopped_at, a.as_of - INTERVAL 1 MICROSECOND))::DATE AS end_day
     FROM eval_stage_instances i
     JOIN month_end a ON a.org = i.org
     JOIN policy_orgs o ON o.org = i.org

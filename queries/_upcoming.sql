@@ -3,11 +3,13 @@
 -- limit at the month's as-of whose due time falls within the next Compliance:DueSoonWorkingDays
 -- working days (report_params.due_soon_days, policy calendar): the as-of's own local day, when a
 -- working day, counts as the first. A firm whose data does not reach the month's end (coverage not
--- full) has no row: what was open when its data stopped is not known to be open now.
+-- full) has no row: what was open when its data stopped is not known to be open now. why: the
+-- sentence the clock's own steps give for the instance (eval_stage_reasons, as the Breach register;
+-- docs/explain.md): every open instance has one.
 -- Parameters: $1 the month, 'YYYY-MM'.
 CREATE OR REPLACE TEMP TABLE upcoming AS
 WITH as_of AS (
-    SELECT m.org, m.end_at, timezone(o.time_zone, m.end_at)::DATE AS as_of_day
+    SELECT m.org, m.end_at, local_time(o.org, m.end_at)::DATE AS as_of_day
     FROM report_months m JOIN policy_orgs o ON o.org = m.org
     WHERE m.month = $1
 ),
@@ -21,17 +23,18 @@ horizon AS (
     GROUP BY a.org, a.end_at, a.as_of_day
 )
 SELECT o.org_name, f.org, f.case_ref, s.stage_name AS stage, s.limit_words AS stage_limit,
-       timezone(o.time_zone, f.started_at) AS started_local,
-       timezone(o.time_zone, f.due_at) AS due_local,
+       local_time(o.org, f.started_at) AS started_local,
+       local_time(o.org, f.due_at) AS due_local,
        w.working_index - b.working_index AS working_days_left,
-       f.team, f.category, f.due_at, s.position, f.cycle
+       f.team, f.category, r.why, f.due_at, s.position, f.cycle
 FROM instance_facts f
 JOIN horizon h ON h.org = f.org
 JOIN coverage v ON v.org = f.org AND v.status = 'full'
 JOIN policy_orgs o ON o.org = f.org
 JOIN policy_stages s ON s.org = f.org AND s.stage = f.stage
 JOIN working_days b ON b.org = f.org AND b.day = h.as_of_day - INTERVAL 1 DAY
-JOIN working_days w ON w.org = f.org AND w.day = timezone(o.time_zone, f.due_at)::DATE
+JOIN working_days w ON w.org = f.org AND w.day = local_time(o.org, f.due_at)::DATE
+LEFT JOIN eval_stage_reasons r ON r.org = f.org AND r.case_ref = f.case_ref AND r.stage = f.stage AND r.cycle = f.cycle
 WHERE f.status = 'open_within'
   AND f.due_at >= h.end_at
-  AND timezone(o.time_zone, f.due_at)::DATE <= h.last_day;
+  AND local_time(o.org, f.due_at)::DATE <= h.last_day;

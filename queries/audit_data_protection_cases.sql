@@ -2,9 +2,9 @@
 -- sheet, by case reference (nothing personal), with local times.
 -- Parameters: $1 the month, 'YYYY-MM'.
 SELECT o.org_name, f.org, f.case_ref, f.stage, f.cycle, f.status,
-       timezone(o.time_zone, f.started_at) AS started_local,
-       timezone(o.time_zone, f.due_at) AS due_local,
-       timezone(o.time_zone, f.stopped_at) AS stopped_local,
+       local_time(o.org, f.started_at) AS started_local,
+       local_time(o.org, f.due_at) AS due_local,
+       local_time(o.org, f.stopped_at) AS stopped_local,
        f.team
 FROM instance_facts f
 JOIN policy_orgs o ON o.org = f.org

@@ -6,8 +6,8 @@
 -- A firm whose data stops before the month's end (coverage) lists only cases whose period ended
 -- before its last event: a later one is missing only because nothing more was received.
 -- Parameters: $1 the month, 'YYYY-MM'.
-SELECT o.org_name, a.org, a.case_ref, timezone(o.time_zone, c.received_at) AS received_local, a.eligible_after,
-       timezone(o.time_zone, a.due_at) AS eligible_from_local, c.category, c.team
+SELECT o.org_name, a.org, a.case_ref, local_time(o.org, c.received_at) AS received_local, a.eligible_after,
+       local_time(o.org, a.due_at) AS eligible_from_local, c.category, c.team
 FROM eval_adr_letters a
 JOIN report_months m ON m.org = a.org AND a.due_at >= m.start_at AND a.due_at < m.end_at
 JOIN policy_orgs o ON o.org = a.org

@@ -8,9 +8,9 @@
 -- breach the data shows: it is left out (the cover says the data stops).
 -- Parameters: $1 the month, 'YYYY-MM'.
 SELECT o.org_name, f.org, f.case_ref, s.stage_name AS stage, f.cycle, f.status,
-       timezone(o.time_zone, f.started_at) AS started_local,
-       timezone(o.time_zone, f.due_at) AS due_local,
-       timezone(o.time_zone, f.stopped_at) AS stopped_local,
+       local_time(o.org, f.started_at) AS started_local,
+       local_time(o.org, f.due_at) AS due_local,
+       local_time(o.org, f.stopped_at) AS stopped_local,
        f.business_days_late, CASE WHEN f.extended THEN 'yes' ELSE 'no' END AS extended, f.team, f.category,
        f.root_cause, f.product, r.why
 FROM instance_facts f

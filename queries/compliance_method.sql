@@ -12,10 +12,11 @@ WITH month AS (
 ),
 versions AS (
     SELECT l.*,
-           CASE WHEN l.from_date IS NULL AND l.until_date IS NULL THEN 'always'
+           CASE WHEN l.from_date IS NULL AND l.until_date IS NULL THEN tr(l.org, 'method.always')
                 ELSE concat_ws(', ',
-                     CASE WHEN l.from_date IS NULL THEN 'from the beginning' ELSE 'from ' || strftime(l.from_date, '%Y-%m-%d') END,
-                     CASE WHEN l.until_date IS NOT NULL THEN 'until ' || strftime(l.until_date, '%Y-%m-%d') END)
+                     CASE WHEN l.from_date IS NULL THEN tr(l.org, 'method.from_beginning')
+                          ELSE format(tr(l.org, 'method.from'), strftime(l.from_date, '%Y-%m-%d')) END,
+                     CASE WHEN l.until_date IS NOT NULL THEN format(tr(l.org, 'method.until'), strftime(l.until_date, '%Y-%m-%d')) END)
            END AS in_force
     FROM policy_limits l, month m
     WHERE l.from_date IS NULL OR l.from_date <= m.last_day

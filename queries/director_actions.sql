@@ -23,7 +23,7 @@ scoped AS (
     -- the action's month it stopped in (negative: before).
     SELECT a.action_id, i.status,
            datediff('month', date_trunc('month', a.action_date),
-                    date_trunc('month', timezone(o.time_zone, i.stopped_at))::DATE) AS offset_months
+                    date_trunc('month', local_time(o.org, i.stopped_at))::DATE) AS offset_months
     FROM actions a
     JOIN policy_orgs o ON o.org = a.org
     JOIN instance_facts i ON i.org = a.org AND i.stopped_at IS NOT NULL

@@ -100,20 +100,21 @@ rates AS (
     FROM stats s
 ),
 flags AS (
-    -- Each measure's gap, worse-is-positive, kept when over its margin and both sides are big enough.
+    -- Each measure's gap, worse-is-positive, kept when over its margin and both sides are big enough;
+    -- its sentence in the firm's language (tr, num).
     SELECT r.org, r.period, r.grouping, r.grp,
            string_agg(f.text, '; ' ORDER BY f.position) AS flag
     FROM rates r
     CROSS JOIN outcome_margins m
     CROSS JOIN LATERAL (
         SELECT 1 AS position, 'uphold rate' AS measure, r.uphold_rate - r.rest_uphold_rate AS gap,
-               printf('uphold rate %.1f points higher than the rest', 100 * (r.uphold_rate - r.rest_uphold_rate)) AS text
+               format(tr(r.org, 'outcomes.flag.uphold_rate'), num(r.org, 100 * (r.uphold_rate - r.rest_uphold_rate), 1)) AS text
         UNION ALL
         SELECT 2, 'median days to close', r.median_days_to_close - r.rest_median_days,
-               printf('median days to close %.1f days longer than the rest', r.median_days_to_close - r.rest_median_days)
+               format(tr(r.org, 'outcomes.flag.median_days'), num(r.org, r.median_days_to_close - r.rest_median_days, 1))
         UNION ALL
         SELECT 3, 'closed within 8 weeks', r.rest_within_8_weeks_share - r.within_8_weeks_share,
-               printf('closed within 8 weeks %.1f points lower than the rest', 100 * (r.rest_within_8_weeks_share - r.within_8_weeks_share))
+               format(tr(r.org, 'outcomes.flag.within_8_weeks'), num(r.org, 100 * (r.rest_within_8_weeks_share - r.within_8_weeks_share), 1))
     ) f
     WHERE m.measure = f.measure AND r.closed >= m.min_closed AND r.rest_closed >= m.min_closed AND f.gap > m.margin
     GROUP BY r.org, r.period, r.grouping, r.grp

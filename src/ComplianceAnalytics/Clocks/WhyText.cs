@@ -48,9 +48,9 @@ public static class WhyText
             ClockStepKind.Started => $"{step.EventType} starts the clock: {Amount(instance.Limit)} ({Version(instance, policy)}), due {w.Exact(step.DueAt)}",
             ClockStepKind.Paused => $"{step.EventType} pauses the clock",
             ClockStepKind.PauseAfterDue => $"{step.EventType} after the due time {w.Exact(step.DueAt)} pauses nothing",
-            ClockStepKind.Resumed when step.EventType.Length == 0 => $"still paused at the as-of; {w.Counted(step.CountedDays)} counted so far, due {w.Exact(step.DueAt)} if it resumed now",
-            ClockStepKind.Resumed => $"{step.EventType} ends the pause begun {w.Exact(step.PausedFrom!.Value)}: {w.Counted(step.CountedDays)} added, due {w.Exact(step.DueAt)} (original {w.Exact(step.OriginalDueAt)})",
-            ClockStepKind.PauseSettled => $"{step.EventType} in time settles the pause so far: {w.Counted(step.CountedDays)} added, due {w.Exact(step.DueAt)}; a new pause begins",
+            ClockStepKind.Resumed when step.EventType.Length == 0 => $"still paused at the as-of; {w.Moved(step)} counted so far, due {w.Exact(step.DueAt)} if it resumed now",
+            ClockStepKind.Resumed => $"{step.EventType} ends the pause begun {w.Exact(step.PausedFrom!.Value)}: {w.Moved(step)} added, due {w.Exact(step.DueAt)} (original {w.Exact(step.OriginalDueAt)})",
+            ClockStepKind.PauseSettled => $"{step.EventType} in time settles the pause so far: {w.Moved(step)} added, due {w.Exact(step.DueAt)}; a new pause begins",
             ClockStepKind.ExtensionApplied => $"{step.EventType} to {w.Exact(step.Requested!.Value)}, in time: due {w.Exact(step.DueAt)}",
             ClockStepKind.ExtensionNotLater => $"{step.EventType} to {w.Exact(step.Requested!.Value)} is not later than the due time {w.Exact(step.DueAt)}: no change",
             ClockStepKind.ExtensionLate => $"{step.EventType} to {w.Exact(step.Requested!.Value)} after the due time {w.Exact(step.DueAt)}: ignored",
@@ -66,7 +66,8 @@ public static class WhyText
         switch (i.Status)
         {
             case StageStatus.Met:
-                return $"Met: {stopWhat} on {w.When(i.StoppedAt!.Value)}, by the deadline of {w.When(i.DueAt)}";
+                // Met is judged against the original deadline (contract §4), also when an extension applied.
+                return $"Met: {stopWhat} on {w.When(i.StoppedAt!.Value)}, by the deadline of {w.When(i.OriginalDueAt)}";
             case StageStatus.MetExtended:
                 return $"Met after an extension: {stopWhat} on {w.When(i.StoppedAt!.Value)}, after the deadline of {w.When(i.OriginalDueAt)} but by the extended one of {w.When(i.DueAt)}";
             case StageStatus.Breached:
@@ -103,10 +104,10 @@ public static class WhyText
                     yield return $"paused since {w.When(s.PausedFrom!.Value)} ({Phrase(PauseCause(steps, n))}) and still paused";
                     break;
                 case ClockStepKind.Resumed:
-                    yield return $"paused {w.Counted(s.CountedDays)} from {w.When(s.PausedFrom!.Value)} ({Phrase(PauseCause(steps, n))}) to {w.When(s.At)} ({Phrase(s.EventType)}), deadline then {w.When(s.DueAt)}";
+                    yield return $"paused {w.Moved(s)} from {w.When(s.PausedFrom!.Value)} ({Phrase(PauseCause(steps, n))}) to {w.When(s.At)} ({Phrase(s.EventType)}), deadline then {w.When(s.DueAt)}";
                     break;
                 case ClockStepKind.PauseSettled:
-                    yield return $"paused {w.Counted(s.CountedDays)} from {w.When(s.PausedFrom!.Value)} ({Phrase(PauseCause(steps, n))}) until the extension settled it on {w.When(s.At)} (the pause after it goes on)";
+                    yield return $"paused {w.Moved(s)} from {w.When(s.PausedFrom!.Value)} ({Phrase(PauseCause(steps, n))}) until the extension settled it on {w.When(s.At)} (the pause after it goes on)";
                     break;
                 case ClockStepKind.ExtensionApplied:
                     yield return $"an extension to {w.When(s.Requested!.Value)} notified on {w.When(s.At)} was in time and applied";
@@ -185,7 +186,20 @@ public static class WhyText
         public string Exact(Instant at) =>
             SecondPattern.Format(at.InZone(policy.TimeZone).LocalDateTime);
 
-        public string Counted(int days) => Quantity(days, limit.Unit == LimitUnit.BusinessDays ? "working day" : "day");
+        /// <summary>
+        /// How far the end of a pause moved the due times: its counted days for day limits, its length
+        /// (r - p) in hours for hour limits, whose clocks move by exactly that (contract §4).
+        /// </summary>
+        public string Moved(ClockStep end) => limit.IsDayBased
+            ? Quantity(end.CountedDays, limit.Unit == LimitUnit.BusinessDays ? "working day" : "day")
+            : Hours(end.At - end.PausedFrom!.Value);
+
+        /// <summary>Hours to one decimal: "1 hour", "2.5 hours".</summary>
+        private static string Hours(Duration length)
+        {
+            var text = length.TotalHours.ToString("0.#", CultureInfo.InvariantCulture);
+            return $"{text} hour{(text == "1" ? string.Empty : "s")}";
+        }
 
         /// <summary>
         /// How late <paramref name="end"/> is after <paramref name="due"/>, followed by "after": working days in
@@ -195,8 +209,7 @@ public static class WhyText
         {
             if (!limit.IsDayBased)
             {
-                var hours = (end - due).TotalHours;
-                return $"{hours.ToString("0.#", CultureInfo.InvariantCulture)} hours after";
+                return $"{Hours(end - due)} after";
             }
 
             var dueDate = DueDates.DateOf(due, policy.TimeZone);

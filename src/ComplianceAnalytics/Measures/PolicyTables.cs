@@ -12,7 +12,8 @@ namespace ComplianceAnalytics.Measures;
 /// stage_target() in _judge.sql), policy_rules (ADR eligibility and customer windows), policy_limits (every
 /// version of every limit with the local dates it is in force for) and working_days (each
 /// organisation's local dates with how many working days the range holds up to each, for
-/// "business days late"). A limit's text in policy_stages and policy_rules lists all its versions.
+/// "business days late"), and local_time() (<see cref="LocalTimeTable"/>). A limit's text in policy_stages and
+/// policy_rules lists all its versions.
 /// </summary>
 internal static class PolicyTables
 {
@@ -44,6 +45,7 @@ internal static class PolicyTables
             }
         }
 
+        LocalTimeTable.Load(db, policies.All);
         using (var stages = db.CreateAppender("policy_stages"))
         {
             foreach (var policy in policies.All)

@@ -93,7 +93,7 @@ public static class ReturnWorkbook
         var temp = Path.Combine(Path.GetDirectoryName(fullPath)!, $".{Path.GetFileName(fullPath)}.{Guid.NewGuid():N}.tmp");
         using (var workbook = new XLWorkbook())
         {
-            // Every word from the firm's texts (its policy's language:), the formats from the packs' (WorkbookWriter.NumberFormat).
+            // Every word from the firm's texts (its policy's language:), the formats from the packs' (CellFormats.NumberFormat).
             var t = new Words(metadata);
             workbook.Properties.Title = t["Complaints return"] + " " + firm.Period;
             workbook.Properties.Author = metadata.Author;
@@ -327,9 +327,9 @@ public static class ReturnWorkbook
     {
         public Measures.ReportTexts Texts { get; } = metadata.Texts;
 
-        public string Percent { get; } = WorkbookWriter.NumberFormat(ColumnFormat.Percent, metadata)!;
+        public string Percent { get; } = CellFormats.NumberFormat(ColumnFormat.Percent, metadata)!;
 
-        public string Money { get; } = WorkbookWriter.NumberFormat(ColumnFormat.Money, metadata)!;
+        public string Money { get; } = CellFormats.NumberFormat(ColumnFormat.Money, metadata)!;
 
         public string this[string key] => Texts[key];
 

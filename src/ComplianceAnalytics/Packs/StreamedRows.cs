@@ -184,7 +184,7 @@ internal static class StreamedRows
             writer.WriteEndElement();
         }
 
-        /// <summary>A cell as ClosedXML writes the value (see <see cref="WorkbookWriter"/>'s SetValue), text inline.</summary>
+        /// <summary>A cell as ClosedXML writes the value (see <see cref="PackCellValues.SetValue"/>), text inline.</summary>
         private void WriteCell(string reference, string? style, object? value, Func<string> where)
         {
             switch (value)
@@ -220,7 +220,7 @@ internal static class StreamedRows
                     writer.WriteEndElement();
                     break;
                 default:
-                    var number = WorkbookWriter.CellNumber(value, where).ToString("G15", CultureInfo.InvariantCulture);
+                    var number = PackCellValues.CellNumber(value, where).ToString("G15", CultureInfo.InvariantCulture);
                     StartCell(reference, style, null);
                     writer.WriteElementString(prefix, "v", Main, number);
                     writer.WriteEndElement();

@@ -1,4 +1,5 @@
 using System.Globalization;
+using ComplianceAnalytics.Measures;
 using ScottPlot;
 using SkiaSharp;
 
@@ -41,9 +42,9 @@ public static class BoardPicture
     /// <summary>The file name beside the packs, e.g. <c>board-jpdit-2026-06.png</c>.</summary>
     public static string FileName(string org, string month) => $"board-{org}-{month}.png";
 
-    /// <summary>The picture's description in a workbook (its alternative text).</summary>
-    public static string Description(string orgName, string month) =>
-        $"{orgName}: attainment per stage over the 12 months to {month} against the 95 % target, months outside the control limits in red";
+    /// <summary>The picture's description in a workbook (its alternative text), in the firm's language.</summary>
+    public static string Description(string orgName, string month, ReportTexts texts) =>
+        texts.Format("board.description", orgName, month);
 
     /// <summary>The points of each organisation in the query's rows (org_name, org, stage, month, p, signal, actions), in its order.</summary>
     public static IEnumerable<(string OrgName, string Org, List<Point> Points)> ByOrganisation(Measures.QueryTable table)
@@ -63,10 +64,11 @@ public static class BoardPicture
                 actions < 0 ? string.Empty : (string?)r[actions] ?? string.Empty)).ToList()));
     }
 
-    /// <summary>The PNG: a title, then a panel per stage, two to a row.</summary>
-    public static byte[] Render(string orgName, string month, IReadOnlyList<Point> points)
+    /// <summary>The PNG: a title, then a panel per stage, two to a row; its words in <paramref name="texts"/>' language (English when not given).</summary>
+    public static byte[] Render(string orgName, string month, IReadOnlyList<Point> points, ReportTexts? texts = null)
     {
         ArgumentNullException.ThrowIfNull(points);
+        texts ??= ReportTexts.English;
         PictureFonts.Register();
         var stages = points.Select(p => p.Stage).Distinct().ToList();
         var rows = Math.Max(1, (stages.Count + Columns - 1) / Columns);
@@ -81,14 +83,14 @@ public static class BoardPicture
             using (var typeface = PictureFonts.Create(bold: true))
             using (var font = new SKFont(typeface, 20))
             {
-                canvas.DrawText($"{orgName}: attainment per stage, 12 months to {month}", 16, 28, font, paint);
+                canvas.DrawText(texts.Format("board.title", orgName, month), 16, 28, font, paint);
             }
 
             // The key on a line of its own, so that a long organisation name does not push it off the picture.
             using (var typeface = PictureFonts.Create(bold: false))
             using (var font = new SKFont(typeface, 13))
             {
-                canvas.DrawText("Attainment: share stopped in time. Dashed: 95 % target. Red: out of control. Purple: an action (its id).", 16, 52, font, paint);
+                canvas.DrawText(texts["board.key"], 16, 52, font, paint);
             }
         }
 

@@ -8,6 +8,7 @@ namespace ComplianceAnalytics.Publishing;
 /// Puts a picture (the director's <see cref="BoardPicture"/>) on a saved workbook's cover, the first sheet, one
 /// blank row under its last row, at the picture's own pixel size. ClosedXML 0.95.4 cannot add pictures without
 /// System.Drawing, so this is done with the Open XML SDK after the workbook is saved, as <see cref="BreachTimelines"/> is.
+/// The cover is then fitted to one printed page.
 /// </summary>
 public static class CoverPicture
 {
@@ -59,6 +60,13 @@ public static class CoverPicture
         // Row index lastRow (0-based) is the blank row under the cover's last row; the picture starts on the next.
         shapes.Append(WorkbookPictures.Anchor(drawingsPart.GetIdOfPart(imagePart), id, lastRow + 1, width, height, name, description));
         shapes.Save();
+        // A cover is read as one page; with a picture two panels high (three or four stages) it would run
+        // onto a second, so this sheet alone is fitted to one page (its text is a dozen lines).
+        if (worksheet.GetFirstChild<PageSetup>() is { } setup)
+        {
+            setup.FitToHeight = 1;
+        }
+
         worksheet.Save();
     }
 }

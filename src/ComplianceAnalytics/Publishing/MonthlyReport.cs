@@ -163,7 +163,7 @@ public sealed class MonthlyReport
             {
                 var path = Path.Combine(outDir, org, BoardPicture.FileName(org, ReportContext.FormatMonth(month)));
                 Directory.CreateDirectory(Path.GetDirectoryName(path)!);
-                boards[org] = BoardPicture.Render(orgName, ReportContext.FormatMonth(month), points);
+                boards[org] = BoardPicture.Render(orgName, ReportContext.FormatMonth(month), points, ReportTexts.For(_policies.Find(org)?.Language ?? Policy.DefaultLanguage));
                 File.WriteAllBytes(path, boards[org]);
                 outputs.Add(OutputFile.Of(path));
             }
@@ -244,7 +244,7 @@ public sealed class MonthlyReport
 
                     if (board is not null)
                     {
-                        CoverPicture.Insert(path, board, "Board picture", BoardPicture.Description(name, ReportContext.FormatMonth(month)));
+                        CoverPicture.Insert(path, board, "Board picture", BoardPicture.Description(name, ReportContext.FormatMonth(month), texts));
                     }
 
                     return OutputFile.Of(path);

@@ -61,6 +61,27 @@ public sealed class BoardPictureTests(SamplePacks sample) : IClassFixture<Sample
         Assert.Null(((WorksheetPart)compliance.WorkbookPart.GetPartById(first.Id!)).DrawingsPart);
     }
 
+    [Theory]
+    [InlineData("hexpress", "Hexpress Healthcare: måluppfyllelse per steg under de 12 månaderna till och med 2026-06")]
+    [InlineData("halo", "Halo Connect: attainment per stage over the 12 months to 2026-06")]
+    public void The_board_pictures_words_are_in_the_firms_language(string org, string description)
+    {
+        using var document = SpreadsheetDocument.Open(sample.Workbook(BoardPicture.Pack, org), false);
+        var workbook = document.WorkbookPart!;
+        var cover = (WorksheetPart)workbook.GetPartById(workbook.Workbook.Sheets!.Elements<Sheet>().First().Id!);
+        var picture = Assert.Single(cover.DrawingsPart!.WorksheetDrawing!.Descendants<Xdr.NonVisualDrawingProperties>());
+        Assert.StartsWith(description, picture.Description!.Value, StringComparison.Ordinal);
+
+        // The title and key drawn on the picture come from the texts: the Swedish rows differ from the English.
+        var points = new List<BoardPicture.Point> { new("Steg 1", "2026-06", 0.9, false) };
+        using var swedish = SKBitmap.Decode(BoardPicture.Render("Hexpress Healthcare", "2026-06", points, ReportTexts.For("sv")));
+        using var english = SKBitmap.Decode(BoardPicture.Render("Hexpress Healthcare", "2026-06", points));
+        Assert.NotEqual(TitleRows(english), TitleRows(swedish));
+    }
+
+    private static uint[] TitleRows(SKBitmap bitmap) =>
+        [.. Enumerable.Range(0, 56).SelectMany(y => Enumerable.Range(0, bitmap.Width).Select(x => (uint)bitmap.GetPixel(x, y)))];
+
     [Fact]
     public void Months_outside_the_control_limits_are_marked_red()
     {

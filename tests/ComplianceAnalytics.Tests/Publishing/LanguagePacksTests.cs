@@ -1,6 +1,7 @@
 using System.Globalization;
 using ClosedXML.Excel;
 using ComplianceAnalytics.Hosting;
+using ComplianceAnalytics.Measures;
 using ComplianceAnalytics.Publishing;
 
 namespace ComplianceAnalytics.Tests.Publishing;
@@ -69,6 +70,53 @@ public sealed class LanguagePacksTests(SamplePacks sample) : IClassFixture<Sampl
         var volumes = compliance.Worksheet("Volumes");
         Assert.Equal("\"£\"#,##0.00", volumes.Cell(3, 8).Style.NumberFormat.Format);
     }
+
+    /// <summary>
+    /// The product's own words in cells (statuses, groups, kinds of personal data and what was done,
+    /// findings, counted things) read in the firm's language; ids and values the firm gave stay as given.
+    /// Each pair is (sheet of the English pack, English value, Swedish value).
+    /// </summary>
+    public static TheoryData<string, string, string, string> ProductValues() => new()
+    {
+        { "audit", "Personal data summary", "personal", "personuppgift" },
+        { "audit", "Personal data summary", "pseudonymised: keyed HMAC-SHA256 into customer_key; the value is not stored", "pseudonymiserat: nyckelad HMAC-SHA256 till customer_key; värdet lagras inte" },
+        { "audit", "Personal data", "dropped while reading: never stored", "borttaget vid inläsningen: lagras aldrig" },
+        { "audit", "Policy history", "(first version seen)", "(första versionen som setts)" },
+        { "audit", "DP cases", "open_within", "öppen, inom tidsgräns" },
+        { "compliance", "Data quality", "rejected row", "avvisad rad" },
+        { "compliance", "Method", "always", "alltid" },
+        { "compliance", "Durations", "escalation_response", "eskaleringssvar" },
+        { "director", "Root causes", "root cause", "grundorsak" },
+        { "director", "Root causes", "upheld complaints", "bifallna klagomål" },
+        { "director", "Outcomes by group", "customer type", "kundtyp" },
+        { "director", "Outcomes by group", "not vulnerable", "inte sårbar" },
+        { "director", "Outcomes by group", "12 months", "12 månader" },
+    };
+
+    [Theory]
+    [MemberData(nameof(ProductValues))]
+    public void The_products_own_cell_values_are_in_the_firms_language_and_unchanged_in_English(string pack, string sheet, string english, string swedish)
+    {
+        using var halo = new XLWorkbook(WorkbookCells.WithoutPictures(sample.Workbook(pack, "halo"), sample.Root));
+        Assert.Contains(english, Texts(halo.Worksheet(sheet)));
+
+        using var hexpress = new XLWorkbook(WorkbookCells.WithoutPictures(sample.Workbook(pack, "hexpress"), sample.Root));
+        var cells = Texts(hexpress.Worksheet(ReportTexts.For("sv").Text(sheet)));
+        Assert.Contains(swedish, cells);
+        Assert.DoesNotContain(english, cells);
+    }
+
+    [Fact]
+    public void A_charts_words_about_its_cases_are_in_the_firms_language()
+    {
+        using var hexpress = new XLWorkbook(WorkbookCells.WithoutPictures(sample.Workbook("compliance", "hexpress"), sample.Root));
+        Assert.Contains(Texts(hexpress.Worksheet("Varaktigheter")), t => t.EndsWith(" / inga ärenden", StringComparison.Ordinal));
+        using var halo = new XLWorkbook(WorkbookCells.WithoutPictures(sample.Workbook("compliance", "halo"), sample.Root));
+        Assert.Contains(Texts(halo.Worksheet("Durations")), t => t.EndsWith(" / no cases", StringComparison.Ordinal) || t.EndsWith(" cases", StringComparison.Ordinal));
+    }
+
+    private static HashSet<string> Texts(IXLWorksheet sheet) =>
+        sheet.CellsUsed().Where(c => c.DataType == XLDataType.Text).Select(c => c.GetString()).ToHashSet(StringComparer.Ordinal);
 
     [Theory]
     [InlineData("sv-SE")]

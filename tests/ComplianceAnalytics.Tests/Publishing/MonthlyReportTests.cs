@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Runtime.CompilerServices;
 using System.Text.RegularExpressions;
+using ComplianceAnalytics.Clocks;
 using ComplianceAnalytics.Measures;
 using ComplianceAnalytics.Packs;
 using ComplianceAnalytics.Publishing;
@@ -187,6 +188,23 @@ public sealed class MonthlyReportTests(SamplePacks sample) : IClassFixture<Sampl
         Assert.Equal(csv.Sum(r => long.Parse(r["breached"], CultureInfo.InvariantCulture)), register.Count(r => r["Status"] == "breached"));
         Assert.Equal(csv.Sum(r => long.Parse(r["open_breached"], CultureInfo.InvariantCulture)), register.Count(r => r["Status"] == "open_breached"));
         Assert.All(register, r => Assert.True(long.Parse(r["Business days late"]!, CultureInfo.InvariantCulture) >= 0));
+    }
+
+    [Fact]
+    public void Each_due_soon_row_says_why_as_explain_says_it_for_that_instance()
+    {
+        var dueSoon = WorkbookCells.Read(sample.Workbook("compliance"))["Due soon"].Rows(WorkbookWriter.HeaderRow);
+        Assert.NotEmpty(dueSoon);
+        foreach (var row in dueSoon)
+        {
+            var policy = sample.Workspace.Policies.All.Single(p => p.Name == row[MonthlyReport.OrganisationHeader]);
+            var stage = policy.Stages.Single(s => s.DisplayName == row["Stage"]);
+            var explained = CaseExplanation.Explain(
+                sample.Workspace.Store, sample.Workspace.Policies, policy.Org, row["Case"]!, ReportContext.MonthEnd(SamplePacks.Month, policy.TimeZone), eventsBeforeAsOf: true);
+            // A stage has at most one open instance at a time: the row's.
+            var open = explained.Stages.Single(e => e.Instance.Stage == stage.Id && e.Instance.StoppedAt is null);
+            Assert.Equal(open.Why, row["Why"]);
+        }
     }
 
     [Fact]

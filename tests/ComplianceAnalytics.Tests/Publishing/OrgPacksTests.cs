@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using ComplianceAnalytics.Clocks;
 using ComplianceAnalytics.Hosting;
 using ComplianceAnalytics.Packs;
 using ComplianceAnalytics.Tests.Ingestion;
@@ -80,8 +81,10 @@ public sealed class OrgPacksTests(SamplePacks sample) : IClassFixture<SamplePack
             {
                 var part = (WorksheetPart)workbook.GetPartById(sheet.Id!);
                 var setup = part.Worksheet.GetFirstChild<PageSetup>()!;
-                // Fitted to the page's width only (fitToWidth defaults to 1), never squeezed onto one page.
-                Assert.Equal(0u, setup.FitToHeight!.Value);
+                // Fitted to the page's width only (fitToWidth defaults to 1), never squeezed onto one page;
+                // but the director's cover with its board picture, read as one page.
+                var onePage = pack == BoardPicture.Pack && sheet == workbook.Workbook.Sheets!.Elements<Sheet>().First();
+                Assert.Equal(onePage ? 1u : 0u, setup.FitToHeight!.Value);
                 Assert.Null(setup.FitToWidth);
                 Assert.True(part.Worksheet.GetFirstChild<SheetProperties>()!.PageSetupProperties!.FitToPage!.Value);
                 var header = part.Worksheet.GetFirstChild<HeaderFooter>()!;
@@ -160,7 +163,8 @@ public sealed class OrgPacksTests(SamplePacks sample) : IClassFixture<SamplePack
             acme,A3,complaint_received,2026-06-29T09:00:00Z
             acme,A3,acknowledged,2026-06-30T10:00:00Z
             """);
-        string Write(int days)
+        var asOf = Instant.FromUtc(2026, 6, 30, 23, 0);
+        (string Path, string ExplainedWhy) Write(int days)
         {
             var options = SamplePacks.Options(Path.Combine(_folder, $"store-{days}.duckdb"));
             options.PoliciesFolder = _policies.Folder;
@@ -170,18 +174,26 @@ public sealed class OrgPacksTests(SamplePacks sample) : IClassFixture<SamplePack
             new ExportIngestion(workspace.Store, workspace.Policies, [], workspace.Pseudonymiser, workspace.Clock).Ingest([export]);
             var outDir = Path.Combine(_folder, $"due-{days}");
             workspace.MonthlyReport(SamplePacks.Version).Write(new YearMonth(2026, 6), outDir, "compliance");
-            return MonthlyReport.WorkbookPath(outDir, "compliance", "acme", new YearMonth(2026, 6));
+            // What `compliance explain` says of A2 at the month's end (00:00 BST on 1 July), as the month's figures see it.
+            var explained = CaseExplanation.Explain(workspace.Store, workspace.Policies, "acme", "A2", asOf, eventsBeforeAsOf: true);
+            return (MonthlyReport.WorkbookPath(outDir, "compliance", "acme", new YearMonth(2026, 6)), Assert.Single(explained.Stages).Why);
         }
 
-        var two = Write(2);
+        var (two, explainedWhy) = Write(2);
         var rows = WorkbookCells.Read(two)["Due soon"].Rows(WorkbookWriter.HeaderRow);
         var row = Assert.Single(rows);
         Assert.Equal("A2", row["Case"]);
         Assert.Equal("Acknowledgement", row["Stage"]);
         Assert.Equal("2", row["Working day (1 = next)"]);
+        // Received Tue 30 June 10:00 BST, 2 calendar days: due at the end of Thu 2 July.
+        Assert.Equal(
+            "Open within its limit at Tue 30 Jun 2026: due by Thu 2 Jul 2026; "
+            + "started by complaint received on Tue 30 Jun 2026 with 2 days (the only version of the limit), first due Thu 2 Jul 2026.",
+            row["Why"]);
+        Assert.Equal(explainedWhy, row["Why"]);
         Assert.Equal("1 stage instance(s) open and due within the next 2 working day(s) after the month's end (Due soon).", Cover(two)["Due soon"]);
 
-        var one = Write(1);
+        var (one, _) = Write(1);
         Assert.StartsWith("Nothing open is due", WorkbookCells.Read(one)["Due soon"].At(WorkbookWriter.FirstDataRow, 1), StringComparison.Ordinal);
     }
 
