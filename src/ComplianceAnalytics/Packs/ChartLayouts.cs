@@ -69,7 +69,21 @@ internal static class ChartLayouts
 }
 
 /// <summary>Where one chart's data sits (rows <see cref="FirstDataRow"/> to <see cref="LastDataRow"/>), and the values for its caches.</summary>
+/// <param name="SheetName">The sheet the chart is on and reads.</param>
+/// <param name="Chart">The chart's definition.</param>
+/// <param name="Title">The chart's title, with its group's values when split; none when null.</param>
 /// <param name="Index">The chart's place among its sheet's charts, top to bottom.</param>
+/// <param name="FirstDataRow">The sheet row of the chart's first data row.</param>
+/// <param name="LastDataRow">The sheet row of its last data row.</param>
+/// <param name="TableColumns">How many columns the sheet's table has (the chart is anchored to their right).</param>
+/// <param name="TableLastRow">The sheet row of the table's last row, below which the charts are stacked.</param>
+/// <param name="CategoryColumn">The 1-based sheet column of the category axis.</param>
+/// <param name="Categories">The category labels, one per data row.</param>
+/// <param name="Series">The data series.</param>
+/// <param name="ReferenceSeries">The dashed reference series (control limits, centre lines).</param>
+/// <param name="Target">The target line's series; none when null.</param>
+/// <param name="ValueFormat">The value axis's number format, the first series' column's.</param>
+/// <param name="MarkerSeries">The line chart's event markers; none when null.</param>
 internal sealed record ChartLayout(
     string SheetName,
     ChartDefinition Chart,
@@ -92,4 +106,6 @@ internal sealed record ChartLayout(
 }
 
 /// <param name="Column">1-based sheet column.</param>
+/// <param name="Header">The series' name, its column's header.</param>
+/// <param name="Values">One value per data row; null where the cell is empty.</param>
 internal sealed record SeriesLayout(int Column, string Header, IReadOnlyList<double?> Values);

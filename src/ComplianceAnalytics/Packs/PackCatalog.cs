@@ -15,11 +15,13 @@ public sealed class PackCatalog
         Folder = folder;
     }
 
+    /// <summary>The folder the definitions were read from, for error messages.</summary>
     public string Folder { get; }
 
     /// <summary>The packs in ordinal order of name.</summary>
     public IReadOnlyList<(PackDefinition Definition, string Sha256)> Packs { get; }
 
+    /// <summary>Reads every <c>*.yaml</c> in <paramref name="folder"/> with its SHA-256; a missing folder or an invalid definition throws.</summary>
     public static PackCatalog Load(string folder)
     {
         if (!Directory.Exists(folder))

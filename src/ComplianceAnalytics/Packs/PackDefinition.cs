@@ -35,12 +35,16 @@ public sealed record ColumnDefinition(string Source, string? Header, ColumnForma
     public string? Currency { get; init; }
 }
 
+/// <summary>How a pack column's values are shown in the workbook (<c>format:</c> in a pack definition, lower case in YAML).</summary>
 public enum ColumnFormat
 {
+    /// <summary>Text as given (Excel's <c>@</c>), never read as a number or date.</summary>
     Text,
 
+    /// <summary>A whole number with thousands separators.</summary>
     [System.Diagnostics.CodeAnalysis.SuppressMessage("Naming", "CA1720", Justification = "Spelled as in the YAML format.")]
     Integer,
+    /// <summary>Two decimal places with thousands separators.</summary>
     Decimal2,
 
     /// <summary>One decimal place, e.g. a change in percentage points.</summary>
@@ -51,17 +55,21 @@ public enum ColumnFormat
 
     /// <summary>A p-value: four decimals, "&lt; 0.0001" below that rather than a misleading 0.0000.</summary>
     Pvalue,
+    /// <summary>A fraction shown as a percentage with one decimal (0.953 as 95.3 %).</summary>
     Percent,
 
     /// <summary>An amount of money in the policy's currency (<c>currency:</c>): <c>£12,345.50</c>, in Swedish <c>12 345,50 £</c>.</summary>
     Money,
+    /// <summary>A calendar date, <c>yyyy-mm-dd</c>.</summary>
     Date,
 
     /// <summary>Date and time; spelled <c>datetime</c> in YAML.</summary>
     Datetime,
+    /// <summary>A number of days with one decimal place.</summary>
     Days1,
 }
 
+/// <summary>How a conditional fill colours its cells (<c>conditional: { kind: … }</c> in a pack definition).</summary>
 public enum ConditionalKind
 {
     /// <summary>Red below <see cref="ConditionalDefinition.RedBelow"/>, amber below <see cref="ConditionalDefinition.AmberBelow"/>, else green.</summary>
@@ -85,14 +93,27 @@ public enum ConditionalKind
 /// <summary>A conditional fill on <see cref="Column"/>, or on every shown column matching <see cref="ColumnPattern"/>.</summary>
 public sealed record ConditionalDefinition(string Column, ConditionalKind Kind, double? RedBelow, double? AmberBelow, string? ColumnPattern = null, string? By = null);
 
+/// <summary>The kind of a sheet's chart (<c>chart: type:</c> in a pack definition).</summary>
 public enum ChartType
 {
+    /// <summary>Vertical bars, one per series side by side.</summary>
     Column,
+    /// <summary>Lines, one per series.</summary>
     Line,
+    /// <summary>Horizontal bars with the series stacked.</summary>
     StackedBar,
+    /// <summary>Vertical bars with the series stacked.</summary>
     StackedColumn,
 }
 
+/// <summary>A sheet's chart (<c>chart:</c> in a pack definition), drawn from the sheet's own table.</summary>
+/// <param name="Type">The kind of chart.</param>
+/// <param name="Title">The chart's title; none when null.</param>
+/// <param name="Category">The column of the category axis, or several joined into a helper column.</param>
+/// <param name="Series">The columns drawn as data series, in order.</param>
+/// <param name="YAxisTitle">The value axis's title; none when null.</param>
+/// <param name="PercentAxis">Whether the value axis shows fractions as percentages.</param>
+/// <param name="Target">A target drawn as a horizontal line (e.g. 0.95); none when null.</param>
 /// <param name="SplitBy">
 /// Columns whose values group the rows (the query sorts by them): one chart per group, titled with the
 /// group's values, each reading its own rows. Empty: one chart over every row.

@@ -7,15 +7,18 @@ namespace ComplianceAnalytics.Packs;
 /// <summary>A pack definition that cannot be used; the message names the file, line and field.</summary>
 public sealed class PackDefinitionException : Exception
 {
+    /// <summary>An error without a message, for serialisers and the usual exception pattern.</summary>
     public PackDefinitionException()
     {
     }
 
+    /// <summary>An error whose message names the file, line and field.</summary>
     public PackDefinitionException(string message)
         : base(message)
     {
     }
 
+    /// <summary>An error whose message names the file and line, with the YAML parser's error that revealed it.</summary>
     public PackDefinitionException(string message, Exception innerException)
         : base(message, innerException)
     {
@@ -30,10 +33,12 @@ public static partial class PackDefinitionLoader
 
     private static readonly System.Buffers.SearchValues<char> ForbiddenSheetNameChars = System.Buffers.SearchValues.Create("\\/?*[]:");
 
+    /// <summary>Reads and validates the definition file at <paramref name="path"/>; an invalid one throws a <see cref="PackDefinitionException"/>.</summary>
     public static PackDefinition Load(string path) => Parse(File.ReadAllText(path), path);
 
     /// <param name="yaml">The definition text.</param>
     /// <param name="sourcePath">Where the text came from; every error message starts with it.</param>
+    /// <summary>Reads and validates a definition's text; an invalid one throws a <see cref="PackDefinitionException"/>.</summary>
     public static PackDefinition Parse(string yaml, string sourcePath)
     {
         ArgumentNullException.ThrowIfNull(yaml);

@@ -6,6 +6,7 @@ namespace ComplianceAnalytics.Packs;
 /// </summary>
 public sealed record PackTable(IReadOnlyList<string> Columns, IReadOnlyList<object?[]> Rows)
 {
+    /// <summary>The index of <paramref name="column"/> (ordinal, case-sensitive), or -1 when the table has no such column.</summary>
     public int IndexOf(string column)
     {
         for (var i = 0; i < Columns.Count; i++)

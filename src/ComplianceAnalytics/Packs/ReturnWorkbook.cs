@@ -29,6 +29,7 @@ public sealed record ReturnEntity(string Org, string LegalEntity, ReturnRow All,
 /// <summary>Reads the return's query results into each legal entity's figures.</summary>
 public static class ReturnFigures
 {
+    /// <summary>Each legal entity's figures from the <c>complaints_return</c> and <c>complaints_causes</c> results, in the order of the returns' rows.</summary>
     public static IReadOnlyList<ReturnEntity> Read(QueryTable returns, QueryTable causes)
     {
         ArgumentNullException.ThrowIfNull(returns);
@@ -81,6 +82,7 @@ public static class ReturnWorkbook
     private static readonly XLColor HeaderFill = XLColor.FromHtml("#DDE5F0");
     private static readonly XLColor EntityFill = XLColor.FromHtml("#1F3A5F");
 
+    /// <summary>Writes <paramref name="firm"/>'s return workbook (a Return and a Publication sheet over its legal entities) to <paramref name="path"/>, replacing it atomically.</summary>
     public static void Write(ReturnFirm firm, IReadOnlyList<ReturnEntity> entities, string path, WorkbookMetadata metadata)
     {
         ArgumentNullException.ThrowIfNull(firm);

@@ -116,6 +116,9 @@ internal sealed record OutputColumn(string Header, string? Source, double? Width
     /// <summary>The index of the table column with each row's currency code, or -1.</summary>
     public int CurrencyIndex { get; init; } = -1;
 
+    /// <param name="definition">The column as the pack definition gives it.</param>
+    /// <param name="index">The index of its source column in <paramref name="table"/>.</param>
+    /// <param name="table">The sheet's table, whose first non-null value picks a default format.</param>
     /// <param name="texts">Translates a text cell that is one of the known values (a verdict, a status); fills read the untranslated value.</param>
     public static OutputColumn FromTable(ColumnDefinition definition, int index, PackTable table, ReportTexts texts)
     {

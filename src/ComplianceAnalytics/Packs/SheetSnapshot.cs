@@ -10,8 +10,9 @@ namespace ComplianceAnalytics.Packs;
 /// A plain-text, culture-invariant dump of a workbook's cells and charts, for approved snapshot files.
 /// Reads the file with the Open XML SDK so the dump shows what was stored, not what a library infers.
 /// </summary>
-public static class SheetSnapshot
+internal static class SheetSnapshot
 {
+    /// <summary>The dump of the workbook at <paramref name="path"/>: each sheet's cells with their number formats, then its charts.</summary>
     public static string Describe(string path)
     {
         using var document = SpreadsheetDocument.Open(path, false);

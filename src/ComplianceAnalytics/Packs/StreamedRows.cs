@@ -11,7 +11,10 @@ namespace ComplianceAnalytics.Packs;
 /// A sheet whose data rows are written by <see cref="StreamedRows"/>: ClosedXML has saved its title, header,
 /// note and the rows in <see cref="BuiltRows"/>; every other row of the first <see cref="Written"/> is streamed.
 /// </summary>
+/// <param name="SheetName">The worksheet's name in the workbook.</param>
 /// <param name="Values">The value of each output column, from a table row.</param>
+/// <param name="Rows">The table's rows, in sheet order.</param>
+/// <param name="Written">How many of the rows the sheet shows (the rest are cut by the sheet's row limit).</param>
 /// <param name="BuiltRows">Table row indexes ClosedXML wrote, ascending; the first is 0.</param>
 /// <param name="Where">Names the sheet, row and column of a value that cannot be written.</param>
 internal sealed record StreamedSheet(
@@ -33,6 +36,8 @@ internal static class StreamedRows
 {
     private const string Main = "http://schemas.openxmlformats.org/spreadsheetml/2006/main";
 
+    /// <param name="document">The saved workbook, open for editing.</param>
+    /// <param name="sheet">The sheet whose rows to stream.</param>
     /// <param name="escaped">The sheet's cells ClosedXML wrote with text <see cref="EscapedText"/> would rewrite.</param>
     public static void Write(SpreadsheetDocument document, StreamedSheet sheet, IEnumerable<EscapedCell> escaped)
     {

@@ -9,9 +9,15 @@ namespace ComplianceAnalytics.Packs;
 /// </summary>
 public static class WorkbookWriter
 {
+    /// <summary>The sheet row (1-based) of a sheet's title.</summary>
     public const int TitleRow = 1;
+
+    /// <summary>The sheet row (1-based) of a sheet's column headers, frozen above the data and repeated on every printed page.</summary>
     public const int HeaderRow = 2;
+
+    /// <summary>The sheet row (1-based) of a sheet's first data row.</summary>
     public const int FirstDataRow = 3;
+
     /// <summary>An empty sheet's line when its definition says nothing more particular, in English.</summary>
     public static string NoDataText => ReportTexts.English["sheet.empty"];
 
@@ -27,7 +33,10 @@ public static class WorkbookWriter
     /// Writes <paramref name="definition"/> to <paramref name="path"/>, replacing any file there only once
     /// the new workbook is complete.
     /// </summary>
+    /// <param name="definition">The pack: its sheets, columns, fills and charts.</param>
     /// <param name="tables">The table of each sheet, keyed by sheet name or, failing that, by query name.</param>
+    /// <param name="path">The workbook's path.</param>
+    /// <param name="metadata">The document properties and the firm's texts and number conventions.</param>
     public static void Write(
         PackDefinition definition,
         IReadOnlyDictionary<string, PackTable> tables,
@@ -35,6 +44,11 @@ public static class WorkbookWriter
         WorkbookMetadata metadata) =>
         Write(definition, tables, path, metadata, streamRows: true);
 
+    /// <summary>As the public overload, choosing whether long sheets' data rows are streamed.</summary>
+    /// <param name="definition">The pack: its sheets, columns, fills and charts.</param>
+    /// <param name="tables">The table of each sheet, keyed by sheet name or, failing that, by query name.</param>
+    /// <param name="path">The workbook's path.</param>
+    /// <param name="metadata">The document properties and the firm's texts and number conventions.</param>
     /// <param name="streamRows">
     /// False writes every cell with ClosedXML: the workbook the streamed rows are tested against.
     /// </param>
