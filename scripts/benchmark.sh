@@ -4,7 +4,7 @@
 #   ingestion  vs  DuckDB's own load of the same files in one statement (target: within 2.0x), for the
 #              sample's many monthly files and for the same rows as one large file per organisation
 #              CREATE TABLE t AS SELECT * FROM read_csv([...], all_varchar = true, ignore_errors = true)
-#                  UNION ALL BY NAME SELECT * FROM read_json([...], ignore_errors = true)
+#                  UNION ALL BY NAME SELECT * FROM read_json([...], columns = {every key: 'VARCHAR'}, ignore_errors = true)
 #   evaluation (export of every stage instance) vs COPY of the events sorted by case to CSV (target: within 4x)
 #   packs for one month (target: under 10 s); peak memory of each step (target: ingest 1.2 GB, packs 1 GB)
 # Run it pinned to two cores as the targets assume: taskset -c 0,1 scripts/benchmark.sh
