@@ -15,8 +15,10 @@ public sealed class ArchitectureTests
     private const string Root = "ComplianceAnalytics";
 
     /// <summary>
-    /// From the first layer to the last. Domain, the contract's vocabulary (event types, canonical
-    /// columns), comes first so that every layer may use it and it uses none. The Store comes next: every
+    /// From the first layer to the last. Yaml, the one way every reader of the product's YAML files
+    /// (policies, actions, pack definitions, mapping profiles) loads a file and finds its keys, knows
+    /// nothing of complaints and comes first. Domain, the contract's vocabulary (event types, canonical
+    /// columns), comes next so that every layer after it may use it and it uses none. The Store comes next: every
     /// layer after it reads or writes it and it knows none of them. Policies, the improvement actions read
     /// beside them (Actions) and Privacy follow; then the evaluation chain that reads the Store (Clocks,
     /// Measures, Packs, Publishing). Exports (mapping profiles) and Ingestion are the intake edge: they
@@ -26,6 +28,7 @@ public sealed class ArchitectureTests
     /// </summary>
     private static readonly string[] Layers =
     [
+        "Yaml",
         "Domain",
         "Store",
         "Policies",

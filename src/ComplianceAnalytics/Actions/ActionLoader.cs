@@ -1,7 +1,7 @@
 using ComplianceAnalytics.Policies;
+using ComplianceAnalytics.Yaml;
 using NodaTime;
 using NodaTime.Text;
-using YamlDotNet.Core;
 using YamlDotNet.RepresentationModel;
 
 namespace ComplianceAnalytics.Actions;
@@ -78,18 +78,14 @@ public static class ActionLoader
     /// <summary>One file's action, or null with the reasons in <paramref name="errors"/> (or in <paramref name="skipped"/>).</summary>
     internal static ImprovementAction? Read(string yaml, string file, PolicySet policies, bool strict, List<ActionError> errors, List<string> skipped)
     {
-        var stream = new YamlStream();
-        try
+        var parsed = YamlFile.Parse(yaml);
+        if (parsed.SyntaxError is { } ex)
         {
-            stream.Load(new StringReader(yaml));
-        }
-        catch (YamlException ex)
-        {
-            errors.Add(new ActionError(file, (int)ex.Start.Line, "(file)", "invalid YAML: " + ex.Message));
+            errors.Add(new ActionError(file, YamlFile.Line(ex.Start), "(file)", "invalid YAML: " + ex.Message));
             return null;
         }
 
-        if (stream.Documents.Count == 0 || stream.Documents[0].RootNode is not YamlMappingNode root)
+        if (parsed.Documents.Count == 0 || parsed.Documents[0] is not YamlMappingNode root)
         {
             errors.Add(new ActionError(file, 1, "(file)", "expected a mapping with the keys " + string.Join(", ", Keys)));
             return null;
@@ -104,10 +100,10 @@ public static class ActionLoader
         LocalDate date = default;
         if (dateText is not null)
         {
-            var parsed = DatePattern.Parse(dateText);
-            if (parsed.Success)
+            var parsedDate = DatePattern.Parse(dateText);
+            if (parsedDate.Success)
             {
-                date = parsed.Value;
+                date = parsedDate.Value;
             }
             else
             {
@@ -135,15 +131,15 @@ public static class ActionLoader
 
     private static ActionScope? Scope(YamlMappingNode root, string file, Policy? policy, List<ActionError> errors)
     {
-        if (!root.Children.TryGetValue(new YamlScalarNode("scope"), out var node))
+        if (!root.TryGet("scope", out var node))
         {
-            errors.Add(new ActionError(file, (int)root.Start.Line, "scope", "required: a mapping of any of " + string.Join(", ", ScopeKeys)));
+            errors.Add(new ActionError(file, YamlFile.Line(root.Start), "scope", "required: a mapping of any of " + string.Join(", ", ScopeKeys)));
             return null;
         }
 
         if (node is not YamlMappingNode map || map.Children.Count == 0)
         {
-            errors.Add(new ActionError(file, (int)node.Start.Line, "scope", "expected a mapping with at least one of " + string.Join(", ", ScopeKeys)));
+            errors.Add(new ActionError(file, YamlFile.Line(node.Start), "scope", "expected a mapping with at least one of " + string.Join(", ", ScopeKeys)));
             return null;
         }
 
@@ -161,23 +157,19 @@ public static class ActionLoader
 
     private static void Unknown(YamlMappingNode map, IReadOnlyList<string> keys, string file, string prefix, List<ActionError> errors)
     {
-        foreach (var key in map.Children.Keys)
+        foreach (var (text, start) in map.UnknownKeys(keys))
         {
-            var text = (key as YamlScalarNode)?.Value ?? string.Empty;
-            if (!keys.Contains(text, StringComparer.Ordinal))
-            {
-                errors.Add(new ActionError(file, (int)key.Start.Line, prefix + text, "unknown key (expected one of " + string.Join(", ", keys) + ")"));
-            }
+            errors.Add(new ActionError(file, YamlFile.Line(start), prefix + text, "unknown key (expected one of " + string.Join(", ", keys) + ")"));
         }
     }
 
     private static string? Text(YamlMappingNode map, string key, string file, List<ActionError> errors, bool required = true, string prefix = "")
     {
-        if (!map.Children.TryGetValue(new YamlScalarNode(key), out var node))
+        if (!map.TryGet(key, out var node))
         {
             if (required)
             {
-                errors.Add(new ActionError(file, (int)map.Start.Line, prefix + key, "required"));
+                errors.Add(new ActionError(file, YamlFile.Line(map.Start), prefix + key, "required"));
             }
 
             return null;
@@ -188,10 +180,9 @@ public static class ActionLoader
             return value.Trim();
         }
 
-        errors.Add(new ActionError(file, (int)node.Start.Line, prefix + key, "expected a non-empty text value"));
+        errors.Add(new ActionError(file, YamlFile.Line(node.Start), prefix + key, "expected a non-empty text value"));
         return null;
     }
 
-    private static int Line(YamlMappingNode map, string key) =>
-        (int)(map.Children.TryGetValue(new YamlScalarNode(key), out var node) ? node.Start.Line : map.Start.Line);
+    private static int Line(YamlMappingNode map, string key) => map.ValueLine(key);
 }

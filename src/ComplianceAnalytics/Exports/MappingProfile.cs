@@ -1,5 +1,6 @@
 using System.Text.RegularExpressions;
 using ComplianceAnalytics.Domain;
+using ComplianceAnalytics.Yaml;
 using NodaTime;
 using YamlDotNet.RepresentationModel;
 
@@ -81,24 +82,19 @@ public static class MappingProfileLoader
     {
         var errors = new List<string>();
         var name = Path.GetFileName(path);
-        YamlMappingNode root;
-        try
-        {
-            var stream = new YamlStream();
-            using var reader = File.OpenText(path);
-            stream.Load(reader);
-            root = stream.Documents.Count == 1 && stream.Documents[0].RootNode is YamlMappingNode m
-                ? m
-                : throw new MappingProfileException($"{name}: a profile is one YAML mapping");
-        }
-        catch (YamlDotNet.Core.YamlException ex)
+        var file = YamlFile.Parse(File.ReadAllText(path));
+        if (file.SyntaxError is { } ex)
         {
             throw new MappingProfileException($"{name}: line {ex.Start.Line.ToString(System.Globalization.CultureInfo.InvariantCulture)}: {ex.Message}", ex);
         }
 
+        var root = file.Documents is [YamlMappingNode m]
+            ? m
+            : throw new MappingProfileException($"{name}: a profile is one YAML mapping");
+
         string? Scalar(string key)
         {
-            if (!root.Children.TryGetValue(new YamlScalarNode(key), out var node))
+            if (!root.TryGet(key, out var node))
             {
                 return null;
             }
@@ -115,7 +111,7 @@ public static class MappingProfileLoader
         Dictionary<string, string> Map(string key)
         {
             var result = new Dictionary<string, string>(StringComparer.Ordinal);
-            if (!root.Children.TryGetValue(new YamlScalarNode(key), out var node))
+            if (!root.TryGet(key, out var node))
             {
                 return result;
             }
@@ -141,12 +137,9 @@ public static class MappingProfileLoader
             return result;
         }
 
-        foreach (var key in root.Children.Keys.OfType<YamlScalarNode>())
+        foreach (var (key, _) in root.UnknownKeys(TopLevelKeys))
         {
-            if (key.Value is null || !TopLevelKeys.Contains(key.Value))
-            {
-                errors.Add($"{name}: {key.Value}: unknown key");
-            }
+            errors.Add($"{name}: {key}: unknown key");
         }
 
         var profileName = Scalar("name") ?? Path.GetFileNameWithoutExtension(path);
@@ -180,7 +173,7 @@ public static class MappingProfileLoader
             errors.Add($"{name}: columns.{canonical}: not a canonical column");
         }
 
-        Dictionary<string, string>? eventTypes = root.Children.ContainsKey(new YamlScalarNode("event_types")) ? Map("event_types") : null;
+        Dictionary<string, string>? eventTypes = root.TryGet("event_types", out _) ? Map("event_types") : null;
         foreach (var (source, target) in eventTypes ?? [])
         {
             if (!Domain.EventTypes.IsKnown(target))

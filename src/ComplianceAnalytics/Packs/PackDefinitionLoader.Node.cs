@@ -1,4 +1,5 @@
 using System.Globalization;
+using ComplianceAnalytics.Yaml;
 using YamlDotNet.RepresentationModel;
 
 namespace ComplianceAnalytics.Packs;
@@ -28,22 +29,19 @@ public static partial class PackDefinitionLoader
 
         public PackDefinitionException Error(string key, string message)
         {
-            var at = _map.Children.TryGetValue(new YamlScalarNode(key), out var value) ? value.Start : _map.Start;
+            var at = _map.ValueMark(key) ?? _map.Start;
             var field = _path == "(root)" ? key : $"{_path}.{key}";
             return new PackDefinitionException(string.Create(CultureInfo.InvariantCulture, $"{_source}:{at.Line}: {field}: {message}"));
         }
 
         public void Only(params string[] keys)
         {
-            foreach (var key in _map.Children.Keys)
+            // The first unknown field stops the definition, as every other error here does.
+            if (_map.UnknownKeys(keys).Take(1).ToList() is [var (text, start)])
             {
-                var text = (key as YamlScalarNode)?.Value ?? "";
-                if (!keys.Contains(text, StringComparer.Ordinal))
-                {
-                    throw new PackDefinitionException(string.Create(
-                        CultureInfo.InvariantCulture,
-                        $"{_source}:{key.Start.Line}: {_path}: unknown field '{text}' (expected one of {string.Join(", ", keys)})"));
-                }
+                throw new PackDefinitionException(string.Create(
+                    CultureInfo.InvariantCulture,
+                    $"{_source}:{start.Line}: {_path}: unknown field '{text}' (expected one of {string.Join(", ", keys)})"));
             }
         }
 
@@ -144,7 +142,7 @@ public static partial class PackDefinitionLoader
 
         private string Prefix => _path == "(root)" ? "" : _path + ".";
 
-        private YamlNode? Get(string key) => _map.Children.TryGetValue(new YamlScalarNode(key), out var value) ? value : null;
+        private YamlNode? Get(string key) => _map.Find(key);
 
         private static string SnakeCase(string pascal) =>
             string.Concat(pascal.Select((c, i) => char.IsUpper(c) ? (i > 0 ? "_" : "") + char.ToLowerInvariant(c) : c.ToString()));

@@ -1,6 +1,5 @@
 using System.Globalization;
-using YamlDotNet.Core;
-using YamlDotNet.RepresentationModel;
+using ComplianceAnalytics.Yaml;
 
 namespace ComplianceAnalytics.Packs;
 
@@ -42,23 +41,19 @@ public static partial class PackDefinitionLoader
     public static PackDefinition Parse(string yaml, string sourcePath)
     {
         ArgumentNullException.ThrowIfNull(yaml);
-        var stream = new YamlStream();
-        try
-        {
-            stream.Load(new StringReader(yaml));
-        }
-        catch (YamlException ex)
+        var file = YamlFile.Parse(yaml);
+        if (file.SyntaxError is { } ex)
         {
             throw new PackDefinitionException(
                 string.Create(CultureInfo.InvariantCulture, $"{sourcePath}:{ex.Start.Line}:{ex.Start.Column}: invalid YAML: {ex.Message}"), ex);
         }
 
-        if (stream.Documents.Count == 0)
+        if (file.Documents.Count == 0)
         {
             throw new PackDefinitionException($"{sourcePath}: the file is empty");
         }
 
-        var root = Node.Map(stream.Documents[0].RootNode, sourcePath, "(root)");
+        var root = Node.Map(file.Documents[0], sourcePath, "(root)");
         root.Only("name", "title", "sheets");
         var name = root.RequiredString("name");
         var title = root.OptionalString("title") ?? name;

@@ -1,4 +1,5 @@
 using System.Globalization;
+using ComplianceAnalytics.Yaml;
 using NodaTime;
 using YamlDotNet.RepresentationModel;
 
@@ -33,7 +34,7 @@ internal sealed partial class PolicyYamlReader
         var language = OptionalText(root, "language", "language");
         if (language is not null && !System.Text.RegularExpressions.Regex.IsMatch(language, "^[a-z]{2,3}$", System.Text.RegularExpressions.RegexOptions.None, TimeSpan.FromSeconds(1)))
         {
-            Error("language", $"'{language}' is not a language code such as en or sv", ValueMark(root, "language"));
+            Error("language", $"'{language}' is not a language code such as en or sv", root.ValueMark("language"));
             return null;
         }
 
@@ -51,7 +52,7 @@ internal sealed partial class PolicyYamlReader
         var zone = DateTimeZoneProviders.Tzdb.GetZoneOrNull(id);
         if (zone is null)
         {
-            Error("time_zone", $"'{id}' is not an IANA time zone name known to the bundled tzdb", ValueMark(root, "time_zone"));
+            Error("time_zone", $"'{id}' is not an IANA time zone name known to the bundled tzdb", root.ValueMark("time_zone"));
         }
 
         return zone;
@@ -59,7 +60,7 @@ internal sealed partial class PolicyYamlReader
 
     private IsoDayOfWeek[]? WorkingDays(YamlMappingNode root)
     {
-        if (!TryGetValue(root, "working_days", out var node))
+        if (!root.TryGet("working_days", out var node))
         {
             return DefaultWorkingDays;
         }
@@ -104,7 +105,7 @@ internal sealed partial class PolicyYamlReader
         string name,
         Func<string, (CalendarState State, IReadOnlyList<Holiday> Holidays)> calendars)
     {
-        var mark = ValueMark(root, "holidays");
+        var mark = root.ValueMark("holidays");
 
         // A calendar name is a file name: anything that could leave calendars/ is refused.
         if (name.Contains('/', StringComparison.Ordinal) || name.Contains('\\', StringComparison.Ordinal)

@@ -1,4 +1,5 @@
 using System.Globalization;
+using ComplianceAnalytics.Yaml;
 using YamlDotNet.Core;
 using YamlDotNet.RepresentationModel;
 
@@ -9,7 +10,7 @@ internal sealed partial class PolicyYamlReader
 {
     private string? RequiredText(YamlMappingNode map, string key, string field)
     {
-        if (!TryGetValue(map, key, out var node) || IsNull(node))
+        if (!map.TryGet(key, out var node) || YamlMaps.IsNull(node))
         {
             Error(field, "missing required field", map.Start);
             return null;
@@ -26,7 +27,7 @@ internal sealed partial class PolicyYamlReader
     }
 
     private string? OptionalText(YamlMappingNode map, string key, string field) =>
-        TryGetValue(map, key, out var node) && !IsNull(node) ? Text(node, field) : null;
+        map.TryGet(key, out var node) && !YamlMaps.IsNull(node) ? Text(node, field) : null;
 
     private string? Text(YamlNode node, string field)
     {
@@ -52,39 +53,11 @@ internal sealed partial class PolicyYamlReader
 
     private void CheckKeys(YamlMappingNode map, string prefix, string[] allowed)
     {
-        foreach (var key in map.Children.Keys)
+        foreach (var (name, start) in map.UnknownKeys(allowed))
         {
-            var name = key is YamlScalarNode scalar ? scalar.Value ?? string.Empty : key.ToString();
-            if (!allowed.Contains(name, StringComparer.Ordinal))
-            {
-                Error(prefix + name, $"unknown key; expected one of {string.Join(", ", allowed)}", key.Start);
-            }
+            Error(prefix + name, $"unknown key; expected one of {string.Join(", ", allowed)}", start);
         }
     }
-
-    /// <summary>Looks a key up by its text, whatever its quoting or tag.</summary>
-    private static bool TryGetValue(YamlMappingNode map, string key, out YamlNode value)
-    {
-        foreach (var (k, v) in map.Children)
-        {
-            if (k is YamlScalarNode { Value: { } name } && string.Equals(name, key, StringComparison.Ordinal))
-            {
-                value = v;
-                return true;
-            }
-        }
-
-        value = null!;
-        return false;
-    }
-
-    private static Mark? ValueMark(YamlMappingNode map, string key) =>
-        TryGetValue(map, key, out var node) ? node.Start : null;
-
-    /// <summary>An empty value, <c>~</c> or <c>null</c> written plainly is YAML's null.</summary>
-    private static bool IsNull(YamlNode node) =>
-        node is YamlScalarNode { Style: ScalarStyle.Plain or ScalarStyle.Any } scalar
-        && scalar.Value is null or "" or "~" or "null" or "Null" or "NULL";
 
     private void Error(string field, string message, Mark? at)
     {

@@ -1,5 +1,6 @@
 using System.Globalization;
 using ComplianceAnalytics.Domain;
+using ComplianceAnalytics.Yaml;
 using YamlDotNet.RepresentationModel;
 
 namespace ComplianceAnalytics.Policies;
@@ -14,7 +15,7 @@ internal sealed partial class PolicyYamlReader
     private List<StageDefinition> Stages(YamlMappingNode root)
     {
         var stages = new List<StageDefinition>();
-        if (!TryGetValue(root, "stages", out var node))
+        if (!root.TryGet("stages", out var node))
         {
             Error("stages", "missing required field", root.Start);
             return stages;
@@ -62,7 +63,7 @@ internal sealed partial class PolicyYamlReader
 
     private AdrRule? Adr(YamlMappingNode root)
     {
-        if (!TryGetValue(root, "adr", out var node) || IsNull(node))
+        if (!root.TryGet("adr", out var node) || YamlMaps.IsNull(node))
         {
             return null;
         }
@@ -81,7 +82,7 @@ internal sealed partial class PolicyYamlReader
     private List<CustomerWindowDefinition> CustomerWindows(YamlMappingNode root)
     {
         var windows = new List<CustomerWindowDefinition>();
-        if (!TryGetValue(root, "customer_windows", out var node) || IsNull(node))
+        if (!root.TryGet("customer_windows", out var node) || YamlMaps.IsNull(node))
         {
             return windows;
         }
@@ -118,7 +119,7 @@ internal sealed partial class PolicyYamlReader
         if (id is not null && !firstIndexById.TryAdd(id, index))
         {
             var first = prefix[..prefix.IndexOf('[', StringComparison.Ordinal)];
-            Error(field, $"duplicate {what} id '{id}' (first used by {first}[{firstIndexById[id].ToString(CultureInfo.InvariantCulture)}])", ValueMark(map, "id"));
+            Error(field, $"duplicate {what} id '{id}' (first used by {first}[{firstIndexById[id].ToString(CultureInfo.InvariantCulture)}])", map.ValueMark("id"));
         }
 
         return id;
@@ -131,7 +132,7 @@ internal sealed partial class PolicyYamlReader
     private List<string>? EventList(YamlMappingNode map, string key, string prefix, bool required)
     {
         var field = $"{prefix}.{key}";
-        if (!TryGetValue(map, key, out var node) || IsNull(node))
+        if (!map.TryGet(key, out var node) || YamlMaps.IsNull(node))
         {
             if (required)
             {
@@ -187,7 +188,7 @@ internal sealed partial class PolicyYamlReader
             return value;
         }
 
-        Error(field, $"'{text}' is not true or false", ValueMark(map, key));
+        Error(field, $"'{text}' is not true or false", map.ValueMark(key));
         return null;
     }
 }

@@ -1,4 +1,5 @@
 using System.Globalization;
+using ComplianceAnalytics.Yaml;
 using NodaTime;
 using YamlDotNet.Core;
 using YamlDotNet.RepresentationModel;
@@ -18,13 +19,13 @@ internal sealed partial class PolicyYamlReader
     private TargetSchedule? Target(YamlMappingNode map, string prefix)
     {
         var field = prefix + ".target";
-        if (TryGetValue(map, "target", out var node) && node is YamlSequenceNode sequence)
+        if (map.TryGet("target", out var node) && node is YamlSequenceNode sequence)
         {
             return DatedTargets(sequence, field);
         }
 
         var text = OptionalText(map, "target", field);
-        return text is null ? null : Percentage(text, field, ValueMark(map, "target"));
+        return text is null ? null : Percentage(text, field, map.ValueMark("target"));
     }
 
     private decimal? Percentage(string text, string field, Mark? mark)
@@ -63,7 +64,7 @@ internal sealed partial class PolicyYamlReader
             CheckKeys(item, itemField + ".", TargetVersionKeys);
             var fromOk = TryVersionFrom(item, itemField, i, ref previous, out var from);
             var text = RequiredText(item, "target", itemField + ".target");
-            var target = text is null ? null : Percentage(text, itemField + ".target", ValueMark(item, "target"));
+            var target = text is null ? null : Percentage(text, itemField + ".target", item.ValueMark("target"));
             if (fromOk && target is { } value)
             {
                 versions.Add(new DatedTarget(from, value));
@@ -85,7 +86,7 @@ internal sealed partial class PolicyYamlReader
     private LimitSchedule? Limit(YamlMappingNode map, string key, string prefix, bool versions = true)
     {
         var field = $"{prefix}.{key}";
-        if (versions && TryGetValue(map, key, out var node) && node is YamlSequenceNode sequence)
+        if (versions && map.TryGet(key, out var node) && node is YamlSequenceNode sequence)
         {
             return DatedLimits(sequence, field);
         }
@@ -98,7 +99,7 @@ internal sealed partial class PolicyYamlReader
 
         if (!TimeLimit.TryParse(text, out var limit, out var why))
         {
-            Error(field, $"'{text}' is not a time limit '<N> <unit>' ({why})", ValueMark(map, key));
+            Error(field, $"'{text}' is not a time limit '<N> <unit>' ({why})", map.ValueMark(key));
             return null;
         }
 
@@ -150,7 +151,7 @@ internal sealed partial class PolicyYamlReader
     {
         from = null;
         var field = itemField + ".from";
-        if (!TryGetValue(item, "from", out var node) || IsNull(node))
+        if (!item.TryGet("from", out var node) || YamlMaps.IsNull(node))
         {
             if (index == 0)
             {

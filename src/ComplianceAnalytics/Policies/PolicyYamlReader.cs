@@ -1,5 +1,5 @@
 using System.Globalization;
-using YamlDotNet.Core;
+using ComplianceAnalytics.Yaml;
 using YamlDotNet.RepresentationModel;
 
 namespace ComplianceAnalytics.Policies;
@@ -47,35 +47,30 @@ internal sealed partial class PolicyYamlReader
         List<PolicyError> errors)
     {
         var reader = new PolicyYamlReader(Path.GetFileName(path), errors);
-        YamlMappingNode? root;
-        try
-        {
-            var stream = new YamlStream();
-            stream.Load(new StringReader(text));
-            root = reader.Root(stream);
-        }
-        catch (YamlException e)
+        var file = YamlFile.Parse(text);
+        if (file.SyntaxError is { } e)
         {
             reader.Error("(document)", $"is not valid YAML: {e.Message}", e.Start);
             return (null, null);
         }
 
+        var root = reader.Root(file.Documents);
         return root is null ? (null, null) : reader.ReadPolicy(root, path, calendars);
     }
 
     private bool HasErrors => _errors.Count > _errorsBefore;
 
-    private YamlMappingNode? Root(YamlStream stream)
+    private YamlMappingNode? Root(IReadOnlyList<YamlNode> documents)
     {
-        if (stream.Documents.Count != 1)
+        if (documents.Count != 1)
         {
-            Error("(document)", $"holds {stream.Documents.Count.ToString(CultureInfo.InvariantCulture)} YAML documents; expected one policy", null);
+            Error("(document)", $"holds {documents.Count.ToString(CultureInfo.InvariantCulture)} YAML documents; expected one policy", null);
             return null;
         }
 
-        if (stream.Documents[0].RootNode is not YamlMappingNode root)
+        if (documents[0] is not YamlMappingNode root)
         {
-            Error("(document)", "is not a mapping of the policy fields", stream.Documents[0].RootNode.Start);
+            Error("(document)", "is not a mapping of the policy fields", documents[0].Start);
             return null;
         }
 
@@ -92,7 +87,7 @@ internal sealed partial class PolicyYamlReader
         var orgFromFile = Path.GetFileNameWithoutExtension(path);
         if (org is not null && !string.Equals(org, orgFromFile, StringComparison.Ordinal))
         {
-            Error("org", $"'{org}' differs from the file name: the policy of '{org}' belongs in {org}.yaml", ValueMark(root, "org"));
+            Error("org", $"'{org}' differs from the file name: the policy of '{org}' belongs in {org}.yaml", root.ValueMark("org"));
         }
 
         var name = RequiredText(root, "name", "name");
