@@ -160,6 +160,15 @@ public static class WorkbookWriter
             ? Math.Max(width, header.Split(' ', StringSplitOptions.RemoveEmptyEntries).Select(w => w.Length + 2).DefaultIfEmpty(0).Max())
             : column.Width;
 
+    /// <summary>
+    /// A translated pack's text column as wide as its longest text in the first rows (to <see cref="WidestTranslatedValue"/>):
+    /// the definitions' widths fit the English values, and Swedish statuses and the firm's own stage names run longer.
+    /// </summary>
+    private static double WidestValue(OutputColumn column, PackTable table) =>
+        Math.Min(WidestTranslatedValue, table.Rows.Take(200).Select(r => column.Value(r)).OfType<string>().Select(t => t.Length + 2).DefaultIfEmpty(0).Max());
+
+    private const double WidestTranslatedValue = 40;
+
     /// <summary>The lines the longest header wraps onto in its column (about one character per width unit).</summary>
     private static int HeaderLines(IEnumerable<(string Header, double Width)> headers) =>
         Math.Clamp(headers.Select(h => WrappedLines(h.Header, Math.Max(1, (int)h.Width - 1))).DefaultIfEmpty(1).Max(), 1, 4);
@@ -205,6 +214,7 @@ public static class WorkbookWriter
                 ? table.Columns.Where(name => Matches(pattern, name))
                     .Select(name => OutputColumn.FromTable(c with { Source = name, SourcePattern = null }, table.IndexOf(name), table, metadata.Texts))
                 : [OutputColumn.FromTable(c, Source(c.Source, "columns"), table, metadata.Texts)])
+            .Select(c => metadata.Texts.IsEnglish || c.Wrap || c.Width is not { } width ? c : c with { Width = Math.Max(width, WidestValue(c, table)) })
             .ToList();
         foreach (var currency in (sheet.Columns ?? []).Select(c => c.Currency).OfType<string>())
         {
