@@ -1,7 +1,7 @@
 -- Audit pack, Data protection cases: the stage instances behind the Data protection complaints
 -- sheet, by case reference (nothing personal), with local times.
 -- Parameters: $1 the month, 'YYYY-MM'.
-SELECT o.org_name, f.org, f.case_ref, f.stage, f.cycle, f.status,
+SELECT o.org_name, f.org, f.case_ref, s.stage_name AS stage, f.cycle, f.status,
        local_time(o.org, f.started_at) AS started_local,
        local_time(o.org, f.due_at) AS due_local,
        local_time(o.org, f.stopped_at) AS stopped_local,

@@ -115,6 +115,22 @@ public sealed class LanguagePacksTests(SamplePacks sample) : IClassFixture<Sampl
         Assert.Contains(Texts(halo.Worksheet("Durations")), t => t.EndsWith(" / no cases", StringComparison.Ordinal) || t.EndsWith(" cases", StringComparison.Ordinal));
     }
 
+    [Fact]
+    public void A_translated_text_column_is_as_wide_as_its_longest_value_and_an_english_one_as_defined()
+    {
+        // DP cases' Status is 14 wide for "open_breached"; "öppen, inom tidsgräns" needs more.
+        using var hexpress = new XLWorkbook(WorkbookCells.WithoutPictures(sample.Workbook("audit", "hexpress"), sample.Root));
+        var register = hexpress.Worksheet("Dataskyddsärenden");
+        var status = register.Row(2).CellsUsed().Single(c => c.GetString() == "Status").Address.ColumnNumber;
+        var longest = register.Column(status).CellsUsed().Skip(1).Max(c => c.GetString().Length);
+        Assert.True(longest > 12, $"the longest status has {longest} characters");
+        Assert.True(register.Column(status).Width >= longest + 2, $"width {register.Column(status).Width} for {longest} characters");
+
+        using var halo = new XLWorkbook(WorkbookCells.WithoutPictures(sample.Workbook("audit", "halo"), sample.Root));
+        var english = halo.Worksheet("DP cases");
+        Assert.Equal(14, english.Column(english.Row(2).CellsUsed().Single(c => c.GetString() == "Status").Address.ColumnNumber).Width);
+    }
+
     private static HashSet<string> Texts(IXLWorksheet sheet) =>
         sheet.CellsUsed().Where(c => c.DataType == XLDataType.Text).Select(c => c.GetString()).ToHashSet(StringComparer.Ordinal);
 
