@@ -81,6 +81,27 @@ public sealed class ArchitectureTests
         Assert.True(violations.Count == 0, "Arrows running back up:\n" + string.Join("\n", violations));
     }
 
+    /// <summary>
+    /// The layers that run SQL on the store: the Store's own types, and the evaluation, measures and ingestion
+    /// that stream rows in and out of it. Every other layer goes through Store types and never sees a
+    /// connection, a reader or an appender (the DuckDB façade).
+    /// </summary>
+    private static readonly string[] ConnectionLayers = ["Store", "Clocks", "Measures", "Ingestion"];
+
+    [Fact]
+    public void Only_the_store_and_the_layers_that_stream_rows_use_the_DuckDb_facade()
+    {
+        var violations = Layers.Except(ConnectionLayers)
+            .Select(layer => (Layer: layer, Result: Types.InAssembly(Product)
+                .That().ResideInNamespaceMatching($"^{Root}\\.{layer}$")
+                .ShouldNot().HaveDependencyOnAny($"{Root}.DuckDb", "DuckDB.NET")
+                .GetResult()))
+            .Where(r => !r.Result.IsSuccessful)
+            .Select(r => $"{r.Layer}: {string.Join(", ", r.Result.FailingTypeNames ?? [])}")
+            .ToList();
+        Assert.True(violations.Count == 0, "Layers that reach a DuckDB connection outside the Store:\n" + string.Join("\n", violations));
+    }
+
     [Fact]
     public void The_product_does_not_reference_the_sample_generator()
     {

@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Globalization;
 using System.Text.Json;
 using ComplianceAnalytics.Privacy;
+using ComplianceAnalytics.Store;
 using NodaTime;
 using NodaTime.Text;
 

@@ -44,25 +44,9 @@ public sealed record CaseExplanation(
         ArgumentNullException.ThrowIfNull(policies);
         var policy = policies.Find(org)
             ?? throw new ArgumentException($"--org '{org}' has no policy in the policies folder (known: {string.Join(", ", policies.All.Select(p => p.Org))}).");
-        var events = new List<ExplainedEvent>();
-        // The order CaseEvaluation reads a case in, so that events of one instant apply in the same order.
-        using (var reader = store.Connection.Query(
-            """
-            SELECT e.event_type, epoch_us(e.occurred_at), epoch_us(e.due_at), f.file_name, e.line
-            FROM events e JOIN ingest_files f USING (file_id)
-            WHERE e.org = $1 AND e.case_ref = $2
-            ORDER BY e.occurred_at, e.file_id, e.line
-            """,
-            org,
-            caseRef))
-        {
-            while (reader.Read())
-            {
-                var due = reader.IsNull(2) ? (Instant?)null : Instant.FromUnixTimeTicks(reader.GetInt64(2) * 10);
-                events.Add(new ExplainedEvent(
-                    Instant.FromUnixTimeTicks(reader.GetInt64(1) * 10), reader.GetString(0), due, reader.GetString(3), reader.GetInt64(4)));
-            }
-        }
+        var events = CaseEvents.Read(store, org, caseRef)
+            .Select(e => new ExplainedEvent(e.OccurredAt, e.EventType, e.DueAt, e.FileName, e.Line))
+            .ToList();
 
         if (eventsBeforeAsOf)
         {

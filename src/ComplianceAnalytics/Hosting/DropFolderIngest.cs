@@ -1,6 +1,7 @@
 using System.Globalization;
 using ComplianceAnalytics.Clocks;
 using ComplianceAnalytics.Ingestion;
+using ComplianceAnalytics.Store;
 using Microsoft.Extensions.Logging;
 using NodaTime;
 
@@ -48,10 +49,7 @@ public sealed class DropFolderIngest
 
             var (size, modified) = (info.Length, info.LastWriteTimeUtc);
             scanned.Add(path);
-            var known = store.Connection.Scalar<long>(
-                "SELECT count(*) FROM drop_files WHERE path = $1 AND size_bytes = $2 AND modified_at = $3",
-                path, size, RunLog.Timestamp(ToInstant(modified)));
-            if (known > 0)
+            if (DropFiles.IsKnown(store, path, size, ToInstant(modified)))
             {
                 unchanged++;
             }
@@ -121,9 +119,7 @@ public sealed class DropFolderIngest
 
     private void Remember((string Path, long Size, DateTime Modified) file, IngestResult result)
     {
-        _workspace.Store.Connection.Execute(
-            "INSERT OR REPLACE INTO drop_files (path, size_bytes, modified_at, file_id, status) VALUES ($1, $2, $3, $4, $5)",
-            file.Path, file.Size, RunLog.Timestamp(ToInstant(file.Modified)), result.FileId, result.Status);
+        DropFiles.Remember(_workspace.Store, file.Path, file.Size, ToInstant(file.Modified), result.FileId, result.Status);
         if (result.Status == FileStatuses.Quarantined)
         {
             HostingLog.FileQuarantined(_logger, result.File, result.Message ?? string.Empty);

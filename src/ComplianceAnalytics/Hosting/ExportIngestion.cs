@@ -1,5 +1,4 @@
 using ComplianceAnalytics.Clocks;
-using ComplianceAnalytics.DuckDb;
 using ComplianceAnalytics.Exports;
 using ComplianceAnalytics.Ingestion;
 using ComplianceAnalytics.Policies;
@@ -17,8 +16,6 @@ namespace ComplianceAnalytics.Hosting;
 /// </summary>
 public sealed class ExportIngestion
 {
-    private const string RunCheckpointThreshold = "256MB";
-
     private readonly ComplianceStore _store;
     private readonly PolicySet _policies;
     private readonly FileIngestor _ingestor;
@@ -62,53 +59,26 @@ public sealed class ExportIngestion
         ArgumentNullException.ThrowIfNull(files);
         var results = new List<IngestResult>();
 
-        // Each file's commit would otherwise checkpoint whenever the WAL passes DuckDB's default
-        // 16 MB, rewriting and recompressing the events table's open row groups every few files;
-        // a larger threshold for the run checkpoints a few times instead. Rows committed since the
-        // last checkpoint stay in memory, so the threshold also bounds what this costs in memory.
+        // A larger checkpoint threshold and one DuckDB thread per statement for the run's many small commits;
+        // the evaluation afterwards sorts every touched event and gets the threads back.
         try
         {
-            _store.Connection.Execute($"SET checkpoint_threshold = '{RunCheckpointThreshold}'");
-            // A file's statements work on a few megabytes each, which DuckDB's thread pool splits into
-            // more coordination than work; the run's parallelism is its staging connections beside the
-            // committing one (FileIngestor.IngestAll). One DuckDB thread per statement measured faster
-            // and cheaper in CPU. The evaluation afterwards sorts every touched event and gets them all back.
-            _store.Connection.Execute("SET threads = 1");
+            _store.UseIngestRunSettings();
             results.AddRange(_ingestor.IngestAll(files, profile, onFile, cancellationToken));
         }
         catch
         {
-            ResetRunSettings(afterFailure: true);
+            _store.ResetIngestRunSettings(afterFailure: true);
             throw;
         }
 
-        ResetRunSettings(afterFailure: false);
+        _store.ResetIngestRunSettings(afterFailure: false);
 
         var loadedFiles = results.Where(r => r.Status == FileStatuses.Loaded && r.RowsLoaded > 0).Select(r => r.FileId).ToList();
         var evaluation = loadedFiles.Count > 0
             ? new CaseEvaluation(_store, _policies).RefreshStored(loadedFiles)
             : null;
         return new IngestRun(results, evaluation);
-    }
-
-    /// <summary>
-    /// Puts the store's checkpoint threshold and thread count back. After a failure the run's own exception is what the
-    /// caller must see: a store that refuses the reset as well (it is failing) adds nothing to it.
-    /// </summary>
-    private void ResetRunSettings(bool afterFailure)
-    {
-        // The store is opened without either setting, so their defaults are what was there before.
-        foreach (var setting in new[] { "checkpoint_threshold", "threads" })
-        {
-            try
-            {
-                _store.Connection.Execute("RESET " + setting);
-            }
-            catch (DuckDbException) when (afterFailure)
-            {
-                // The original failure propagates; see the summary.
-            }
-        }
     }
 }
 

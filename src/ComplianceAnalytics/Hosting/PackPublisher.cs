@@ -74,15 +74,8 @@ public sealed class PackPublisher
             var rules = PublishedRules.ForMonth(_workspace.Policies, month);
             var fingerprint = Fingerprint(month, inputs, rules);
             var monthName = ReportContext.FormatMonth(month);
-            string? previous = null, previousRules = null;
-            using (var reader = _workspace.Store.Connection.Query("SELECT fingerprint, policy_rules FROM published_packs WHERE month = $1", monthName))
-            {
-                if (reader.Read())
-                {
-                    previous = reader.GetString(0);
-                    previousRules = reader.IsNull(1) ? null : reader.GetString(1);
-                }
-            }
+            var last = PublishedPacks.Find(_workspace.Store, monthName);
+            var (previous, previousRules) = (last?.Fingerprint, last?.PolicyRules);
 
             if (previous == fingerprint)
             {
@@ -140,10 +133,7 @@ public sealed class PackPublisher
         {
             var end = endOf(policy.TimeZone);
             latestEnd = Instant.Max(latestEnd, end);
-            using var reader = workspace.Store.Connection.Query(
-                "SELECT min(occurred_at) < $2, max(occurred_at) < $3 FROM events WHERE org = $1",
-                policy.Org, RunLog.Timestamp(end), RunLog.Timestamp(end - Duration.FromDays(CoverageToleranceDays)));
-            if (reader.Read() && !reader.IsNull(0) && reader.GetBoolean(0) && reader.GetBoolean(1))
+            if (EventSpan.StopsShort(workspace.Store, policy.Org, end, end - Duration.FromDays(CoverageToleranceDays)))
             {
                 orgs.Add(policy.Org);
             }
@@ -155,7 +145,7 @@ public sealed class PackPublisher
     /// <summary>The months from the first with events to the latest complete month, in the schedule's zone.</summary>
     internal IReadOnlyList<YearMonth> DueMonths()
     {
-        var first = _workspace.Store.Connection.Scalar<long?>("SELECT epoch_us(min(occurred_at)) FROM events");
+        var first = EventSpan.First(_workspace.Store);
         if (first is null)
         {
             return [];
@@ -164,7 +154,7 @@ public sealed class PackPublisher
         var zone = _workspace.ScheduleZone;
         var latest = MonthOf(_workspace.Clock.GetCurrentInstant(), zone).PlusMonths(-1);
         var months = new List<YearMonth>();
-        for (var month = MonthOf(RunLog.FromMicros(first.Value), zone); month <= latest; month = month.PlusMonths(1))
+        for (var month = MonthOf(first.Value, zone); month <= latest; month = month.PlusMonths(1))
         {
             months.Add(month);
         }
@@ -181,10 +171,8 @@ public sealed class PackPublisher
     {
         var end = _workspace.Policies.All.Select(p => ReportContext.MonthEnd(month, p.TimeZone))
             .DefaultIfEmpty(ReportContext.MonthEnd(month, _workspace.ScheduleZone)).Max();
-        using var reader = _workspace.Store.Connection.Query(
-            "SELECT count(*), coalesce(max(file_id), 0) FROM events WHERE occurred_at < $1", RunLog.Timestamp(end));
-        reader.Read();
-        return string.Create(CultureInfo.InvariantCulture, $"events={reader.GetInt64(0)};max_file={reader.GetInt64(1)};inputs={inputsHash};rules={rules.Hash()}");
+        var (events, maxFile) = EventSpan.Before(_workspace.Store, end);
+        return string.Create(CultureInfo.InvariantCulture, $"events={events};max_file={maxFile};inputs={inputsHash};rules={rules.Hash()}");
     }
 
     /// <summary>
@@ -237,9 +225,8 @@ public sealed class PackPublisher
                 placed.Add(OutputFile.Of(target));
             }
 
-            _workspace.Store.Connection.Execute(
-                "INSERT OR REPLACE INTO published_packs (month, fingerprint, run_id, published_at, outputs, policy_rules) VALUES ($1, $2, $3, $4, $5, $6)",
-                ReportContext.FormatMonth(month), fingerprint, runId, RunLog.Timestamp(_workspace.Clock.GetCurrentInstant()), RunLog.OutputsJson(placed), policyRules);
+            PublishedPacks.Record(
+                _workspace.Store, ReportContext.FormatMonth(month), fingerprint, runId, _workspace.Clock.GetCurrentInstant(), RunLog.OutputsJson(placed), policyRules);
             return placed;
         }
         finally

@@ -3,6 +3,7 @@ using System.Security.Cryptography;
 using System.Text;
 using ComplianceAnalytics.Measures;
 using ComplianceAnalytics.Publishing;
+using ComplianceAnalytics.Store;
 using Microsoft.Extensions.Logging;
 using NodaTime;
 
@@ -31,7 +32,7 @@ public sealed class ReturnPublisher(ComplianceWorkspace workspace, ILogger<Retur
         {
             cancellationToken.ThrowIfCancellationRequested();
             var fingerprint = Fingerprint(period, inputs);
-            var previous = workspace.Store.Connection.Scalar<string>("SELECT fingerprint FROM published_returns WHERE period = $1", period.Text);
+            var previous = PublishedReturns.Fingerprint(workspace.Store, period.Text);
             if (previous == fingerprint)
             {
                 continue;
@@ -65,7 +66,7 @@ public sealed class ReturnPublisher(ComplianceWorkspace workspace, ILogger<Retur
     /// <summary>The half-years from the one of the first event to the latest complete one, in the schedule's zone.</summary>
     internal IReadOnlyList<ReturnPeriod> DueHalfYears()
     {
-        var first = workspace.Store.Connection.Scalar<long?>("SELECT epoch_us(min(occurred_at)) FROM events");
+        var first = EventSpan.First(workspace.Store);
         if (first is null)
         {
             return [];
@@ -74,7 +75,7 @@ public sealed class ReturnPublisher(ComplianceWorkspace workspace, ILogger<Retur
         var zone = workspace.ScheduleZone;
         var current = ReturnPeriod.HalfYearOf(workspace.Clock.GetCurrentInstant().InZone(zone).Date);
         var periods = new List<ReturnPeriod>();
-        for (var period = ReturnPeriod.HalfYearOf(RunLog.FromMicros(first.Value).InZone(zone).Date);
+        for (var period = ReturnPeriod.HalfYearOf(first.Value.InZone(zone).Date);
              period.FirstDay < current.FirstDay;
              period = ReturnPeriod.HalfYearOf(period.EndDay))
         {
@@ -92,10 +93,8 @@ public sealed class ReturnPublisher(ComplianceWorkspace workspace, ILogger<Retur
     private string Fingerprint(ReturnPeriod period, string inputsHash)
     {
         var end = workspace.Policies.All.Select(p => period.End(p.TimeZone)).DefaultIfEmpty(period.End(workspace.ScheduleZone)).Max();
-        using var reader = workspace.Store.Connection.Query(
-            "SELECT count(*), coalesce(max(file_id), 0) FROM events WHERE occurred_at <= $1", RunLog.Timestamp(end));
-        reader.Read();
-        return string.Create(CultureInfo.InvariantCulture, $"events={reader.GetInt64(0)};max_file={reader.GetInt64(1)};inputs={inputsHash};rules={PublishedRules.ForReturn(workspace.Policies).Hash()}");
+        var (events, maxFile) = EventSpan.Before(workspace.Store, end, inclusive: true);
+        return string.Create(CultureInfo.InvariantCulture, $"events={events};max_file={maxFile};inputs={inputsHash};rules={PublishedRules.ForReturn(workspace.Policies).Hash()}");
     }
 
     /// <summary>
@@ -135,9 +134,7 @@ public sealed class ReturnPublisher(ComplianceWorkspace workspace, ILogger<Retur
                 .Order(StringComparer.Ordinal)
                 .Select(OutputFile.Of)
                 .ToList();
-            workspace.Store.Connection.Execute(
-                "INSERT OR REPLACE INTO published_returns (period, fingerprint, run_id, published_at, outputs) VALUES ($1, $2, $3, $4, $5)",
-                period.Text, fingerprint, runId, RunLog.Timestamp(workspace.Clock.GetCurrentInstant()), RunLog.OutputsJson(placed));
+            PublishedReturns.Record(workspace.Store, period.Text, fingerprint, runId, workspace.Clock.GetCurrentInstant(), RunLog.OutputsJson(placed));
             return placed;
         }
         finally

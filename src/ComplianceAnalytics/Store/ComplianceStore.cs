@@ -132,6 +132,32 @@ public sealed class ComplianceStore : IDisposable
             + (resources.Threads is { } threads ? "; SET threads = " + threads.ToString(System.Globalization.CultureInfo.InvariantCulture) : string.Empty));
     }
 
+    /// <summary>
+    /// Settings for an ingestion run, many small commits in a row (their reasons are in
+    /// <c>ComplianceStore.IngestRunSettings.sql</c>); <see cref="ResetIngestRunSettings"/> puts them back.
+    /// </summary>
+    public void UseIngestRunSettings() => Connection.Execute(StoreSql.Get("ComplianceStore.IngestRunSettings"));
+
+    /// <summary>
+    /// Puts the checkpoint threshold and thread count back. After a failure the run's own exception is what the
+    /// caller must see: a store that refuses the reset as well (it is failing) adds nothing to it.
+    /// </summary>
+    public void ResetIngestRunSettings(bool afterFailure)
+    {
+        // The store is opened without either setting, so their defaults are what was there before.
+        foreach (var setting in new[] { "checkpoint_threshold", "threads" })
+        {
+            try
+            {
+                Connection.Execute("RESET " + setting);
+            }
+            catch (DuckDbException) when (afterFailure)
+            {
+                // The original failure propagates; see the summary.
+            }
+        }
+    }
+
     /// <summary>Writes the WAL into the database file and frees deleted space.</summary>
     public void Checkpoint() => Connection.Execute("CHECKPOINT");
 

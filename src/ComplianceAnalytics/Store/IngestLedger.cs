@@ -22,6 +22,10 @@ public sealed record LedgerEntry(
     string? Message,
     Instant IngestedAt);
 
+/// <summary>The ledger's totals: files by status and rows by fate.</summary>
+public sealed record LedgerTotals(
+    IReadOnlyDictionary<string, long> FilesByStatus, long RowsRead, long RowsLoaded, long RowsDuplicate, long RowsRejected, long RowsIgnored, long Events);
+
 /// <summary>The ledger of ingested files (ingest_files) and its file ids.</summary>
 public static class IngestLedger
 {
@@ -52,5 +56,24 @@ public static class IngestLedger
             entry.Status, entry.RowsRead, entry.RowsLoaded, entry.RowsDuplicate, entry.RowsRejected, entry.RowsIgnored,
             string.Join('\u001f', entry.UnknownColumns), string.Join('\u001f', entry.PersonalFields), entry.Message,
             new DuckDbTimestamp(entry.IngestedAt.ToUnixTimeTicks() / 10));
+    }
+
+    /// <summary>The ledger's totals: files by status, rows by fate, and the events stored.</summary>
+    public static LedgerTotals Totals(ComplianceStore store)
+    {
+        ArgumentNullException.ThrowIfNull(store);
+        var db = store.Connection;
+        var byStatus = new SortedDictionary<string, long>(StringComparer.Ordinal);
+        using (var reader = db.Query(StoreSql.Get("IngestLedger.FilesByStatus")))
+        {
+            while (reader.Read())
+            {
+                byStatus[reader.GetString(0)] = reader.GetInt64(1);
+            }
+        }
+
+        using var sums = db.Query(StoreSql.Get("IngestLedger.Totals"));
+        sums.Read();
+        return new LedgerTotals(byStatus, sums.GetInt64(0), sums.GetInt64(1), sums.GetInt64(2), sums.GetInt64(3), sums.GetInt64(4), sums.GetInt64(5));
     }
 }

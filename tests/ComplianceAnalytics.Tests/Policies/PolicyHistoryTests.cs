@@ -136,6 +136,6 @@ public sealed class PolicyHistoryTests : IDisposable
 
         Assert.Equal(
             fixture.Workspace.Policies.All.Count,
-            fixture.Scalar("SELECT count(*) FROM policy_versions WHERE first_seen = $1", RunLog.Timestamp(fixture.Clock.Now)));
+            fixture.Scalar("SELECT count(*) FROM policy_versions WHERE first_seen = $1", StoreTime.Timestamp(fixture.Clock.Now)));
     }
 }

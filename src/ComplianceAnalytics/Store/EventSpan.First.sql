@@ -1,0 +1,1 @@
+SELECT epoch_us(min(occurred_at)) FROM events

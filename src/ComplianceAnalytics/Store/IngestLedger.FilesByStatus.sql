@@ -1,0 +1,1 @@
+SELECT status, count(*) FROM ingest_files GROUP BY status

@@ -1,0 +1,1 @@
+SELECT fingerprint, policy_rules FROM published_packs WHERE month = $1

@@ -1,0 +1,1 @@
+SELECT fingerprint FROM published_returns WHERE period = $1
