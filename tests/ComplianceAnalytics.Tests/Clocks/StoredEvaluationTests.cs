@@ -1,5 +1,6 @@
 using System.Globalization;
 using ComplianceAnalytics.Clocks;
+using ComplianceAnalytics.Measures;
 using ComplianceAnalytics.Policies;
 using ComplianceAnalytics.Tests.Ingestion;
 using NodaTime;
@@ -125,7 +126,7 @@ public sealed class StoredEvaluationTests : IDisposable
     /// <summary>Evaluates at <paramref name="asOf"/> through the store and asserts every instance and reason equals a fresh evaluation.</summary>
     private void AssertEqualsFresh(PolicySet policies, Instant asOf, bool eventsBeforeAsOf = false)
     {
-        new CaseEvaluation(_fixture.Store, policies).EvaluateAll(_ => asOf, eventsBeforeAsOf);
+        new CaseEvaluation(_fixture.Store, policies, ReportTexts.For).EvaluateAll(_ => asOf, eventsBeforeAsOf);
 
         var expected = new List<string>();
         var cases = new List<(string Org, string CaseRef)>();
@@ -140,7 +141,7 @@ public sealed class StoredEvaluationTests : IDisposable
 
         foreach (var (org, caseRef) in cases)
         {
-            foreach (var s in CaseExplanation.Explain(_fixture.Store, policies, org, caseRef, asOf, eventsBeforeAsOf).Stages)
+            foreach (var s in CaseExplanation.Explain(_fixture.Store, policies, org, caseRef, asOf, ReportTexts.English, eventsBeforeAsOf).Stages)
             {
                 var i = s.Instance;
                 expected.Add(Line(i.Org, i.CaseRef, i.Stage, i.Cycle, Micros(i.StartedAt), Micros(i.OriginalDueAt), Micros(i.DueAt),

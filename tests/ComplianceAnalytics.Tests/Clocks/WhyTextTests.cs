@@ -1,5 +1,6 @@
 using ComplianceAnalytics.Clocks;
 using ComplianceAnalytics.Domain;
+using ComplianceAnalytics.Measures;
 using ComplianceAnalytics.Policies;
 using ComplianceAnalytics.Tests.Policies;
 using NodaTime;
@@ -33,7 +34,7 @@ public class WhyTextTests
         var policy = new Policy("jpdit", "JPDIT Services", London, MondayToFriday, "england-and-wales", Named, [stage], null, [], "jpdit.yaml");
         var trace = new ClockTrace();
         var instance = StageClock.Evaluate("jpdit", "C-1", policy, events, At(asOf), null, trace)[index];
-        return (instance, WhyText.Sentence(instance, trace.For(instance.Stage, instance.Cycle), policy, At(asOf)));
+        return (instance, WhyText.Sentence(instance, trace.For(instance.Stage, instance.Cycle), policy, At(asOf), ReportTexts.English));
     }
 
     [Fact]
@@ -96,7 +97,7 @@ public class WhyTextTests
             "Breached: response issued on Wed 13 Jan 2027, 2 working days after the deadline of Mon 11 Jan 2027; "
             + "started by acknowledged on Wed 23 Dec 2026 with 10 working days (the only version of the limit), first due Mon 11 Jan 2027, "
             + "skipping Christmas Day (Fri 25 Dec 2026), Boxing Day (substitute day) (Mon 28 Dec 2026), New Year's Day (Fri 1 Jan 2027) and 6 weekend days.",
-            WhyText.Sentence(instance, trace.For(instance.Stage, instance.Cycle), policy, asOf));
+            WhyText.Sentence(instance, trace.For(instance.Stage, instance.Cycle), policy, asOf, ReportTexts.English));
     }
 
     [Fact]
