@@ -26,7 +26,7 @@ SELECT o.org_name, f.org, f.case_ref, s.stage_name AS stage, s.limit_words AS st
        local_time(o.org, f.started_at) AS started_local,
        local_time(o.org, f.due_at) AS due_local,
        w.working_index - b.working_index AS working_days_left,
-       f.team, f.category, r.why, f.due_at, s.position, f.cycle
+       f.team, f.category, coalesce(r.why_local, r.why) AS why, f.due_at, s.position, f.cycle
 FROM instance_facts f
 JOIN horizon h ON h.org = f.org
 JOIN coverage v ON v.org = f.org AND v.status = 'full'

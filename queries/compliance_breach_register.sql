@@ -12,7 +12,7 @@ SELECT o.org_name, f.org, f.case_ref, s.stage_name AS stage, f.cycle, f.status,
        local_time(o.org, f.due_at) AS due_local,
        local_time(o.org, f.stopped_at) AS stopped_local,
        f.business_days_late, CASE WHEN f.extended THEN 'yes' ELSE 'no' END AS extended, f.team, f.category,
-       f.root_cause, f.product, r.why
+       f.root_cause, f.product, coalesce(r.why_local, r.why) AS why
 FROM instance_facts f
 JOIN policy_orgs o ON o.org = f.org
 JOIN policy_stages s ON s.org = f.org AND s.stage = f.stage

@@ -4,7 +4,7 @@
 -- same instances and reasons as the Breach register (an open instance due after the firm's data stops
 -- is left out there and here). Case references only: nothing personal.
 -- Parameters: $1 the month, 'YYYY-MM'.
-SELECT o.org_name, f.org, f.case_ref, s.stage_name AS stage, f.cycle, f.status, f.business_days_late, r.why
+SELECT o.org_name, f.org, f.case_ref, s.stage_name AS stage, f.cycle, f.status, f.business_days_late, coalesce(r.why_local, r.why) AS why
 FROM instance_facts f
 JOIN policy_orgs o ON o.org = f.org
 JOIN policy_stages s ON s.org = f.org AND s.stage = f.stage

@@ -26,7 +26,7 @@ internal static class ExplainVerb
             var options = HostSetup.Options(HostSetup.Configuration(CommandLine.Overrides(parse)), requireDropFolder: false, requireReportFolders: false);
             using var loggers = HostSetup.Loggers(quiet: true);
             using var workspace = HostSetup.Workspace(options, loggers);
-            var explanation = CaseExplanation.Explain(workspace.Store, workspace.Policies, parse.GetValue(org)!, parse.GetValue(caseRef)!, instant);
+            var explanation = CaseExplanation.Explain(workspace.Store, workspace.Policies, parse.GetValue(org)!, parse.GetValue(caseRef)!, instant, ReportTexts.English);
             Console.Out.Write(parse.GetValue(CommandLine.Json) ? explanation.ToJson(s => CsvOutput.Format(s)) + "\n" : explanation.ToText());
             if (parse.GetValue(png) is { } file)
             {

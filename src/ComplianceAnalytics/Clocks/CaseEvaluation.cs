@@ -24,12 +24,28 @@ public sealed class CaseEvaluation
     private readonly PolicySet _policies;
     private readonly EvaluationStore _evaluations;
 
+    /// <summary>The texts of each organisation's why sentences: English, and its own language's when that is not English.</summary>
+    private readonly Dictionary<string, ReasonTexts> _texts;
+
     /// <summary>An evaluation of the cases in <paramref name="store"/>, each with its organisation's policy in <paramref name="policies"/>.</summary>
-    public CaseEvaluation(ComplianceStore store, PolicySet policies)
+    /// <param name="store">The store holding the events and the evaluation.</param>
+    /// <param name="policies">Each organisation's policy.</param>
+    /// <param name="texts">
+    /// The texts of a language (the product's resources): the why sentences are stored in English, and for a
+    /// policy whose language is not English also in that language (why_local, which the packs show).
+    /// </param>
+    public CaseEvaluation(ComplianceStore store, PolicySet policies, Func<string, IClockTexts> texts)
     {
+        ArgumentNullException.ThrowIfNull(policies);
+        ArgumentNullException.ThrowIfNull(texts);
         _store = store;
         _policies = policies;
         _evaluations = new EvaluationStore(store);
+        var english = texts(Policy.DefaultLanguage);
+        _texts = policies.All.ToDictionary(
+            p => p.Org,
+            p => new ReasonTexts(english, p.Language == Policy.DefaultLanguage ? null : texts(p.Language)),
+            StringComparer.Ordinal);
     }
 
     /// <summary>Cases evaluated together and handed to the appending thread at once.</summary>
@@ -54,7 +70,7 @@ public sealed class CaseEvaluation
     public EvaluationSummary RefreshStored(IReadOnlyCollection<long>? fileIds)
     {
         var stored = _evaluations.Fingerprints();
-        var current = _policies.All.ToDictionary(p => p.Org, Fingerprint, StringComparer.Ordinal);
+        var current = _policies.All.ToDictionary(p => p.Org, p => Fingerprint(p, _texts[p.Org].Local), StringComparer.Ordinal);
         var full = current.Where(p => fileIds is null || stored.GetValueOrDefault(p.Key) != p.Value).Select(p => p.Key).ToList();
         var gone = stored.Keys.Where(org => !current.ContainsKey(org)).ToList();
         if (fileIds is { Count: 0 } && full.Count == 0 && gone.Count == 0)
@@ -118,9 +134,10 @@ public sealed class CaseEvaluation
 
     /// <summary>
     /// What a stored evaluation depends on besides the case's events: the policy as the system reads it, its
-    /// stages' names, its calendar's holidays with their names (the reasons name them), and the code.
+    /// stages' names, its calendar's holidays with their names (the reasons name them), the code, and the language
+    /// of its local reasons with their texts (a satellite resource can change without the code).
     /// </summary>
-    internal static string Fingerprint(Policy policy)
+    internal static string Fingerprint(Policy policy, IClockTexts? local)
     {
         var text = new StringBuilder(PolicyJson.Serialize([policy]));
         foreach (var stage in policy.Stages)
@@ -133,7 +150,15 @@ public sealed class CaseEvaluation
             text.Append('\n').Append(LocalDatePattern.Iso.Format(day)).Append(' ').Append(policy.Calendar.HolidayName(day));
         }
 
-        text.Append('\n').Append(CodeVersion);
+        text.Append('\n').Append(CodeVersion).Append('\n').Append(policy.Language);
+        if (local is not null)
+        {
+            foreach (var key in WhyText.Keys)
+            {
+                text.Append('\n').Append(key).Append('=').Append(local.All.GetValueOrDefault(key));
+            }
+        }
+
         return Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(text.ToString())));
     }
 
@@ -217,7 +242,8 @@ public sealed class CaseEvaluation
     /// <param name="AsOf">The instant it was evaluated at: the as-of, or just after its last event when stored.</param>
     /// <param name="Instances">Its stage instances at <paramref name="AsOf"/>.</param>
     /// <param name="Teams">Each instance's team.</param>
-    /// <param name="Reasons">Each instance's reason; null for a plain met.</param>
+    /// <param name="Reasons">Each instance's reason in English; null for a plain met.</param>
+    /// <param name="LocalReasons">Each instance's reason in its organisation's language when that is not English; null otherwise.</param>
     /// <param name="Durations">Its duration measures.</param>
     /// <param name="Letter">The ADR letter status, whenever it falls due.</param>
     /// <param name="Requests">Its customer window requests.</param>
@@ -231,6 +257,7 @@ public sealed class CaseEvaluation
         IReadOnlyList<StageInstance> Instances,
         string?[] Teams,
         string?[] Reasons,
+        string?[] LocalReasons,
         IReadOnlyList<CaseDuration> Durations,
         AdrLetterStatus? Letter,
         IReadOnlyList<CustomerWindowRequest> Requests,
@@ -258,7 +285,7 @@ public sealed class CaseEvaluation
                 return;
             }
 
-            batch.Add(EvaluateCase(org, caseRef!, policy, events, teams, asOfByOrg, eventsBeforeAsOf, trace));
+            batch.Add(EvaluateCase(org, caseRef!, policy, _texts[org], events, teams, asOfByOrg, eventsBeforeAsOf, trace));
             if (batch.Count == EvaluatedBatchSize)
             {
                 evaluated.Add(batch, stop);
@@ -295,7 +322,7 @@ public sealed class CaseEvaluation
     /// last) to store, with the instant from which that stored result holds at every as-of.
     /// </summary>
     private static CaseResult EvaluateCase(
-        string org, string caseRef, Policy policy, List<CaseEvent> events, List<string?> teams,
+        string org, string caseRef, Policy policy, ReasonTexts texts, List<CaseEvent> events, List<string?> teams,
         IReadOnlyDictionary<string, long>? asOfByOrg, bool eventsBeforeAsOf, ClockTrace trace)
     {
         // The events arrive in time order, so the last is the latest and only a case whose last event is at
@@ -307,8 +334,10 @@ public sealed class CaseEvaluation
         var instances = StageClock.Evaluate(org, caseRef, policy, counted, asOf, diagnostics, trace);
         var instanceTeams = instances.Select(i => TeamAt(events, teams, i.StoppedAt ?? asOf - DueDates.Microsecond)).ToArray();
         // A plain met needs no explaining in the packs; compliance explain gives it on demand.
-        var instanceReasons = instances
-            .Select(i => i.Status == StageStatus.Met ? null : WhyText.Sentence(i, trace.For(i.Stage, i.Cycle), policy, asOf)).ToArray();
+        string? Reason(StageInstance i, IClockTexts? language) =>
+            i.Status == StageStatus.Met || language is null ? null : WhyText.Sentence(i, trace.For(i.Stage, i.Cycle), policy, asOf, language);
+        var instanceReasons = instances.Select(i => Reason(i, texts.English)).ToArray();
+        var localReasons = instances.Select(i => Reason(i, texts.Local)).ToArray();
         var visible = StageClock.InTimeOrder(counted, asOf);
         var letter = AdrLetterCheck.Evaluate(policy, visible);
         var perStage = diagnostics.OrphanStops.Keys.Union(diagnostics.LateExtensions.Keys)
@@ -319,7 +348,7 @@ public sealed class CaseEvaluation
         Instant? settledFrom = asOfByOrg is not null || instances.Any(i => i.StoppedAt is null) ? null
             : letter is { } l && l.DueAt > asOf ? l.DueAt
             : asOf;
-        return new CaseResult(org, caseRef, events[0].OccurredAt, asOf, instances, instanceTeams, instanceReasons,
+        return new CaseResult(org, caseRef, events[0].OccurredAt, asOf, instances, instanceTeams, instanceReasons, localReasons,
             Durations.Compute(visible), letter, CustomerWindowClock.Evaluate(policy, visible), perStage, settledFrom);
     }
 
@@ -344,7 +373,7 @@ public sealed class CaseEvaluation
 
             stages.Append(StageStatusText.Of(i.Status)).Append(i.PausedSeconds).Append(i.Extended)
                 .AppendTimestampMicros(Micros(result.AsOf)).Append(i.Limit.ToString()).Append(result.Teams[n]).Append(result.Reasons[n]);
-            Settled(stages, result).EndRow();
+            Settled(stages, result).Append(result.LocalReasons[n]).EndRow();
         }
 
         if (appenders.Cases is { } cases)
@@ -393,6 +422,9 @@ public sealed class CaseEvaluation
     }
 
     private static long Micros(Instant instant) => instant.ToUnixTimeTicks() / 10;
+
+    /// <summary>An organisation's texts of the why sentences: English, and its own language's (null when English).</summary>
+    private sealed record ReasonTexts(IClockTexts English, IClockTexts? Local);
 }
 
 /// <summary>How many cases and stage instances one evaluation gave.</summary>

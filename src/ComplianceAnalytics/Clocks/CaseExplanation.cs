@@ -37,11 +37,14 @@ public sealed record CaseExplanation(
     /// <param name="org">The organisation code.</param>
     /// <param name="caseRef">The case's reference.</param>
     /// <param name="asOf">The instant to evaluate at; events after it are not seen.</param>
+    /// <param name="english">The English texts: explain is in English whatever the firm's language (docs/explain.md), as its <c>why</c> is the stored one.</param>
     /// <param name="eventsBeforeAsOf">Only the events strictly before the as-of, as a month's figures count them (see <see cref="CaseEvaluation.EvaluateAll"/>).</param>
-    public static CaseExplanation Explain(ComplianceStore store, PolicySet policies, string org, string caseRef, Instant asOf, bool eventsBeforeAsOf = false)
+    public static CaseExplanation Explain(
+        ComplianceStore store, PolicySet policies, string org, string caseRef, Instant asOf, IClockTexts english, bool eventsBeforeAsOf = false)
     {
         ArgumentNullException.ThrowIfNull(store);
         ArgumentNullException.ThrowIfNull(policies);
+        ArgumentNullException.ThrowIfNull(english);
         var policy = policies.Find(org)
             ?? throw new ArgumentException($"--org '{org}' has no policy in the policies folder (known: {string.Join(", ", policies.All.Select(p => p.Org))}).");
         var events = CaseEvents.Read(store, org, caseRef)
@@ -66,8 +69,8 @@ public sealed record CaseExplanation(
             var steps = trace.For(i.Stage, i.Cycle);
             return new ExplainedStage(
                 i,
-                WhyText.Sentence(i, steps, policy, asOf),
-                [.. steps.Select(s => new ExplainedStep(s.At, s.Kind, WhyText.Step(s, i, policy)))],
+                WhyText.Sentence(i, steps, policy, asOf, english),
+                [.. steps.Select(s => new ExplainedStep(s.At, s.Kind, WhyText.Step(s, i, policy, english)))],
                 steps);
         }).ToList();
         return new CaseExplanation(org, caseRef, asOf, policy, [.. events.Where(e => e.OccurredAt <= asOf)], stages);

@@ -97,7 +97,7 @@ public sealed class DropFolderIngest
             var loaded = results.Where(r => r.Status == FileStatuses.Loaded && r.RowsLoaded > 0).Select(r => r.FileId).ToList();
             if (loaded.Count > 0)
             {
-                new CaseEvaluation(store, _workspace.Policies).RefreshStored(loaded);
+                new CaseEvaluation(store, _workspace.Policies, Measures.ReportTexts.For).RefreshStored(loaded);
             }
 
             throw;

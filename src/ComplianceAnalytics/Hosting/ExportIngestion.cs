@@ -76,7 +76,7 @@ public sealed class ExportIngestion
 
         var loadedFiles = results.Where(r => r.Status == FileStatuses.Loaded && r.RowsLoaded > 0).Select(r => r.FileId).ToList();
         var evaluation = loadedFiles.Count > 0
-            ? new CaseEvaluation(_store, _policies).RefreshStored(loadedFiles)
+            ? new CaseEvaluation(_store, _policies, Measures.ReportTexts.For).RefreshStored(loadedFiles)
             : null;
         return new IngestRun(results, evaluation);
     }

@@ -121,7 +121,7 @@ public sealed class ReportContext
         db.Execute(
             "INSERT INTO report_params VALUES ($1, $2, $3, $4, $5)",
             FormatMonth(month), FormatMonth(month.PlusMonths(-(TrendMonths - 1))), (long)minCases, defaultTarget, (long)dueSoonDays);
-        var evaluation = new CaseEvaluation(store, policies).EvaluateAll(p => MonthEnd(month, p.TimeZone), eventsBeforeAsOf: true);
+        var evaluation = new CaseEvaluation(store, policies, ReportTexts.For).EvaluateAll(p => MonthEnd(month, p.TimeZone), eventsBeforeAsOf: true);
         var context = new ReportContext(store, policies, queries, month, evaluation);
         foreach (var name in queries.Names.Where(IsPreparation))
         {

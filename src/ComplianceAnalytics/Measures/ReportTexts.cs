@@ -15,7 +15,7 @@ namespace ComplianceAnalytics.Measures;
 /// (<c>cover.verdict.judged</c>) are the sentences the code and the cover queries compose, with
 /// <c>{0}</c>-style places for their figures.
 /// </summary>
-public sealed class ReportTexts
+public sealed class ReportTexts : Clocks.IClockTexts
 {
     /// <summary>The prefix of keys that translate a query's whole cell value.</summary>
     public const string ValuePrefix = "value:";

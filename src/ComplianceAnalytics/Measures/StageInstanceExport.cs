@@ -85,7 +85,7 @@ public static class StageInstanceExport
     private static EvaluationSummary Evaluate(ComplianceStore store, PolicySet policies, Instant asOf)
     {
         PolicyTables.Load(store, policies);
-        return new CaseEvaluation(store, policies).EvaluateAll(_ => asOf);
+        return new CaseEvaluation(store, policies, ReportTexts.For).EvaluateAll(_ => asOf);
     }
 
     private static string Iso(long micros) =>

@@ -57,7 +57,7 @@ public static class BreachTimelines
         {
             var policy = policies.Find((string)row[org]!)!;
             var asOf = ReportContext.MonthEnd(month, policy.TimeZone);
-            var explanation = CaseExplanation.Explain(store, policies, policy.Org, (string)row[caseRef]!, asOf, eventsBeforeAsOf: true);
+            var explanation = CaseExplanation.Explain(store, policies, policy.Org, (string)row[caseRef]!, asOf, Measures.ReportTexts.English, eventsBeforeAsOf: true);
             var png = TimelinePicture.Render(explanation);
             var (width, height) = TimelinePicture.Size(explanation);
             timelines.Add(new BreachTimeline(

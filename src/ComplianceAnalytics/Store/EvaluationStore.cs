@@ -143,7 +143,7 @@ public sealed class EvaluationStore(ComplianceStore store)
 
 /// <summary>
 /// The appenders of one evaluation's results. Columns follow the tables in schema.sql; every table ends with
-/// settled_from (empty in the fresh tables).
+/// settled_from (empty in the fresh tables), except the stage instances', which have why_local after it.
 /// </summary>
 public sealed class EvaluationAppenders : IDisposable
 {
@@ -164,7 +164,7 @@ public sealed class EvaluationAppenders : IDisposable
     /// <summary>True for the temporary tables of one as-of.</summary>
     public bool Fresh { get; }
 
-    /// <summary>org … extended, evaluated_at, applied_limit, team, why, settled_from.</summary>
+    /// <summary>org … extended, evaluated_at, applied_limit, team, why, settled_from, why_local.</summary>
     public DuckDbAppender Instances { get; }
 
     /// <summary>org, case_ref, first_event_at, settled_from; none for the fresh tables.</summary>

@@ -102,6 +102,10 @@ CREATE TABLE IF NOT EXISTS case_stage_instances (
     why              VARCHAR,               -- the reason sentence of an instance that did not simply meet its limit
     settled_from     TIMESTAMPTZ            -- the case's, see above
 );
+-- why_local: the reason sentence in the organisation's language (policy language:) when that is not
+-- English; the packs show it, explain and every machine-readable output keep the English why. Added
+-- after settled_from so that a store made before it has its columns in the same order.
+ALTER TABLE case_stage_instances ADD COLUMN IF NOT EXISTS why_local VARCHAR;
 
 -- One row per evaluated case: its first event (an as-of before it sees nothing of the case) and settled_from.
 CREATE TABLE IF NOT EXISTS evaluated_cases (

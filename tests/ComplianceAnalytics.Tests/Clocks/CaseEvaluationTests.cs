@@ -1,4 +1,5 @@
 using ComplianceAnalytics.Clocks;
+using ComplianceAnalytics.Measures;
 using ComplianceAnalytics.Tests.Ingestion;
 using NodaTime;
 
@@ -23,7 +24,7 @@ public sealed class CaseEvaluationTests
         var first = fixture.Csv("a.csv",
             "bluehat,C1,complaint_received,2026-03-02T09:00:00Z",
             "bluehat,C2,complaint_received,2026-03-02T09:00:00Z");
-        var evaluation = new CaseEvaluation(fixture.Store, fixture.Policies);
+        var evaluation = new CaseEvaluation(fixture.Store, fixture.Policies, ReportTexts.For);
         // The first refresh evaluates every case of every organisation: none has a fingerprint yet.
         Assert.Equal(2, evaluation.RefreshStored([first.FileId]).Cases);
         var second = fixture.Csv("b.csv",
@@ -52,7 +53,7 @@ public sealed class CaseEvaluationTests
         const int Cases = 2_500;
         fixture.Csv("many.csv", [.. Enumerable.Range(0, Cases).Select(i => $"bluehat,C{i:D5},complaint_received,2026-03-02T09:00:00Z")]);
 
-        var summary = new CaseEvaluation(fixture.Store, fixture.Policies).EvaluateAll(_ => AsOf);
+        var summary = new CaseEvaluation(fixture.Store, fixture.Policies, ReportTexts.For).EvaluateAll(_ => AsOf);
 
         Assert.Equal(Cases, summary.Cases);
         Assert.Equal(Cases, fixture.Count("SELECT count(DISTINCT case_ref) FROM eval_stage_instances"));

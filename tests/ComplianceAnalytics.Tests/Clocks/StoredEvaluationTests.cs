@@ -1,5 +1,6 @@
 using System.Globalization;
 using ComplianceAnalytics.Clocks;
+using ComplianceAnalytics.Measures;
 using ComplianceAnalytics.Policies;
 using ComplianceAnalytics.Tests.Ingestion;
 using NodaTime;
@@ -80,6 +81,25 @@ public sealed class StoredEvaluationTests : IDisposable
     }
 
     [Fact]
+    public void A_changed_language_evaluates_the_organisation_again_with_its_reasons_in_it()
+    {
+        _fixture.Csv("a.csv",
+            "hexpress,C1,complaint_received,2026-03-02T09:00:00Z",
+            "hexpress,C1,response_issued,2026-03-10T09:00:00Z");
+        var asOf = At("2026-05-01T00:00:00Z");
+        AssertEqualsFresh(_fixture.Policies, asOf);
+        Assert.StartsWith("Överskriden: svar skickat tis 10 mars 2026, ", LocalWhy("C1", "step_1"), StringComparison.Ordinal);
+
+        // The same events under language: en: only the English why, no local one left from before.
+        AssertEqualsFresh(Change(_fixture.Policies, p => p with { Language = "en" }), asOf);
+        Assert.Null(LocalWhy("C1", "step_1"));
+    }
+
+    private string? LocalWhy(string caseRef, string stage) =>
+        _fixture.Store.Connection.Scalar<string>(
+            "SELECT why_local FROM case_stage_instances WHERE case_ref = $1 AND stage = $2 AND cycle = 1", caseRef, stage);
+
+    [Fact]
     public void An_as_of_inside_an_instance_evaluates_the_case_at_it()
     {
         _fixture.Csv("a.csv",
@@ -125,7 +145,7 @@ public sealed class StoredEvaluationTests : IDisposable
     /// <summary>Evaluates at <paramref name="asOf"/> through the store and asserts every instance and reason equals a fresh evaluation.</summary>
     private void AssertEqualsFresh(PolicySet policies, Instant asOf, bool eventsBeforeAsOf = false)
     {
-        new CaseEvaluation(_fixture.Store, policies).EvaluateAll(_ => asOf, eventsBeforeAsOf);
+        new CaseEvaluation(_fixture.Store, policies, ReportTexts.For).EvaluateAll(_ => asOf, eventsBeforeAsOf);
 
         var expected = new List<string>();
         var cases = new List<(string Org, string CaseRef)>();
@@ -140,19 +160,21 @@ public sealed class StoredEvaluationTests : IDisposable
 
         foreach (var (org, caseRef) in cases)
         {
-            foreach (var s in CaseExplanation.Explain(_fixture.Store, policies, org, caseRef, asOf, eventsBeforeAsOf).Stages)
+            foreach (var s in CaseExplanation.Explain(_fixture.Store, policies, org, caseRef, asOf, ReportTexts.English, eventsBeforeAsOf).Stages)
             {
                 var i = s.Instance;
                 expected.Add(Line(i.Org, i.CaseRef, i.Stage, i.Cycle, Micros(i.StartedAt), Micros(i.OriginalDueAt), Micros(i.DueAt),
                     i.StoppedAt is { } stopped ? Micros(stopped) : null, StageStatusText.Of(i.Status), i.PausedSeconds, i.Extended, i.Limit.ToString(),
-                    i.Status == StageStatus.Met ? null : s.Why));
+                    i.Status == StageStatus.Met ? null : s.Why,
+                    i.Status == StageStatus.Met || !LocalLanguage(policies, org, out var language) ? null
+                        : WhyText.Sentence(i, s.Trace, policies.Find(org)!, asOf, ReportTexts.For(language))));
             }
         }
 
         var actual = new List<string>();
         using (var reader = _fixture.Store.Connection.Query("""
             SELECT i.org, i.case_ref, i.stage, i.cycle, epoch_us(i.started_at), epoch_us(i.original_due_at), epoch_us(i.due_at),
-                   epoch_us(i.stopped_at), i.status, i.paused_seconds, i.extended, i.applied_limit, r.why
+                   epoch_us(i.stopped_at), i.status, i.paused_seconds, i.extended, i.applied_limit, r.why, r.why_local
             FROM eval_stage_instances i
             LEFT JOIN eval_stage_reasons r USING (org, case_ref, stage, cycle)
             """))
@@ -161,7 +183,7 @@ public sealed class StoredEvaluationTests : IDisposable
             {
                 actual.Add(Line(reader.GetString(0), reader.GetString(1), reader.GetString(2), (int)reader.GetInt64(3), reader.GetInt64(4),
                     reader.GetInt64(5), reader.GetInt64(6), reader.IsNull(7) ? null : reader.GetInt64(7), reader.GetString(8), reader.GetDouble(9),
-                    reader.GetBoolean(10), reader.GetString(11), reader.IsNull(12) ? null : reader.GetString(12)));
+                    reader.GetBoolean(10), reader.GetString(11), reader.IsNull(12) ? null : reader.GetString(12), reader.IsNull(13) ? null : reader.GetString(13)));
             }
         }
 
@@ -171,11 +193,18 @@ public sealed class StoredEvaluationTests : IDisposable
 
     private static string Line(
         string org, string caseRef, string stage, int cycle, long started, long originalDue, long due, long? stopped, string status,
-        double paused, bool extended, string limit, string? why) =>
+        double paused, bool extended, string limit, string? why, string? whyLocal) =>
         string.Join('|', org, caseRef, stage, cycle.ToString(CultureInfo.InvariantCulture), started.ToString(CultureInfo.InvariantCulture),
             originalDue.ToString(CultureInfo.InvariantCulture), due.ToString(CultureInfo.InvariantCulture),
             stopped?.ToString(CultureInfo.InvariantCulture) ?? "-", status, paused.ToString("R", CultureInfo.InvariantCulture), extended ? "true" : "false",
-            limit, why ?? "-");
+            limit, why ?? "-", whyLocal ?? "-");
+
+    /// <summary>The organisation's language when it is not English: its reasons are stored in it too (why_local).</summary>
+    private static bool LocalLanguage(PolicySet policies, string org, out string language)
+    {
+        language = policies.Find(org)!.Language;
+        return language != "en";
+    }
 
     private static long Micros(Instant instant) => instant.ToUnixTimeTicks() / 10;
 

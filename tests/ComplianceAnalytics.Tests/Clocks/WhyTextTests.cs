@@ -1,5 +1,6 @@
 using ComplianceAnalytics.Clocks;
 using ComplianceAnalytics.Domain;
+using ComplianceAnalytics.Measures;
 using ComplianceAnalytics.Policies;
 using ComplianceAnalytics.Tests.Policies;
 using NodaTime;
@@ -28,12 +29,81 @@ public class WhyTextTests
         Stage("investigation", "10 business_days", [EventTypes.Acknowledged, EventTypes.Reopened], [EventTypes.ResponseIssued],
             [EventTypes.InfoRequested], [EventTypes.InfoReceived], extendable: true);
 
-    private static (StageInstance Instance, string Why) Why(StageDefinition stage, CaseEvent[] events, string asOf = AsOf, int index = 0)
+    private static (StageInstance Instance, string Why) Why(StageDefinition stage, CaseEvent[] events, string asOf = AsOf, int index = 0, string language = "en")
     {
-        var policy = new Policy("jpdit", "JPDIT Services", London, MondayToFriday, "england-and-wales", Named, [stage], null, [], "jpdit.yaml");
+        var policy = new Policy("jpdit", "JPDIT Services", London, MondayToFriday, "england-and-wales", Named, [stage], null, [], "jpdit.yaml") { Language = language };
         var trace = new ClockTrace();
         var instance = StageClock.Evaluate("jpdit", "C-1", policy, events, At(asOf), null, trace)[index];
-        return (instance, WhyText.Sentence(instance, trace.For(instance.Stage, instance.Cycle), policy, At(asOf)));
+        return (instance, WhyText.Sentence(instance, trace.For(instance.Stage, instance.Cycle), policy, At(asOf), ReportTexts.For(language)));
+    }
+
+    [Fact]
+    public void In_swedish_a_breach_over_easter_with_a_pause_and_a_late_extension_reads_in_swedish_with_the_calendars_holiday_names()
+    {
+        // After Wed 1 Apr: Thu 2 (1), Good Friday, Sat 4, Sun 5, Easter Monday, 7-10 (5), Sat 11, Sun 12, 13-17 (10): first
+        // due Fri 17 Apr. Paused Wed 8 to Fri 10 Apr: 2 working days, due Tue 21 Apr. The extension notified Thu 23 Apr
+        // came after it. Answered Fri 24 Apr: Wed 22, Thu 23, Fri 24 late. Holiday names as the calendar writes them.
+        var events = new[]
+        {
+            E(EventTypes.Acknowledged, "2026-04-01T09:00:00Z"),
+            E(EventTypes.InfoRequested, "2026-04-08T10:00:00Z"),
+            E(EventTypes.InfoReceived, "2026-04-10T10:00:00Z"),
+            E(EventTypes.DeadlineExtended, "2026-04-23T09:00:00Z", "2026-04-30T16:00:00Z"),
+            E(EventTypes.ResponseIssued, "2026-04-24T09:00:00Z"),
+        };
+        var (instance, why) = Why(Investigation, events, language: "sv");
+
+        Assert.Equal(StageStatus.Breached, instance.Status);
+        Assert.Equal(
+            "Överskriden: svar skickat fre 24 april 2026, 3 arbetsdagar efter tidsfristen tis 21 april 2026; "
+            + "startad av mottagningsbekräftelse ons 1 april 2026 med 10 arbetsdagar (gränsens enda version), första tidsfrist fre 17 april 2026, "
+            + "utom Good Friday (fre 3 april 2026), Easter Monday (mån 6 april 2026) och 4 veckoslutsdagar; "
+            + "pausad 2 arbetsdagar från ons 8 april 2026 (begäran om uppgifter) till fre 10 april 2026 (uppgifter mottagna), tidsfrist därefter tis 21 april 2026; "
+            + "en förlängning till tors 30 april 2026 meddelad tors 23 april 2026 kom efter tidsfristen tis 21 april 2026 och bortsågs från.",
+            why);
+
+        // The same steps in English, as the store's why, explain and every machine-readable output keep it.
+        Assert.Equal(
+            "Breached: response issued on Fri 24 Apr 2026, 3 working days after the deadline of Tue 21 Apr 2026; "
+            + "started by acknowledged on Wed 1 Apr 2026 with 10 working days (the only version of the limit), first due Fri 17 Apr 2026, "
+            + "skipping Good Friday (Fri 3 Apr 2026), Easter Monday (Mon 6 Apr 2026) and 4 weekend days; "
+            + "paused 2 working days from Wed 8 Apr 2026 (info requested) to Fri 10 Apr 2026 (info received), deadline then Tue 21 Apr 2026; "
+            + "an extension to Thu 30 Apr 2026 notified on Thu 23 Apr 2026 came after the deadline of Tue 21 Apr 2026 and was ignored.",
+            Why(Investigation, events).Why);
+    }
+
+    [Fact]
+    public void In_swedish_hours_have_a_decimal_comma_and_times_are_local()
+    {
+        // As A_pause_of_an_hour_limit_is_told_in_hours: paused 2.5 hours, an hour late.
+        var callback = Stage(
+            "callback", "8 hours", [EventTypes.ComplaintReceived], [EventTypes.Acknowledged], [EventTypes.InfoRequested], [EventTypes.InfoReceived]);
+        var (_, why) = Why(
+            callback,
+            [
+                E(EventTypes.ComplaintReceived, "2026-05-11T09:00:00Z"),
+                E(EventTypes.InfoRequested, "2026-05-11T10:00:00Z"),
+                E(EventTypes.InfoReceived, "2026-05-11T12:30:00Z"),
+                E(EventTypes.Acknowledged, "2026-05-11T20:30:00Z"),
+            ],
+            language: "sv");
+
+        Assert.Equal(
+            "Överskriden: mottagningsbekräftelse mån 11 maj 2026 21:30, 1 timme efter tidsfristen mån 11 maj 2026 20:30; "
+            + "startad av klagomål mottaget mån 11 maj 2026 10:00 med 8 timmar (gränsens enda version), första tidsfrist mån 11 maj 2026 18:00; "
+            + "pausad 2,5 timmar från mån 11 maj 2026 11:00 (begäran om uppgifter) till mån 11 maj 2026 13:30 (uppgifter mottagna), tidsfrist därefter mån 11 maj 2026 20:30.",
+            why);
+    }
+
+    [Theory]
+    [InlineData("en")]
+    [InlineData("sv")]
+    public void Every_key_of_the_sentence_is_in_every_language(string language)
+    {
+        // Every language's file has every English key (ReportTextsTests); this pins the why's keys into English.
+        var texts = ReportTexts.For(language).All;
+        Assert.All(WhyText.Keys, k => Assert.True(texts.ContainsKey(k), $"Texts of '{language}' lack '{k}'"));
+        Assert.Equal(WhyText.Keys.Count, WhyText.Keys.Distinct(StringComparer.Ordinal).Count());
     }
 
     [Fact]
@@ -96,7 +166,7 @@ public class WhyTextTests
             "Breached: response issued on Wed 13 Jan 2027, 2 working days after the deadline of Mon 11 Jan 2027; "
             + "started by acknowledged on Wed 23 Dec 2026 with 10 working days (the only version of the limit), first due Mon 11 Jan 2027, "
             + "skipping Christmas Day (Fri 25 Dec 2026), Boxing Day (substitute day) (Mon 28 Dec 2026), New Year's Day (Fri 1 Jan 2027) and 6 weekend days.",
-            WhyText.Sentence(instance, trace.For(instance.Stage, instance.Cycle), policy, asOf));
+            WhyText.Sentence(instance, trace.For(instance.Stage, instance.Cycle), policy, asOf, ReportTexts.English));
     }
 
     [Fact]

@@ -30,7 +30,7 @@ public sealed class RealLogTests : IDisposable
     public void Every_stage_instance_of_the_log_has_the_independently_computed_status()
     {
         var asOf = Instant.FromUtc(2013, 1, 1, 0, 0);
-        var instances = new ComplianceAnalytics.Clocks.CaseEvaluation(_fixture.Store, _fixture.Policies).RefreshStored(null);
+        var instances = new ComplianceAnalytics.Clocks.CaseEvaluation(_fixture.Store, _fixture.Policies, ReportTexts.For).RefreshStored(null);
         var counts = new Dictionary<string, long>(StringComparer.Ordinal);
         using (var reader = _fixture.Store.Connection.Query("SELECT stage || '/' || status, count(*) FROM case_stage_instances WHERE org = 'helpdesk' GROUP BY ALL"))
         {

@@ -71,6 +71,31 @@ public sealed class LanguagePacksTests(SamplePacks sample) : IClassFixture<Sampl
         Assert.Equal("\"£\"#,##0.00", volumes.Cell(3, 8).Style.NumberFormat.Format);
     }
 
+    [Fact]
+    public void The_why_of_a_breach_is_in_the_firms_language_and_unchanged_in_English()
+    {
+        static List<string> Whys(XLWorkbook workbook, string sheet, string header)
+        {
+            var register = workbook.Worksheet(sheet);
+            var column = register.Row(2).CellsUsed().Single(c => c.GetString() == header).Address.ColumnNumber;
+            return [.. register.Column(column).CellsUsed().Where(c => c.Address.RowNumber > 2).Select(c => c.GetString())];
+        }
+
+        using var hexpress = new XLWorkbook(WorkbookCells.WithoutPictures(sample.Workbook("compliance", "hexpress"), sample.Root));
+        var swedish = Whys(hexpress, "Överträdelseregister", "Varför");
+        Assert.NotEmpty(swedish);
+        Assert.All(swedish, w => Assert.Matches(@"^(Överskriden: .+ \d+ (arbetsdag|arbetsdagar|dag|dagar|timme|timmar)|Öppen efter sin tidsfrist vid) .*efter tidsfristen [a-zåäö]{3,4} \d{1,2} [a-zåäö]+ \d{4}[;.]", w));
+        Assert.All(swedish, w => Assert.DoesNotMatch("working day|deadline|Breached|started by", w));
+        // Swedish day and month names: a register's dates are in some month of the year, written out.
+        Assert.Contains(swedish, w => System.Text.RegularExpressions.Regex.IsMatch(w, @"\b(mån|tis|ons|tors|fre) \d{1,2} (januari|februari|mars|april|maj|juni|juli|augusti|september|oktober|november|december) 2026\b"));
+
+        // Halo had no breach in the month; JPDIT, English too, had several.
+        using var jpdit = new XLWorkbook(WorkbookCells.WithoutPictures(sample.Workbook("compliance", "jpdit"), sample.Root));
+        var english = Whys(jpdit, "Breach register", "Why");
+        Assert.NotEmpty(english);
+        Assert.All(english, w => Assert.Matches("^(Breached: .+ after the deadline of|Open past its deadline at) ", w));
+    }
+
     /// <summary>
     /// The product's own words in cells (statuses, groups, kinds of personal data and what was done,
     /// findings, counted things) read in the firm's language; ids and values the firm gave stay as given.

@@ -200,10 +200,11 @@ public sealed class MonthlyReportTests(SamplePacks sample) : IClassFixture<Sampl
             var policy = sample.Workspace.Policies.All.Single(p => p.Name == row[MonthlyReport.OrganisationHeader]);
             var stage = policy.Stages.Single(s => s.DisplayName == row["Stage"]);
             var explained = CaseExplanation.Explain(
-                sample.Workspace.Store, sample.Workspace.Policies, policy.Org, row["Case"]!, ReportContext.MonthEnd(SamplePacks.Month, policy.TimeZone), eventsBeforeAsOf: true);
+                sample.Workspace.Store, sample.Workspace.Policies, policy.Org, row["Case"]!, ReportContext.MonthEnd(SamplePacks.Month, policy.TimeZone), ReportTexts.English, eventsBeforeAsOf: true);
             // A stage has at most one open instance at a time: the row's.
             var open = explained.Stages.Single(e => e.Instance.Stage == stage.Id && e.Instance.StoppedAt is null);
-            Assert.Equal(open.Why, row["Why"]);
+            // The same clock's steps in the firm's language (explain's own is English).
+            Assert.Equal(WhyText.Sentence(open.Instance, open.Trace, policy, explained.AsOf, ReportTexts.For(policy.Language)), row["Why"]);
         }
     }
 

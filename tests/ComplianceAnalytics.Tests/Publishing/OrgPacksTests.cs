@@ -1,9 +1,10 @@
 using System.Text.RegularExpressions;
 using ComplianceAnalytics.Clocks;
 using ComplianceAnalytics.Hosting;
+using ComplianceAnalytics.Measures;
 using ComplianceAnalytics.Packs;
-using ComplianceAnalytics.Tests.Ingestion;
 using ComplianceAnalytics.Publishing;
+using ComplianceAnalytics.Tests.Ingestion;
 using ComplianceAnalytics.Tests.Packs;
 using ComplianceAnalytics.Tests.Policies;
 using DocumentFormat.OpenXml.Packaging;
@@ -175,7 +176,7 @@ public sealed class OrgPacksTests(SamplePacks sample) : IClassFixture<SamplePack
             var outDir = Path.Combine(_folder, $"due-{days}");
             workspace.MonthlyReport(SamplePacks.Version).Write(new YearMonth(2026, 6), outDir, "compliance");
             // What `compliance explain` says of A2 at the month's end (00:00 BST on 1 July), as the month's figures see it.
-            var explained = CaseExplanation.Explain(workspace.Store, workspace.Policies, "acme", "A2", asOf, eventsBeforeAsOf: true);
+            var explained = CaseExplanation.Explain(workspace.Store, workspace.Policies, "acme", "A2", asOf, ReportTexts.English, eventsBeforeAsOf: true);
             return (MonthlyReport.WorkbookPath(outDir, "compliance", "acme", new YearMonth(2026, 6)), Assert.Single(explained.Stages).Why);
         }
 

@@ -1,5 +1,6 @@
 using ComplianceAnalytics.Clocks;
 using ComplianceAnalytics.Domain;
+using ComplianceAnalytics.Measures;
 using ComplianceAnalytics.Publishing;
 using NodaTime;
 using ScottPlot;
@@ -36,7 +37,7 @@ public class TimelinePictureTests
         var stages = instances.Select(i =>
         {
             var steps = trace.For(i.Stage, i.Cycle);
-            return new ExplainedStage(i, WhyText.Sentence(i, steps, policy, AsOf), [], steps);
+            return new ExplainedStage(i, WhyText.Sentence(i, steps, policy, AsOf, ReportTexts.English), [], steps);
         }).ToList();
         var explained = events.Select((e, n) => new ExplainedEvent(e.OccurredAt, e.EventType, e.DueAt, "jpdit.csv", n + 2)).ToList();
         return new CaseExplanation("jpdit", "C-1", AsOf, policy, explained, stages);

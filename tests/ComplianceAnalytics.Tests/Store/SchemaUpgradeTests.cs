@@ -1,4 +1,5 @@
 using ComplianceAnalytics.Clocks;
+using ComplianceAnalytics.Measures;
 using ComplianceAnalytics.Store;
 using ComplianceAnalytics.Tests.Ingestion;
 using NodaTime;
@@ -32,7 +33,7 @@ public sealed class SchemaUpgradeTests
             using var store = ComplianceStore.Open(path);
             Assert.Equal(0, store.Connection.Scalar<long>("SELECT count(*) FROM information_schema.tables WHERE table_name = 'stage_instances'"));
 
-            var summary = new CaseEvaluation(store, fixture.Policies).EvaluateAll(_ => Instant.FromUtc(2026, 4, 1, 0, 0));
+            var summary = new CaseEvaluation(store, fixture.Policies, ReportTexts.For).EvaluateAll(_ => Instant.FromUtc(2026, 4, 1, 0, 0));
 
             Assert.Equal(1, summary.Cases);
             Assert.Equal("24 hours", store.Connection.Scalar<string>("SELECT applied_limit FROM case_stage_instances WHERE stage = 'acknowledgement'"));

@@ -9,13 +9,14 @@ SELECT org, case_ref, stage, cycle, started_at, original_due_at, due_at, stopped
        paused_seconds, extended, applied_limit, team
 FROM temp.fresh_stage_instances;
 
--- The reason sentence of every instance that did not simply meet its limit.
+-- The reason sentence of every instance that did not simply meet its limit: why in English, why_local
+-- in the organisation's language when that is not English (the packs show coalesce(why_local, why)).
 CREATE OR REPLACE TEMP VIEW eval_stage_reasons AS
-SELECT s.org, s.case_ref, s.stage, s.cycle, s.why
+SELECT s.org, s.case_ref, s.stage, s.cycle, s.why, s.why_local
 FROM case_stage_instances s JOIN temp.eval_as_of a ON a.org = s.org AND s.settled_from <= a.as_of
 WHERE s.why IS NOT NULL
 UNION ALL
-SELECT org, case_ref, stage, cycle, why FROM temp.fresh_stage_instances WHERE why IS NOT NULL;
+SELECT org, case_ref, stage, cycle, why, why_local FROM temp.fresh_stage_instances WHERE why IS NOT NULL;
 
 CREATE OR REPLACE TEMP VIEW eval_durations AS
 SELECT d.org, d.case_ref, d.measure, d.ended_at, d.days
