@@ -21,20 +21,23 @@ horizon AS (
     JOIN working_days b ON b.org = a.org AND b.day = a.as_of_day - INTERVAL 1 DAY
     JOIN working_days w ON w.org = a.org AND w.working_index = b.working_index + (SELECT due_soon_days FROM report_params)
     GROUP BY a.org, a.end_at, a.as_of_day
+),
+open_within AS (
+    -- The open instances and their local due day first: the few that can be due soon, before any join.
+    SELECT f.*, local_time(o.org, f.due_at)::DATE AS due_day
+    FROM instance_facts f JOIN policy_orgs o ON o.org = f.org
+    WHERE f.status = 'open_within'
 )
 SELECT o.org_name, f.org, f.case_ref, s.stage_name AS stage, s.limit_words AS stage_limit,
        local_time(o.org, f.started_at) AS started_local,
        local_time(o.org, f.due_at) AS due_local,
        w.working_index - b.working_index AS working_days_left,
        f.team, f.category, coalesce(r.why_local, r.why) AS why, f.due_at, s.position, f.cycle
-FROM instance_facts f
-JOIN horizon h ON h.org = f.org
+FROM open_within f
+JOIN horizon h ON h.org = f.org AND f.due_at >= h.end_at AND f.due_day <= h.last_day
 JOIN coverage v ON v.org = f.org AND v.status = 'full'
 JOIN policy_orgs o ON o.org = f.org
 JOIN policy_stages s ON s.org = f.org AND s.stage = f.stage
 JOIN working_days b ON b.org = f.org AND b.day = h.as_of_day - INTERVAL 1 DAY
-JOIN working_days w ON w.org = f.org AND w.day = local_time(o.org, f.due_at)::DATE
-LEFT JOIN eval_stage_reasons r ON r.org = f.org AND r.case_ref = f.case_ref AND r.stage = f.stage AND r.cycle = f.cycle
-WHERE f.status = 'open_within'
-  AND f.due_at >= h.end_at
-  AND local_time(o.org, f.due_at)::DATE <= h.last_day;
+JOIN working_days w ON w.org = f.org AND w.day = f.due_day
+LEFT JOIN eval_stage_reasons r ON r.org = f.org AND r.case_ref = f.case_ref AND r.stage = f.stage AND r.cycle = f.cycle;

@@ -22,10 +22,18 @@
 WITH month_end AS (
     SELECT org, end_at AS as_of FROM report_months WHERE month = $1
 ),
+in_window AS (
+    -- Only a case with an event in the twelve months (before the as-of) can be received or closed in
+    -- them: a case whose last event is earlier counts in no period, whatever the length of the history.
+    SELECT f.org, f.case_ref
+    FROM case_facts f JOIN (SELECT org, min(start_at) AS start_at FROM report_months GROUP BY org) w ON w.org = f.org
+    WHERE f.last_event_at >= w.start_at
+),
 ordered AS (
     SELECT e.org, e.case_ref, e.event_type, e.occurred_at, e.outcome, e.redress_amount,
            epoch_us(e.occurred_at)::HUGEINT * 18446744073709551616 + e.file_id::HUGEINT * 4294967296 + e.line AS read_order
     FROM events e JOIN month_end m ON m.org = e.org
+    SEMI JOIN in_window w ON w.org = e.org AND w.case_ref = e.case_ref
     WHERE e.occurred_at < m.as_of
 ),
 per_case AS (
@@ -61,15 +69,19 @@ periods AS (
     SELECT org, '12 months', min(start_at), max(end_at), 1 FROM report_months GROUP BY org
 ),
 in_period AS (
-    SELECT p.org, p.period, p.period_order, c.grouping, c.grp,
-           c.received_at >= p.start_at AND c.received_at < p.end_at AS received_in,
-           c.is_closed AND c.closed_at >= p.start_at AND c.closed_at < p.end_at AS closed_in,
-           c.outcome, c.redress,
-           epoch(c.closed_at - c.received_at) / 86400 AS days_to_close
-    FROM periods p JOIN cases c ON c.org = p.org
+    -- Each case in each period it was received or closed in: every figure below counts only those.
+    SELECT * FROM (
+        SELECT p.org, p.period, p.period_order, c.grouping, c.grp,
+               c.received_at >= p.start_at AND c.received_at < p.end_at AS received_in,
+               c.is_closed AND c.closed_at >= p.start_at AND c.closed_at < p.end_at AS closed_in,
+               c.outcome, c.redress,
+               epoch(c.closed_at - c.received_at) / 86400 AS days_to_close
+        FROM periods p JOIN cases c ON c.org = p.org
+    )
+    WHERE received_in OR closed_in
 ),
 groups AS (
-    SELECT DISTINCT org, period, period_order, grouping, grp FROM in_period WHERE received_in OR closed_in
+    SELECT DISTINCT org, period, period_order, grouping, grp FROM in_period
 ),
 stats AS (
     -- One group's figures (mine) beside those of the rest of the organisation (rest).

@@ -8,8 +8,13 @@ namespace ComplianceAnalytics.Hosting;
 /// <summary>How a job run ended (run_log.outcome).</summary>
 public static class RunOutcomes
 {
+    /// <summary>The job's body returned.</summary>
     public const string Succeeded = "succeeded";
+
+    /// <summary>The job's body threw; the job waits out a back-off before its next try.</summary>
     public const string Failed = "failed";
+
+    /// <summary>The run was cancelled (the host stopping) before or while its body ran.</summary>
     public const string Cancelled = "cancelled";
 
     /// <summary>Not run: the job failed just before and waits out its back-off (nothing is written to the run log).</summary>
@@ -43,10 +48,13 @@ public sealed class RunLog
     public void Progress(string runId, string detail, IReadOnlyList<OutputFile> outputs) =>
         RunLogRows.Progress(_store, runId, detail, OutputsJson(outputs));
 
+    /// <summary>The latest <paramref name="count"/> runs, newest first.</summary>
     public IReadOnlyList<RunRecord> Recent(int count) => RunLogRows.Recent(_store, count);
 
+    /// <summary>The ingest ledger's files by status and rows by fate, with the events the store holds now.</summary>
     public LedgerTotals Totals() => IngestLedger.Totals(_store);
 
-    public static string OutputsJson(IReadOnlyList<OutputFile> outputs) =>
+    /// <summary>The outputs as a JSON array of <c>{"path", "sha256"}</c> objects, as run_log.outputs and published_packs keep them.</summary>
+    internal static string OutputsJson(IReadOnlyList<OutputFile> outputs) =>
         JsonSerializer.Serialize(outputs.Select(o => new Dictionary<string, string>(StringComparer.Ordinal) { ["path"] = o.Path, ["sha256"] = o.Sha256 }));
 }

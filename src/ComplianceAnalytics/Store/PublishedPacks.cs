@@ -13,6 +13,7 @@ public static class PublishedPacks
         return reader.Read() ? (reader.GetString(0), reader.IsNull(1) ? null : reader.GetString(1)) : null;
     }
 
+    /// <summary>Records that <paramref name="month"/> was published with this fingerprint, run, outputs and the policy rules it depends on.</summary>
     public static void Record(ComplianceStore store, string month, string fingerprint, string runId, Instant publishedAt, string outputsJson, string? policyRules)
     {
         ArgumentNullException.ThrowIfNull(store);

@@ -12,6 +12,7 @@ public static class PublishedReturns
         return store.Connection.Scalar<string>(StoreSql.Get("PublishedReturns.Fingerprint"), period);
     }
 
+    /// <summary>Records that the return of <paramref name="period"/> was published with this fingerprint, run and outputs.</summary>
     public static void Record(ComplianceStore store, string period, string fingerprint, string runId, Instant publishedAt, string outputsJson)
     {
         ArgumentNullException.ThrowIfNull(store);

@@ -12,12 +12,14 @@ public sealed record RunRecord(
 /// </summary>
 public static class RunLogRows
 {
+    /// <summary>Writes a run's row as it starts; it has no end until <see cref="End"/>.</summary>
     public static void Begin(ComplianceStore store, string runId, string job, string host, Instant startedAt)
     {
         ArgumentNullException.ThrowIfNull(store);
         store.Connection.Execute(StoreSql.Get("RunLogRows.Begin"), runId, job, host, StoreTime.Timestamp(startedAt));
     }
 
+    /// <summary>Completes a run's row with its end, outcome, detail and outputs.</summary>
     public static void End(ComplianceStore store, string runId, Instant endedAt, string outcome, string detail, string outputsJson)
     {
         ArgumentNullException.ThrowIfNull(store);
