@@ -8,14 +8,11 @@ namespace ComplianceAnalytics.Publishing;
 /// <summary>
 /// The director's one-page picture per organisation and month: small multiples of each stage's attainment
 /// (1 − breach rate) over the twelve months of the Control charts sheet (query <c>director_control_chart</c>),
-/// against the 95 % target, with the months outside the p-chart's limits marked in red and the months an action
+/// against the stage's target of each month (a dashed line), with the months outside the p-chart's limits marked in red and the months an action
 /// of the actions folder took effect marked by a purple vertical line with the action's id, as on the control charts.
 /// </summary>
 public static class BoardPicture
 {
-    /// <summary>The attainment target each panel's dashed line shows, as a fraction (95 %).</summary>
-    public const double Target = 0.95;
-
     /// <summary>The pack whose cover shows the picture, and with which it is published.</summary>
     public const string Pack = "director";
 
@@ -37,7 +34,8 @@ public static class BoardPicture
     /// <param name="Attainment">1 − p; null in a month where nothing stopped.</param>
     /// <param name="OutOfControl">Whether the month lies outside the p-chart's control limits (drawn red).</param>
     /// <param name="Actions">The ids of the actions dated in the month whose scope includes the stage; empty when none.</param>
-    public sealed record Point(string Stage, string Month, double? Attainment, bool OutOfControl, string Actions = "");
+    /// <param name="Target">The stage's attainment target for the month as a fraction (stage_target(): its policy's, else Compliance:DefaultTarget).</param>
+    public sealed record Point(string Stage, string Month, double? Attainment, bool OutOfControl, string Actions = "", double Target = ReportContext.DefaultTarget);
 
     /// <summary>The file name beside the packs, e.g. <c>board-jpdit-2026-06.png</c>.</summary>
     public static string FileName(string org, string month) => $"board-{org}-{month}.png";
@@ -46,14 +44,14 @@ public static class BoardPicture
     public static string Description(string orgName, string month, ReportTexts texts) =>
         texts.Format("board.description", orgName, month);
 
-    /// <summary>The points of each organisation in the query's rows (org_name, org, stage, month, p, signal, actions), in its order.</summary>
+    /// <summary>The points of each organisation in the query's rows (org_name, org, stage, month, p, signal, actions, target), in its order.</summary>
     public static IEnumerable<(string OrgName, string Org, List<Point> Points)> ByOrganisation(Measures.QueryTable table)
     {
         ArgumentNullException.ThrowIfNull(table);
         var columns = table.Columns.ToList();
         int Column(string name) => columns.IndexOf(name);
         var (orgName, org, stage, month, p, signal) = (Column("org_name"), Column("org"), Column("stage"), Column("month"), Column("p"), Column("signal"));
-        var actions = Column("actions");
+        var (actions, target) = (Column("actions"), Column("target"));
         return table.Rows
             .GroupBy(r => ((string)r[orgName]!, (string)r[org]!))
             .Select(g => (g.Key.Item1, g.Key.Item2, g.Select(r => new Point(
@@ -61,7 +59,8 @@ public static class BoardPicture
                 Convert.ToString(r[month], CultureInfo.InvariantCulture)!,
                 r[p] is null ? null : 1 - Convert.ToDouble(r[p], CultureInfo.InvariantCulture),
                 !string.IsNullOrEmpty((string?)r[signal]),
-                actions < 0 ? string.Empty : (string?)r[actions] ?? string.Empty)).ToList()));
+                actions < 0 ? string.Empty : (string?)r[actions] ?? string.Empty,
+                Convert.ToDouble(r[target], CultureInfo.InvariantCulture))).ToList()));
     }
 
     /// <summary>The PNG: a title, then a panel per stage, two to a row; its words in <paramref name="texts"/>' language (English when not given).</summary>
@@ -118,8 +117,12 @@ public static class BoardPicture
         var plot = new Plot();
         plot.Font.Set(PictureFonts.Family);
         plot.Title(stage, size: 14);
-        var target = plot.Add.HorizontalLine(Target);
-        target.LineColor = Color.FromHex("7F7F7F");
+        // The target as a step per month: a dated target changes the line in the month it starts to judge.
+        var stepXs = Enumerable.Range(0, months.Count).SelectMany(i => new[] { i - 0.5, i + 0.5 }).ToArray();
+        var stepYs = months.SelectMany(m => new[] { m.Target, m.Target }).ToArray();
+        var target = plot.Add.Scatter(stepXs, stepYs);
+        target.Color = Color.FromHex("7F7F7F");
+        target.MarkerSize = 0;
         target.LinePattern = LinePattern.Dashed;
         target.LineWidth = 1.5f;
 

@@ -66,4 +66,17 @@ public sealed class DatedTargetQueriesTests : IDisposable
         Assert.Equal("Red", Cell(heatmap, "2026-04 rag"));
         Assert.Equal("Green", Cell(heatmap, "2026-05 rag"));
     }
+
+    [Fact]
+    public void The_board_pictures_target_line_follows_each_months_target()
+    {
+        var table = _scenario.Table("director_control_chart", "2026-05");
+
+        var (_, _, points) = Assert.Single(ComplianceAnalytics.Publishing.BoardPicture.ByOrganisation(table));
+        var byMonth = points.ToDictionary(p => p.Month, p => p.Target);
+        Assert.Equal(0.95, byMonth["2026-03"], 6);
+        Assert.Equal(0.95, byMonth["2026-04"], 6);
+        Assert.Equal(0.50, byMonth["2026-05"], 6);
+        Assert.Equal(0.95, byMonth["2025-06"], 6); // before the data, the target in force then
+    }
 }
