@@ -58,7 +58,7 @@ public static class BreachTimelines
             var policy = policies.Find((string)row[org]!)!;
             var asOf = ReportContext.MonthEnd(month, policy.TimeZone);
             var explanation = CaseExplanation.Explain(store, policies, policy.Org, (string)row[caseRef]!, asOf, Measures.ReportTexts.English, eventsBeforeAsOf: true);
-            var png = TimelinePicture.Render(explanation);
+            var png = TimelinePicture.Render(explanation, ReportTexts.For(policy.Language));
             var (width, height) = TimelinePicture.Size(explanation);
             timelines.Add(new BreachTimeline(
                 (string)row[orgName]!, (string)row[caseRef]!, (string)row[stage]!, Convert.ToInt64(row[cycle], CultureInfo.InvariantCulture),

@@ -1,4 +1,5 @@
 using ComplianceAnalytics.Clocks;
+using ComplianceAnalytics.Measures;
 using NodaTime;
 using ScottPlot;
 
@@ -28,9 +29,12 @@ public static class TimelinePicture
     private static readonly Color Ink = Color.FromHex("262626");
 
     /// <summary>The PNG bytes, <see cref="Width"/> pixels wide, taller with more cycles.</summary>
-    public static byte[] Render(CaseExplanation explanation)
+    /// <param name="explanation">The case's events and stage clocks.</param>
+    /// <param name="texts">The firm's language for the picture's words, statuses and dates (month names); English when null.</param>
+    public static byte[] Render(CaseExplanation explanation, ReportTexts? texts = null)
     {
         ArgumentNullException.ThrowIfNull(explanation);
+        texts ??= ReportTexts.English;
         PictureFonts.Register();
         var policy = explanation.Policy;
         double X(Instant at) => at.InZone(policy.TimeZone).LocalDateTime.ToDateTimeUnspecified().ToOADate();
@@ -45,7 +49,7 @@ public static class TimelinePicture
 
         var plot = new Plot();
         plot.Font.Set(PictureFonts.Family);
-        plot.Title($"Case {explanation.CaseRef}, {policy.Name}: stage clocks (local time, {policy.TimeZone.Id})", size: 15);
+        plot.Title(texts.Format("timeline.title", explanation.CaseRef, policy.Name, policy.TimeZone.Id), size: 15);
 
         // Runs of non-working days shaded as one span each, so that adjacent days show no seam.
         for (var d = fromDate; d < toDate; d = d.PlusDays(1))
@@ -76,7 +80,8 @@ public static class TimelinePicture
             var i = s.Instance;
             double y = rows - n;
             positions.Add(y);
-            labels.Add($"{i.Stage} {i.Cycle}\n{StageStatusText.Of(i.Status).Replace('_', ' ')}");
+            var status = StageStatusText.Of(i.Status);
+            labels.Add($"{i.Stage} {i.Cycle}\n{(texts.IsEnglish ? status.Replace('_', ' ') : texts.Value(status))}");
             var start = X(i.StartedAt);
             var end = X(ends[n]);
             var due = X(i.DueAt);
@@ -106,13 +111,13 @@ public static class TimelinePicture
             asOf.LineColor = Ink;
             asOf.LinePattern = LinePattern.Dotted;
             asOf.LineWidth = 1.5f;
-            asOf.LegendText = "as-of";
+            asOf.LegendText = texts["timeline.as_of"];
         }
 
         // Events: a tick each and a label written upwards; events too close to tell apart share one label.
         double top = rows + 1;
         positions.Add(top);
-        labels.Add("events");
+        labels.Add(texts["timeline.events"]);
         var xMin = fromDate.ToDateTimeUnspecified().ToOADate();
         var xMax = toDate.ToDateTimeUnspecified().ToOADate();
         // About the plot area's width in pixels: a label is some 14 pixels wide.
@@ -138,7 +143,7 @@ public static class TimelinePicture
         var dates = plot.Axes.DateTimeTicksBottom();
         if (dates.TickGenerator is ScottPlot.TickGenerators.DateTimeAutomatic automatic)
         {
-            automatic.LabelFormatter = d => d.ToString("d MMM yyyy", System.Globalization.CultureInfo.InvariantCulture);
+            automatic.LabelFormatter = d => d.ToString("d MMM yyyy", texts.IsEnglish ? System.Globalization.CultureInfo.InvariantCulture : texts.Culture);
         }
 
         plot.Axes.Left.TickGenerator = new ScottPlot.TickGenerators.NumericManual([.. positions], [.. labels]);
@@ -149,7 +154,7 @@ public static class TimelinePicture
         plot.Axes.Right.MinimumSize = 40;
         plot.Font.Set(PictureFonts.Family);
 
-        Legend(plot);
+        Legend(plot, texts);
         var (width, height) = Size(explanation);
         return plot.GetImageBytes(width, height, ImageFormat.Png);
     }
@@ -214,15 +219,15 @@ public static class TimelinePicture
     }
 
     /// <summary>A legend of the colours and markers, below the plot.</summary>
-    private static void Legend(Plot plot)
+    private static void Legend(Plot plot, ReportTexts texts)
     {
-        plot.Legend.ManualItems.Add(new LegendItem { LabelText = "running", FillColor = Working });
-        plot.Legend.ManualItems.Add(new LegendItem { LabelText = "stopped in time", FillColor = Met });
-        plot.Legend.ManualItems.Add(new LegendItem { LabelText = "late", FillColor = Late });
-        plot.Legend.ManualItems.Add(new LegendItem { LabelText = "paused", FillColor = Pause });
-        plot.Legend.ManualItems.Add(new LegendItem { LabelText = "non-working day", FillColor = NonWorking });
-        plot.Legend.ManualItems.Add(new LegendItem { LabelText = "original due", MarkerShape = MarkerShape.OpenTriangleDown, MarkerColor = Ink, MarkerSize = 10 });
-        plot.Legend.ManualItems.Add(new LegendItem { LabelText = "due", MarkerShape = MarkerShape.FilledTriangleDown, MarkerColor = Ink, MarkerSize = 10 });
+        plot.Legend.ManualItems.Add(new LegendItem { LabelText = texts["timeline.running"], FillColor = Working });
+        plot.Legend.ManualItems.Add(new LegendItem { LabelText = texts["timeline.stopped_in_time"], FillColor = Met });
+        plot.Legend.ManualItems.Add(new LegendItem { LabelText = texts["timeline.late"], FillColor = Late });
+        plot.Legend.ManualItems.Add(new LegendItem { LabelText = texts["timeline.paused"], FillColor = Pause });
+        plot.Legend.ManualItems.Add(new LegendItem { LabelText = texts["timeline.non_working_day"], FillColor = NonWorking });
+        plot.Legend.ManualItems.Add(new LegendItem { LabelText = texts["timeline.original_due"], MarkerShape = MarkerShape.OpenTriangleDown, MarkerColor = Ink, MarkerSize = 10 });
+        plot.Legend.ManualItems.Add(new LegendItem { LabelText = texts["timeline.due"], MarkerShape = MarkerShape.FilledTriangleDown, MarkerColor = Ink, MarkerSize = 10 });
         plot.Legend.Orientation = Orientation.Horizontal;
         plot.Legend.FontName = PictureFonts.Family;
         plot.Legend.FontSize = 11;

@@ -64,6 +64,25 @@ public class TimelinePictureTests
     }
 
     [Fact]
+    public void A_Swedish_firms_picture_has_its_words_in_Swedish_at_the_same_size()
+    {
+        var explanation = Case();
+        using var english = Decode(TimelinePicture.Render(explanation));
+        using var swedish = Decode(TimelinePicture.Render(explanation, ReportTexts.For("sv")));
+
+        Assert.Equal(english.Width, swedish.Width);
+        Assert.Equal(english.Height, swedish.Height);
+        // The title (top rows) and the legend (bottom rows) are drawn from the texts, so they differ.
+        Assert.NotEqual(Rows(english, 0, 30), Rows(swedish, 0, 30));
+        Assert.NotEqual(Rows(english, english.Height - 30, 30), Rows(swedish, swedish.Height - 30, 30));
+        var texts = ReportTexts.For("sv");
+        Assert.Equal("Ärende C-1, Jpdit: stegens klockor (lokal tid, Europe/London)", texts.Format("timeline.title", "C-1", "Jpdit", "Europe/London"));
+    }
+
+    private static uint[] Rows(SKBitmap bitmap, int from, int count) =>
+        [.. Enumerable.Range(from, count).SelectMany(y => Enumerable.Range(0, bitmap.Width).Select(x => (uint)bitmap.GetPixel(x, y)))];
+
+    [Fact]
     public void The_pauses_drawn_are_those_the_clock_recorded()
     {
         var pauses = TimelinePicture.Pauses(Case().Stages[0].Trace).ToList();
