@@ -143,7 +143,8 @@ public static class TimelinePicture
         var dates = plot.Axes.DateTimeTicksBottom();
         if (dates.TickGenerator is ScottPlot.TickGenerators.DateTimeAutomatic automatic)
         {
-            automatic.LabelFormatter = d => d.ToString("d MMM yyyy", texts.IsEnglish ? System.Globalization.CultureInfo.InvariantCulture : texts.Culture);
+            // The firm's calendar words: Swedish labels carry the weekday ("mån 25 maj 2026"), as its why sentences do.
+            automatic.LabelFormatter = d => d.ToString(texts["timeline.date"], texts.IsEnglish ? System.Globalization.CultureInfo.InvariantCulture : texts.Culture);
         }
 
         plot.Axes.Left.TickGenerator = new ScottPlot.TickGenerators.NumericManual([.. positions], [.. labels]);

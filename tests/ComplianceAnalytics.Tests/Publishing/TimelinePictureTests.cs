@@ -77,6 +77,9 @@ public class TimelinePictureTests
         Assert.NotEqual(Rows(english, english.Height - 30, 30), Rows(swedish, swedish.Height - 30, 30));
         var texts = ReportTexts.For("sv");
         Assert.Equal("Ärende C-1, Jpdit: stegens klockor (lokal tid, Europe/London)", texts.Format("timeline.title", "C-1", "Jpdit", "Europe/London"));
+        // Its date labels carry the Swedish weekday, as its why sentences do.
+        Assert.Equal("mån 25 maj 2026", new DateTime(2026, 5, 25).ToString(texts["timeline.date"], texts.Culture));
+        Assert.Equal("25 May 2026", new DateTime(2026, 5, 25).ToString(ReportTexts.English["timeline.date"], System.Globalization.CultureInfo.InvariantCulture));
     }
 
     private static uint[] Rows(SKBitmap bitmap, int from, int count) =>
