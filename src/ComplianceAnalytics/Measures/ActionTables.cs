@@ -10,20 +10,8 @@ namespace ComplianceAnalytics.Measures;
 /// </summary>
 internal static class ActionTables
 {
-    public static void Load(ComplianceStore store, ActionSet actions)
-    {
-        var db = store.Connection;
-        db.Execute("""
-            CREATE OR REPLACE TEMP TABLE actions (action_id VARCHAR, org VARCHAR, action_date DATE, scope VARCHAR,
-                stage VARCHAR, team VARCHAR, category VARCHAR, root_cause VARCHAR, product VARCHAR,
-                description VARCHAR, owner VARCHAR, source_file VARCHAR);
-            """);
-        using var appender = db.CreateAppender("actions");
-        foreach (var a in actions.All)
-        {
-            appender.Append(a.Id).Append(a.Org).AppendDate(a.Date.ToDateOnly()).Append(a.Scope.ToString());
-            appender.Append(a.Scope.Stage).Append(a.Scope.Team).Append(a.Scope.Category).Append(a.Scope.RootCause).Append(a.Scope.Product)
-                .Append(a.Description).Append(a.Owner).Append(a.SourceFile).EndRow();
-        }
-    }
+    public static void Load(ComplianceStore store, ActionSet actions) =>
+        ReportTables.LoadActions(store, actions.All.Select(a => new ActionRow(
+            a.Id, a.Org, a.Date, a.Scope.ToString(), a.Scope.Stage, a.Scope.Team, a.Scope.Category, a.Scope.RootCause, a.Scope.Product,
+            a.Description, a.Owner, a.SourceFile)));
 }

@@ -17,14 +17,12 @@ public sealed record GroupOutcomeMargins(int MinClosedCases = 20, double UpholdR
     public static readonly GroupOutcomeMargins Default = new();
 
     /// <summary>The margins as the temporary table <c>outcome_margins</c> (measure, margin, min_closed) the query reads.</summary>
-    internal void Load(ComplianceStore store)
-    {
-        var db = store.Connection;
-        db.Execute("CREATE OR REPLACE TEMP TABLE outcome_margins (measure VARCHAR, margin DOUBLE, min_closed INTEGER)");
-        using var rows = db.CreateAppender("outcome_margins");
-        foreach (var (measure, margin) in new[] { ("uphold rate", UpholdRate), ("median days to close", MedianDaysToClose), ("closed within 8 weeks", WithinEightWeeks) })
-        {
-            rows.Append(measure).Append(margin).Append(MinClosedCases).EndRow();
-        }
-    }
+    internal void Load(ComplianceStore store) =>
+        ReportTables.LoadMargins(
+            store,
+            [
+                new("uphold rate", UpholdRate, MinClosedCases),
+                new("median days to close", MedianDaysToClose, MinClosedCases),
+                new("closed within 8 weeks", WithinEightWeeks, MinClosedCases),
+            ]);
 }

@@ -22,119 +22,64 @@ internal static class PolicyTables
     /// <param name="days">The local dates working_days covers; none when null.</param>
     public static void Load(ComplianceStore store, PolicySet policies, DateInterval? days = null)
     {
-        var db = store.Connection;
-        db.Execute("""
-            CREATE OR REPLACE TEMP TABLE policy_orgs (org VARCHAR, org_name VARCHAR, time_zone VARCHAR, working_days VARCHAR, holidays VARCHAR, source_file VARCHAR,
-                currency VARCHAR);
-            CREATE OR REPLACE TEMP TABLE policy_stages (org VARCHAR, stage VARCHAR, position INTEGER, stage_limit VARCHAR,
-                start_events VARCHAR, stop_events VARCHAR, pause_on VARCHAR, resume_on VARCHAR, extendable BOOLEAN,
-                stage_name VARCHAR, limit_words VARCHAR);
-            CREATE OR REPLACE TEMP TABLE policy_targets (org VARCHAR, stage VARCHAR, version INTEGER, from_date DATE, until_date DATE, target DOUBLE);
-            CREATE OR REPLACE TEMP TABLE policy_rules (org VARCHAR, kind VARCHAR, rule_id VARCHAR, from_events VARCHAR, to_events VARCHAR, rule_limit VARCHAR);
-            CREATE OR REPLACE TEMP TABLE policy_limits (org VARCHAR, kind VARCHAR, rule_id VARCHAR, version INTEGER,
-                from_date DATE, until_date DATE, version_limit VARCHAR);
-            CREATE OR REPLACE TEMP TABLE working_days (org VARCHAR, day DATE, working_index INTEGER);
-            """);
-        using (var orgs = db.CreateAppender("policy_orgs"))
+        PolicyRows.Create(store);
+        PolicyRows.AppendOrgs(store, policies.All.Select(policy => new PolicyOrgRow(
+            policy.Org, policy.Name, policy.TimeZone.Id,
+            string.Join(", ", policy.WorkingDays.Select(d => d.ToString()[..3].ToLowerInvariant())),
+            policy.Holidays ?? "none", Path.GetFileName(policy.SourcePath), policy.Currency)));
+        LocalTimeTable.Load(store, policies.All);
+        PolicyRows.AppendStages(store, policies.All.SelectMany(policy => policy.Stages.Select((s, i) => new PolicyStageRow(
+            policy.Org, s.Id, i + 1, s.Limit.ToString(), Join(s.Start), Join(s.Stop), Join(s.PauseOn), Join(s.ResumeOn), s.Extendable,
+            s.DisplayName, InWords(s.Limit.ToString(), ReportTexts.For(policy.Language))))));
+        PolicyRows.AppendLimits(store, policies.All.SelectMany(LimitVersions));
+        PolicyRows.AppendTargets(store, policies.All.SelectMany(policy => policy.Stages.Where(s => s.Target is not null).SelectMany(s =>
         {
-            foreach (var policy in policies.All)
-            {
-                orgs.Append(policy.Org).Append(policy.Name).Append(policy.TimeZone.Id)
-                    .Append(string.Join(", ", policy.WorkingDays.Select(d => d.ToString()[..3].ToLowerInvariant())))
-                    .Append(policy.Holidays ?? "none").Append(Path.GetFileName(policy.SourcePath)).Append(policy.Currency).EndRow();
-            }
-        }
-
-        LocalTimeTable.Load(db, policies.All);
-        using (var stages = db.CreateAppender("policy_stages"))
-        {
-            foreach (var policy in policies.All)
-            {
-                for (var i = 0; i < policy.Stages.Count; i++)
-                {
-                    var s = policy.Stages[i];
-                    stages.Append(policy.Org).Append(s.Id).Append(i + 1).Append(s.Limit.ToString())
-                        .Append(Join(s.Start)).Append(Join(s.Stop)).Append(Join(s.PauseOn)).Append(Join(s.ResumeOn)).Append(s.Extendable)
-                        .Append(s.DisplayName).Append(InWords(s.Limit.ToString(), ReportTexts.For(policy.Language))).EndRow();
-                }
-            }
-        }
-
-        using (var limits = db.CreateAppender("policy_limits"))
-        {
-            foreach (var policy in policies.All)
-            {
-                foreach (var s in policy.Stages)
-                {
-                    AppendVersions(limits, policy.Org, "stage", s.Id, s.Limit);
-                }
-
-                if (policy.Adr is { } adr)
-                {
-                    AppendVersions(limits, policy.Org, "adr_eligibility", "adr", adr.EligibleAfter);
-                }
-
-                foreach (var window in policy.CustomerWindows)
-                {
-                    AppendVersions(limits, policy.Org, "customer_window", window.Id, window.Limit);
-                }
-            }
-        }
-
-        using (var targets = db.CreateAppender("policy_targets"))
-        {
-            foreach (var policy in policies.All)
-            {
-                foreach (var s in policy.Stages.Where(s => s.Target is not null))
-                {
-                    var versions = s.Target!.Versions;
-                    for (var i = 0; i < versions.Count; i++)
-                    {
-                        targets.Append(policy.Org).Append(s.Id).Append(i + 1);
-                        AppendDate(targets, versions[i].From);
-                        AppendDate(targets, i + 1 < versions.Count ? versions[i + 1].From!.Value.PlusDays(-1) : null);
-                        targets.Append((double)versions[i].Target).EndRow();
-                    }
-                }
-            }
-        }
-
-        using (var rules = db.CreateAppender("policy_rules"))
-        {
-            foreach (var policy in policies.All)
-            {
-                if (policy.Adr is { } adr)
-                {
-                    rules.Append(policy.Org).Append("adr_eligibility").Append("adr").Append("complaint_received (first)")
-                        .Append("response_issued, closed or deadlock_letter_issued").Append(adr.EligibleAfter.ToString()).EndRow();
-                }
-
-                foreach (var window in policy.CustomerWindows)
-                {
-                    rules.Append(policy.Org).Append("customer_window").Append(window.Id).Append(Join(window.From))
-                        .Append(Join(window.To)).Append(window.Limit.ToString()).EndRow();
-                }
-            }
-        }
-
+            var versions = s.Target!.Versions;
+            return versions.Select((version, i) => new PolicyTargetRow(
+                policy.Org, s.Id, i + 1, version.From, i + 1 < versions.Count ? versions[i + 1].From!.Value.PlusDays(-1) : null, (double)version.Target));
+        })));
+        PolicyRows.AppendRules(store, policies.All.SelectMany(Rules));
         if (days is null)
         {
             return;
         }
 
-        using var working = db.CreateAppender("working_days");
-        foreach (var policy in policies.All)
+        PolicyRows.AppendWorkingDays(store, policies.All.SelectMany(policy => WorkingDays(policy, days)));
+    }
+
+    /// <summary>
+    /// The working days up to and including each day: the working days in (a, b] are
+    /// index(b) - index(a), an equality join where a range join would compare every pair.
+    /// </summary>
+    private static IEnumerable<WorkingDayRow> WorkingDays(Policy policy, DateInterval days)
+    {
+        var index = 0;
+        foreach (var day in days)
         {
-            // The working days up to and including each day: the working days in (a, b] are
-            // index(b) - index(a), an equality join where a range join would compare every pair.
-            var index = 0;
-            foreach (var day in days)
-            {
-                index += policy.Calendar.IsWorkingDay(day) ? 1 : 0;
-                working.Append(policy.Org).AppendDate(day.ToDateOnly()).Append(index).EndRow();
-            }
+            index += policy.Calendar.IsWorkingDay(day) ? 1 : 0;
+            yield return new WorkingDayRow(policy.Org, day, index);
         }
     }
+
+    private static IEnumerable<PolicyRuleRow> Rules(Policy policy)
+    {
+        if (policy.Adr is { } adr)
+        {
+            yield return new PolicyRuleRow(
+                policy.Org, "adr_eligibility", "adr", "complaint_received (first)", "response_issued, closed or deadlock_letter_issued", adr.EligibleAfter.ToString());
+        }
+
+        foreach (var window in policy.CustomerWindows)
+        {
+            yield return new PolicyRuleRow(policy.Org, "customer_window", window.Id, Join(window.From), Join(window.To), window.Limit.ToString());
+        }
+    }
+
+    /// <summary>Every version of every limit of the policy: its stages', its ADR eligibility's and its customer windows'.</summary>
+    private static IEnumerable<PolicyLimitRow> LimitVersions(Policy policy) =>
+        policy.Stages.SelectMany(s => Versions(policy.Org, "stage", s.Id, s.Limit))
+            .Concat(policy.Adr is { } adr ? Versions(policy.Org, "adr_eligibility", "adr", adr.EligibleAfter) : [])
+            .Concat(policy.CustomerWindows.SelectMany(w => Versions(policy.Org, "customer_window", w.Id, w.Limit)));
 
     private static string Join(IReadOnlyList<string> events) => string.Join(", ", events);
 
@@ -157,27 +102,8 @@ internal static class PolicyTables
     }
 
     /// <summary>One row per version: in force for clocks starting on from_date (null: the beginning) to until_date (null: open).</summary>
-    private static void AppendVersions(DuckDb.DuckDbAppender limits, string org, string kind, string id, LimitSchedule schedule)
-    {
-        for (var i = 0; i < schedule.Versions.Count; i++)
-        {
-            var version = schedule.Versions[i];
-            limits.Append(org).Append(kind).Append(id).Append(i + 1);
-            AppendDate(limits, version.From);
-            AppendDate(limits, i + 1 < schedule.Versions.Count ? schedule.Versions[i + 1].From!.Value.PlusDays(-1) : null);
-            limits.Append(version.Limit.ToString()).EndRow();
-        }
-    }
-
-    private static void AppendDate(DuckDb.DuckDbAppender appender, LocalDate? date)
-    {
-        if (date is { } d)
-        {
-            appender.AppendDate(d.ToDateOnly());
-        }
-        else
-        {
-            appender.AppendNull();
-        }
-    }
+    private static IEnumerable<PolicyLimitRow> Versions(string org, string kind, string id, LimitSchedule schedule) =>
+        schedule.Versions.Select((version, i) => new PolicyLimitRow(
+            org, kind, id, i + 1, version.From, i + 1 < schedule.Versions.Count ? schedule.Versions[i + 1].From!.Value.PlusDays(-1) : null,
+            version.Limit.ToString()));
 }

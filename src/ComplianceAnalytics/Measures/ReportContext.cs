@@ -1,6 +1,5 @@
 using ComplianceAnalytics.Actions;
 using ComplianceAnalytics.Clocks;
-using ComplianceAnalytics.DuckDb;
 using ComplianceAnalytics.Policies;
 using ComplianceAnalytics.Store;
 using NodaTime;
@@ -87,14 +86,10 @@ public sealed class ReportContext
     {
         ArgumentNullException.ThrowIfNull(store);
         ArgumentNullException.ThrowIfNull(policies);
-        var db = store.Connection;
-        db.Execute("""
-            CREATE OR REPLACE TEMP TABLE report_months (org VARCHAR, month VARCHAR, start_at TIMESTAMPTZ, end_at TIMESTAMPTZ);
-            CREATE OR REPLACE TEMP TABLE report_params (month VARCHAR, first_month VARCHAR, min_cases BIGINT, default_target DOUBLE, due_soon_days BIGINT);
-            """);
+        ReportTables.CreateMonths(store);
         // A day either side of the events' UTC dates covers their local dates in any zone.
-        var firstDay = db.Scalar<long?>("SELECT epoch_us(min(occurred_at)) FROM events") is { } first
-            ? Instant.FromUnixTimeTicks(first * 10).InUtc().Date.PlusDays(-1)
+        var firstDay = EventSpan.First(store) is { } first
+            ? first.InUtc().Date.PlusDays(-1)
             : month.OnDayOfMonth(1);
         // Past the as-of far enough for the Due soon window (MaxDueSoonDays working days, a few weeks at most).
         var lastDay = month.PlusMonths(1).OnDayOfMonth(1).PlusDays(2 * MaxDueSoonDays + 14);
@@ -102,24 +97,13 @@ public sealed class ReportContext
         ActionTables.Load(store, actions ?? ActionSet.Empty);
         (margins ?? GroupOutcomeMargins.Default).Load(store);
         LoadTexts(store, policies);
-        using (var months = db.CreateAppender("report_months"))
+        ReportTables.AppendMonths(store, policies.All.SelectMany(policy => Enumerable.Range(0, TrendMonths).Reverse().Select(back =>
         {
-            foreach (var policy in policies.All)
-            {
-                for (var back = TrendMonths - 1; back >= 0; back--)
-                {
-                    var m = month.PlusMonths(-back);
-                    var start = policy.TimeZone.AtStartOfDay(m.OnDayOfMonth(1)).ToInstant();
-                    months.Append(policy.Org).Append(FormatMonth(m))
-                        .AppendTimestampMicros(start.ToUnixTimeTicks() / 10)
-                        .AppendTimestampMicros(MonthEnd(m, policy.TimeZone).ToUnixTimeTicks() / 10)
-                        .EndRow();
-                }
-            }
-        }
-
-        db.Execute(
-            "INSERT INTO report_params VALUES ($1, $2, $3, $4, $5)",
+            var m = month.PlusMonths(-back);
+            return new ReportMonthRow(policy.Org, FormatMonth(m), policy.TimeZone.AtStartOfDay(m.OnDayOfMonth(1)).ToInstant(), MonthEnd(m, policy.TimeZone));
+        })));
+        ReportTables.InsertParams(
+            store,
             FormatMonth(month), FormatMonth(month.PlusMonths(-(TrendMonths - 1))), (long)minCases, defaultTarget, (long)dueSoonDays);
         var evaluation = new CaseEvaluation(store, policies, ReportTexts.For).EvaluateAll(p => MonthEnd(month, p.TimeZone), eventsBeforeAsOf: true);
         var context = new ReportContext(store, policies, queries, month, evaluation);
@@ -136,33 +120,20 @@ public sealed class ReportContext
     /// queries compose their sentences with: tr(org, key) (an error for a missing key, never a blank),
     /// num() and pct() with the language's decimal sign, month_name(), month_year() and long_local().
     /// </summary>
-    private static void LoadTexts(ComplianceStore store, PolicySet policies)
-    {
-        var db = store.Connection;
-        db.Execute("""
-            CREATE OR REPLACE TEMP TABLE report_texts (org VARCHAR, key VARCHAR, text VARCHAR);
-            CREATE OR REPLACE TEMP MACRO tr(o, k) AS coalesce(
-                (SELECT any_value(report_texts.text) FROM report_texts WHERE report_texts.org = o AND report_texts.key = k),
-                error('report_texts: no text ' || k || ' for ' || coalesce(o, 'no organisation')));
-            CREATE OR REPLACE TEMP MACRO num(o, x, d) AS replace(printf('%.' || d || 'f', x), '.', tr(o, 'number.decimal'));
-            CREATE OR REPLACE TEMP MACRO pct(o, x, d) AS format(tr(o, 'number.percent'), num(o, 100 * x, d));
-            CREATE OR REPLACE TEMP MACRO month_name(o, d) AS tr(o, 'month.' || month(d));
-            CREATE OR REPLACE TEMP MACRO month_year(o, d) AS format(tr(o, 'date.month_year'), month_name(o, d), year(d));
-            CREATE OR REPLACE TEMP MACRO long_local(o, t) AS format(tr(o, 'date.long'), day(t), month_name(o, t), year(t), strftime(t, '%H:%M'));
-            """);
-        using var texts = db.CreateAppender("report_texts");
-        foreach (var policy in policies.All)
-        {
-            if (!ReportTexts.Exists(policy.Language))
-            {
-                throw new InvalidOperationException(
-                    $"{policy.SourcePath}: language: there are no pack texts for '{policy.Language}' (add src/ComplianceAnalytics/Measures/Texts.{policy.Language}.resx; docs/packs.md, \"Languages\").");
-            }
+    private static void LoadTexts(ComplianceStore store, PolicySet policies) =>
+        ReportTables.LoadTexts(store, policies.All.SelectMany(Texts));
 
-            foreach (var (key, text) in ReportTexts.For(policy.Language).All)
-            {
-                texts.Append(policy.Org).Append(key).Append(text).EndRow();
-            }
+    private static IEnumerable<ReportTextRow> Texts(Policy policy)
+    {
+        if (!ReportTexts.Exists(policy.Language))
+        {
+            throw new InvalidOperationException(
+                $"{policy.SourcePath}: language: there are no pack texts for '{policy.Language}' (add src/ComplianceAnalytics/Measures/Texts.{policy.Language}.resx; docs/packs.md, \"Languages\").");
+        }
+
+        foreach (var (key, text) in ReportTexts.For(policy.Language).All)
+        {
+            yield return new ReportTextRow(policy.Org, key, text);
         }
     }
 
@@ -175,54 +146,7 @@ public sealed class ReportContext
     /// <summary>Runs one query of the catalogue; a query that uses <c>$1</c> gets the month as that parameter.</summary>
     public QueryTable Run(string queryName)
     {
-        var sql = _queries.Sql(queryName);
-        try
-        {
-            // A query without the month parameter runs unprepared: DuckDB turns a PIVOT over values
-            // taken from the data into several statements, which cannot be prepared.
-            if (!sql.Contains("$1", StringComparison.Ordinal))
-            {
-                using var plain = _store.Connection.Query(sql);
-                return Read(plain);
-            }
-
-            using var statement = _store.Connection.Prepare(sql);
-            statement.Bind(1, MonthText);
-            using var reader = statement.ExecuteReader();
-            return Read(reader);
-        }
-        catch (DuckDbException ex)
-        {
-            throw new InvalidOperationException($"{Path.Combine(_queries.Folder, queryName + ".sql")}: {ex.Message}", ex);
-        }
-    }
-
-    internal static QueryTable Read(DuckDbReader reader)
-    {
-        var columns = Enumerable.Range(0, reader.FieldCount).Select(reader.GetName).ToList();
-        var rows = new List<object?[]>();
-        while (reader.Read())
-        {
-            var row = new object?[columns.Count];
-            for (var i = 0; i < row.Length; i++)
-            {
-                row[i] = reader.IsNull(i) ? null : reader.GetColumnType(i) switch
-                {
-                    DuckDbType.TimestampTz or DuckDbType.Timestamp => reader.GetDateTime(i),
-                    DuckDbType.Decimal => reader.GetDecimal(i),
-                    DuckDbType.Float or DuckDbType.Double => reader.GetDouble(i),
-                    DuckDbType.Boolean => reader.GetBoolean(i),
-                    DuckDbType.Date => reader.GetDate(i),
-                    DuckDbType.TinyInt or DuckDbType.SmallInt or DuckDbType.Integer or DuckDbType.BigInt
-                        or DuckDbType.UTinyInt or DuckDbType.USmallInt or DuckDbType.UInteger or DuckDbType.UBigInt
-                        or DuckDbType.HugeInt => reader.GetInt64(i),
-                    _ => reader.GetString(i),
-                };
-            }
-
-            rows.Add(row);
-        }
-
-        return new QueryTable(columns, rows);
+        var result = MeasureResults.Run(_store, _queries.Sql(queryName), MonthText, Path.Combine(_queries.Folder, queryName + ".sql"));
+        return new QueryTable(result.Columns, result.Rows);
     }
 }

@@ -22,29 +22,10 @@ internal static class ReportRunTable
     /// <param name="run">The run's own facts.</param>
     /// <param name="queries">The queries used, each recorded with its SHA-256.</param>
     /// <param name="definitions">The pack definitions used: their file names and SHA-256.</param>
-    public static void Load(ComplianceStore store, ReportRun run, QueryCatalog queries, IEnumerable<(string File, string Sha256)> definitions)
-    {
-        var db = store.Connection;
-        db.Execute("""
-            CREATE OR REPLACE TEMP TABLE report_run (month VARCHAR, generated_at TIMESTAMPTZ, software_version VARCHAR,
-                retention_years INTEGER, retention_cutoff TIMESTAMPTZ, key_source VARCHAR);
-            CREATE OR REPLACE TEMP TABLE report_files (kind VARCHAR, name VARCHAR, sha256 VARCHAR);
-            """);
-        using (var row = db.CreateAppender("report_run"))
-        {
-            row.Append(run.Month).AppendTimestampMicros(run.GeneratedAt.ToUnixTimeTicks() / 10).Append(run.SoftwareVersion)
-                .Append(run.RetentionYears).AppendTimestampMicros(run.RetentionCutoff.ToUnixTimeTicks() / 10).Append(run.KeySource).EndRow();
-        }
-
-        using var files = db.CreateAppender("report_files");
-        foreach (var name in queries.Names)
-        {
-            files.Append("query").Append($"queries/{name}.sql").Append(queries.Sha256(name)).EndRow();
-        }
-
-        foreach (var (file, sha256) in definitions)
-        {
-            files.Append("pack definition").Append($"reports/{file}").Append(sha256).EndRow();
-        }
-    }
+    public static void Load(ComplianceStore store, ReportRun run, QueryCatalog queries, IEnumerable<(string File, string Sha256)> definitions) =>
+        ReportTables.LoadRun(
+            store,
+            new ReportRunRow(run.Month, run.GeneratedAt, run.SoftwareVersion, run.RetentionYears, run.RetentionCutoff, run.KeySource),
+            queries.Names.Select(name => new ReportFileRow("query", $"queries/{name}.sql", queries.Sha256(name)))
+                .Concat(definitions.Select(d => new ReportFileRow("pack definition", $"reports/{d.File}", d.Sha256))));
 }

@@ -1,5 +1,4 @@
 using ComplianceAnalytics.Clocks;
-using ComplianceAnalytics.DuckDb;
 using ComplianceAnalytics.Policies;
 using ComplianceAnalytics.Store;
 using NodaTime;
@@ -42,41 +41,14 @@ public sealed class ReturnContext
         ArgumentNullException.ThrowIfNull(policies);
         ArgumentNullException.ThrowIfNull(queries);
         ArgumentNullException.ThrowIfNull(period);
-        var db = store.Connection;
-        db.Execute("""
-            CREATE OR REPLACE TEMP TABLE return_periods (org VARCHAR, period VARCHAR, start_at TIMESTAMPTZ, end_at TIMESTAMPTZ);
-            CREATE OR REPLACE TEMP TABLE return_days (org VARCHAR, day DATE, day_start TIMESTAMPTZ, due_3bd TIMESTAMPTZ, due_8w TIMESTAMPTZ);
-            """);
+        ReturnTables.Create(store);
         // A day either side of the events' UTC dates covers their local dates in any zone.
-        var firstDay = db.Scalar<long?>("SELECT epoch_us(min(occurred_at)) FROM events") is { } first
-            ? LocalDate.Min(Instant.FromUnixTimeTicks(first * 10).InUtc().Date.PlusDays(-1), period.FirstDay)
+        var firstDay = EventSpan.First(store) is { } first
+            ? LocalDate.Min(first.InUtc().Date.PlusDays(-1), period.FirstDay)
             : period.FirstDay;
-        using (var periods = db.CreateAppender("return_periods"))
-        {
-            foreach (var policy in policies.All)
-            {
-                periods.Append(policy.Org).Append(period.Text);
-                Micros(periods, period.Start(policy.TimeZone));
-                Micros(periods, period.End(policy.TimeZone));
-                periods.EndRow();
-            }
-        }
-
-        using (var days = db.CreateAppender("return_days"))
-        {
-            foreach (var policy in policies.All)
-            {
-                for (var day = firstDay; day <= period.EndDay; day = day.PlusDays(1))
-                {
-                    var start = policy.TimeZone.AtStartOfDay(day).ToInstant();
-                    days.Append(policy.Org).AppendDate(day.ToDateOnly());
-                    Micros(days, start);
-                    Micros(days, DueDates.Due(start, ThreeBusinessDays, policy.TimeZone, policy.Calendar));
-                    Micros(days, DueDates.EndOfDay(day.PlusDays(56), policy.TimeZone));
-                    days.EndRow();
-                }
-            }
-        }
+        ReturnTables.AppendPeriods(store, policies.All.Select(policy =>
+            new ReturnPeriodRow(policy.Org, period.Text, period.Start(policy.TimeZone), period.End(policy.TimeZone))));
+        ReturnTables.AppendDays(store, policies.All.SelectMany(policy => Days(policy, firstDay, period.EndDay)));
 
         var context = new ReturnContext(store, queries, period);
         foreach (var name in queries.Names.Where(ReportContext.IsPreparation))
@@ -90,17 +62,19 @@ public sealed class ReturnContext
     /// <summary>Runs the return's query <paramref name="queryName"/> on the prepared tables.</summary>
     public QueryTable Run(string queryName)
     {
-        try
-        {
-            using var reader = _store.Connection.Query(_queries.Sql(queryName));
-            return ReportContext.Read(reader);
-        }
-        catch (DuckDbException ex)
-        {
-            throw new InvalidOperationException($"{Path.Combine(_queries.Folder, queryName + ".sql")}: {ex.Message}", ex);
-        }
+        // The return's queries take no parameter: each runs as it is.
+        var result = MeasureResults.Run(_store, _queries.Sql(queryName), parameter: null, Path.Combine(_queries.Folder, queryName + ".sql"));
+        return new QueryTable(result.Columns, result.Rows);
     }
 
-    private static void Micros(DuckDbAppender appender, Instant instant) =>
-        appender.AppendTimestampMicros(instant.ToUnixTimeTicks() / 10);
+    /// <summary>Each local date from <paramref name="firstDay"/> to <paramref name="endDay"/> inclusive, its first instant and its two due times.</summary>
+    private static IEnumerable<ReturnDayRow> Days(Policy policy, LocalDate firstDay, LocalDate endDay)
+    {
+        for (var day = firstDay; day <= endDay; day = day.PlusDays(1))
+        {
+            var start = policy.TimeZone.AtStartOfDay(day).ToInstant();
+            yield return new ReturnDayRow(
+                policy.Org, day, start, DueDates.Due(start, ThreeBusinessDays, policy.TimeZone, policy.Calendar), DueDates.EndOfDay(day.PlusDays(56), policy.TimeZone));
+        }
+    }
 }

@@ -16,14 +16,6 @@ public static class StageInstanceExport
     /// <summary>The header row of <c>stage_instances.csv</c> (contract §6), in column order.</summary>
     public const string Header = "org,case_ref,stage,cycle,started_at,original_due_at,due_at,stopped_at,status,paused_seconds,extended,limit";
 
-    private const string OrderedInstances = """
-        SELECT i.org, i.case_ref, i.stage, i.cycle, i.started_at, i.original_due_at, i.due_at, i.stopped_at, i.status,
-               i.paused_seconds, i.extended, i.applied_limit AS "limit"
-        FROM eval_stage_instances i
-        JOIN policy_stages ps ON ps.org = i.org AND ps.stage = i.stage
-        ORDER BY i.org, i.case_ref, ps.position, i.cycle
-        """;
-
     /// <summary>Evaluates every case at <paramref name="asOf"/> (events at or before it) and writes <c>stage_instances.csv</c> into <paramref name="outDir"/>.</summary>
     public static EvaluationSummary WriteCsv(ComplianceStore store, PolicySet policies, Instant asOf, string outDir)
     {
@@ -36,24 +28,22 @@ public static class StageInstanceExport
         {
             writer.NewLine = "\n";
             writer.WriteLine(Header);
-            using var reader = store.Connection.Query(OrderedInstances);
-            var fields = new string[12];
-            while (reader.Read())
+            foreach (var row in StageInstanceRows.ReadOrdered(store))
             {
-                fields[0] = Csv(reader.GetString(0));
-                fields[1] = Csv(reader.GetString(1));
-                fields[2] = Csv(reader.GetString(2));
-                fields[3] = reader.GetInt64(3).ToString(CultureInfo.InvariantCulture);
-                for (var i = 4; i <= 7; i++)
-                {
-                    fields[i] = reader.IsNull(i) ? string.Empty : Iso(reader.GetTimestampMicros(i));
-                }
-
-                fields[8] = reader.GetString(8);
-                fields[9] = CsvOutput.Format(reader.GetDouble(9));
-                fields[10] = reader.GetBoolean(10) ? "true" : "false";
-                fields[11] = reader.GetString(11);
-                writer.WriteLine(string.Join(',', fields));
+                writer.WriteLine(string.Join(
+                    ',',
+                    Csv(row.Org),
+                    Csv(row.CaseRef),
+                    Csv(row.Stage),
+                    row.Cycle.ToString(CultureInfo.InvariantCulture),
+                    Iso(row.StartedAt),
+                    Iso(row.OriginalDueAt),
+                    Iso(row.DueAt),
+                    Iso(row.StoppedAt),
+                    row.Status,
+                    CsvOutput.Format(row.PausedSeconds),
+                    row.Extended ? "true" : "false",
+                    row.Limit));
             }
         }
 
@@ -70,15 +60,7 @@ public static class StageInstanceExport
         ArgumentNullException.ThrowIfNull(store);
         Directory.CreateDirectory(outDir);
         var summary = Evaluate(store, policies, asOf);
-        var db = store.Connection;
-        db.Execute($"""
-            COPY (SELECT *, strftime(started_at, '%Y-%m') AS month FROM ({OrderedInstances}))
-            TO {SqlText.Literal(Path.Combine(outDir, "stage_instances"))} (FORMAT parquet, PARTITION_BY (org, month), OVERWRITE_OR_IGNORE)
-            """);
-        db.Execute($"""
-            COPY (SELECT * EXCLUDE (identity), strftime(occurred_at, '%Y-%m') AS month FROM events ORDER BY org, case_ref, occurred_at, file_id, line)
-            TO {SqlText.Literal(Path.Combine(outDir, "events"))} (FORMAT parquet, PARTITION_BY (org, month), OVERWRITE_OR_IGNORE)
-            """);
+        StageInstanceRows.CopyParquet(store, Path.Combine(outDir, "stage_instances"), Path.Combine(outDir, "events"));
         return summary;
     }
 
@@ -88,8 +70,8 @@ public static class StageInstanceExport
         return new CaseEvaluation(store, policies, ReportTexts.For).EvaluateAll(_ => asOf);
     }
 
-    private static string Iso(long micros) =>
-        NodaTime.Text.InstantPattern.ExtendedIso.Format(Instant.FromUnixTimeTicks(micros * 10));
+    private static string Iso(Instant? instant) =>
+        instant is { } at ? NodaTime.Text.InstantPattern.ExtendedIso.Format(at) : string.Empty;
 
     private static string Csv(string text) =>
         text.AsSpan().IndexOfAny(",\"\r\n") >= 0 ? "\"" + text.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"" : text;
