@@ -175,12 +175,10 @@ internal static class IngestVerb
     {
         foreach (var r in run.Files.Where(f => f.RowsRejected > 0))
         {
-            using var reader = store.Connection.Query(
-                "SELECT line, reason, field FROM rejected_rows WHERE file_id = $1 ORDER BY line LIMIT $2", r.FileId, (long)RejectsShownPerFile);
-            while (reader.Read())
+            foreach (var row in RejectedRows.First(store, r.FileId, RejectsShownPerFile))
             {
-                var field = reader.IsNull(2) ? "" : $" ({reader.GetString(2)})";
-                write($"{Path.GetFileName(r.File)}, line {reader.GetInt64(0)}: {reader.GetString(1)}{field}");
+                var field = row.Field is null ? "" : $" ({row.Field})";
+                write($"{Path.GetFileName(r.File)}, line {row.Line}: {row.Reason}{field}");
             }
 
             if (r.RowsRejected > RejectsShownPerFile)
