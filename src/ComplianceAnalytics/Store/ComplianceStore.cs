@@ -25,8 +25,11 @@ public sealed class ComplianceStore : IDisposable
     /// <summary>The database file's path as given when opened.</summary>
     public string Path { get; }
 
-    /// <summary>The one connection this process writes through.</summary>
-    public DuckDbConnection Connection { get; }
+    /// <summary>
+    /// The one connection this process writes through. Internal: other assemblies go through Store types;
+    /// inside the product the architecture test keeps it to the Store and the layers that stream rows.
+    /// </summary>
+    internal DuckDbConnection Connection { get; }
 
     /// <summary>Opens (and creates or upgrades) the store; <paramref name="resources"/> bound DuckDB's memory and threads.</summary>
     public static ComplianceStore Open(string path, bool readOnly = false, StoreResources? resources = null)
@@ -105,7 +108,7 @@ public sealed class ComplianceStore : IDisposable
     /// A further connection to the same database, for work that runs beside the main connection's
     /// (reading the next export while the one before is written). The caller disposes it.
     /// </summary>
-    public DuckDbConnection OpenConnection()
+    internal DuckDbConnection OpenConnection()
     {
         var connection = _database.Connect();
         try
