@@ -8,25 +8,11 @@
 -- five values with most over the twelve months (ties by name), one column per month, the twelve
 -- months' total and its share of all counted (so the not-shown rest is 1 minus the shares).
 -- Parameters: none (report_params holds the month; a PIVOT takes no parameters).
-WITH month_end AS (
-    SELECT org, end_at AS as_of FROM report_months WHERE month = (SELECT month FROM report_params)
-),
-in_window AS (
+WITH per_case AS (
     -- Only a case with an event in the twelve months can be closed in them: older cases are not read.
-    SELECT f.org, f.case_ref
+    SELECT f.org, f.case_ref, f.closed_at, f.reopened_at, f.outcome
     FROM case_facts f JOIN (SELECT org, min(start_at) AS start_at FROM report_months GROUP BY org) w ON w.org = f.org
     WHERE f.last_event_at >= w.start_at
-),
-per_case AS (
-    SELECT e.org, e.case_ref,
-           max(e.occurred_at) FILTER (WHERE e.event_type = 'closed') AS closed_at,
-           max(e.occurred_at) FILTER (WHERE e.event_type = 'reopened') AS reopened_at,
-           arg_max(e.outcome, epoch_us(e.occurred_at)::HUGEINT * 18446744073709551616 + e.file_id::HUGEINT * 4294967296 + e.line)
-               FILTER (WHERE e.outcome IS NOT NULL) AS outcome
-    FROM events e JOIN month_end m ON m.org = e.org
-    SEMI JOIN in_window w ON w.org = e.org AND w.case_ref = e.case_ref
-    WHERE e.occurred_at < m.as_of
-    GROUP BY e.org, e.case_ref
 ),
 counted_items AS (
     SELECT f.org, 'breaches' AS counted, 1 AS counted_order, f.stop_month AS month, f.root_cause, f.product

@@ -15,19 +15,27 @@ WITH ev AS (
     FROM events e JOIN return_periods p ON p.org = e.org
     WHERE e.occurred_at <= p.end_at
 ),
-received AS (
-    SELECT org, case_ref, min(occurred_at) AS received_at
-    FROM ev WHERE event_type = 'complaint_received' GROUP BY ALL
+per_case AS (
+    -- One pass over the events: what needs the case's receipt or close (its first close at or after
+    -- receipt, its outcome at that close) keeps the candidates as lists, chosen from below.
+    SELECT org, case_ref, any_value(start_at) AS start_at, any_value(end_at) AS end_at,
+           min(occurred_at) FILTER (WHERE event_type = 'complaint_received') AS received_at,
+           list(occurred_at) FILTER (WHERE event_type = 'closed') AS closes,
+           list({'read_order': read_order, 'occurred_at': occurred_at, 'outcome': outcome}) FILTER (WHERE outcome IS NOT NULL) AS outcomes,
+           sum(redress_amount) FILTER (WHERE occurred_at < end_at) AS redress,
+           arg_max(product, read_order) FILTER (WHERE product IS NOT NULL) AS product,
+           arg_max(root_cause, read_order) FILTER (WHERE root_cause IS NOT NULL) AS root_cause,
+           arg_max(legal_entity, read_order) FILTER (WHERE legal_entity IS NOT NULL) AS legal_entity,
+           coalesce(bool_or(vulnerable), false) AS vulnerable
+    FROM ev
+    GROUP BY org, case_ref
 ),
 cases AS (
-    SELECT r.org, r.case_ref, r.received_at, any_value(ev.start_at) AS start_at, any_value(ev.end_at) AS end_at,
-           min(ev.occurred_at) FILTER (WHERE ev.event_type = 'closed' AND ev.occurred_at >= r.received_at) AS closed_at,
-           arg_max(ev.product, ev.read_order) FILTER (WHERE ev.product IS NOT NULL) AS product,
-           arg_max(ev.root_cause, ev.read_order) FILTER (WHERE ev.root_cause IS NOT NULL) AS root_cause,
-           arg_max(ev.legal_entity, ev.read_order) FILTER (WHERE ev.legal_entity IS NOT NULL) AS legal_entity,
-           coalesce(bool_or(ev.vulnerable), false) AS vulnerable
-    FROM received r JOIN ev ON ev.org = r.org AND ev.case_ref = r.case_ref
-    GROUP BY r.org, r.case_ref, r.received_at
+    SELECT org, case_ref, received_at, start_at, end_at,
+           list_min(list_filter(closes, lambda t: t >= received_at)) AS closed_at,
+           outcomes, redress, product, root_cause, legal_entity, vulnerable
+    FROM per_case
+    WHERE received_at IS NOT NULL
 ),
 flagged AS (
     SELECT c.*,
@@ -40,19 +48,6 @@ flagged AS (
 counted AS (
     SELECT f.* FROM flagged f WHERE opened OR closed OR outstanding_start OR outstanding_end
 ),
-outcomes AS (
-    -- The latest non-empty outcome at or before the case's close, for the cases closed in the period.
-    SELECT c.org, c.case_ref, arg_max(ev.outcome, ev.read_order) AS outcome
-    FROM counted c JOIN ev ON ev.org = c.org AND ev.case_ref = c.case_ref
-    WHERE c.closed AND ev.outcome IS NOT NULL AND ev.occurred_at <= c.closed_at
-    GROUP BY ALL
-),
-redress AS (
-    SELECT c.org, c.case_ref, sum(ev.redress_amount) AS redress
-    FROM counted c JOIN ev ON ev.org = c.org AND ev.case_ref = c.case_ref
-    WHERE c.closed AND ev.occurred_at < c.end_at AND ev.redress_amount IS NOT NULL
-    GROUP BY ALL
-),
 dated AS (
     -- The local date of receipt: the last day that starts at or before received_at.
     SELECT c.*, d.day AS received_on, d.due_3bd, d.due_8w
@@ -64,8 +59,8 @@ SELECT d.org, d.case_ref, coalesce(d.legal_entity, '') AS legal_entity, coalesce
        d.closed AND d.closed_at <= d.due_3bd AS closed_within_3bd,
        d.closed AND d.closed_at > d.due_3bd AND d.closed_at <= d.due_8w AS closed_3bd_to_8w,
        d.closed AND d.closed_at > d.due_8w AS closed_after_8w,
-       d.closed AND coalesce(o.outcome IN ('upheld', 'partially_upheld'), false) AS upheld,
-       CASE WHEN d.closed THEN coalesce(r.redress, 0) ELSE 0 END::DECIMAL(18, 2) AS redress
-FROM dated d
-LEFT JOIN outcomes o ON o.org = d.org AND o.case_ref = d.case_ref
-LEFT JOIN redress r ON r.org = d.org AND r.case_ref = d.case_ref;
+       -- The latest non-empty outcome at or before the close (by instant, then file and line read).
+       d.closed AND coalesce(list_sort(list_filter(d.outcomes, lambda o: o.occurred_at <= d.closed_at), 'DESC')[1].outcome
+                                 IN ('upheld', 'partially_upheld'), false) AS upheld,
+       CASE WHEN d.closed THEN coalesce(d.redress, 0) ELSE 0 END::DECIMAL(18, 2) AS redress
+FROM dated d;

@@ -33,27 +33,27 @@ public sealed class DuckDbAppender : IDisposable
     /// <returns>This appender, to chain the row's values.</returns>
     public DuckDbAppender Append(string? value) => value is null ? AppendNull() : Column() switch
     {
-        DuckDbType.Varchar => Put(r => r.AppendValue(value)),
-        var type => Put(r => AppendConverted(r, type, value)),
+        DuckDbType.Varchar => Put(value, static (r, v) => r.AppendValue(v)),
+        var type => Put((Type: type, Value: value), static (r, v) => AppendConverted(r, v.Type, v.Value)),
     };
 
     /// <summary>Appends an integer, converted (checked) to the column's numeric type.</summary>
     /// <returns>This appender, to chain the row's values.</returns>
     public DuckDbAppender Append(long value) => Column() switch
     {
-        DuckDbType.BigInt => Put(r => r.AppendValue(value)),
-        DuckDbType.Integer => Put(r => r.AppendValue(checked((int)value))),
-        DuckDbType.SmallInt => Put(r => r.AppendValue(checked((short)value))),
-        DuckDbType.TinyInt => Put(r => r.AppendValue(checked((sbyte)value))),
-        DuckDbType.UBigInt => Put(r => r.AppendValue(checked((ulong)value))),
-        DuckDbType.UInteger => Put(r => r.AppendValue(checked((uint)value))),
-        DuckDbType.USmallInt => Put(r => r.AppendValue(checked((ushort)value))),
-        DuckDbType.UTinyInt => Put(r => r.AppendValue(checked((byte)value))),
-        DuckDbType.HugeInt => Put(r => r.AppendValue((BigInteger?)value)),
-        DuckDbType.Double => Put(r => r.AppendValue((double)value)),
-        DuckDbType.Float => Put(r => r.AppendValue((float)value)),
-        DuckDbType.Decimal => Put(r => r.AppendValue((decimal)value)),
-        var type => Put(r => AppendConverted(r, type, value.ToString(CultureInfo.InvariantCulture))),
+        DuckDbType.BigInt => Put(value, static (r, v) => r.AppendValue(v)),
+        DuckDbType.Integer => Put(value, static (r, v) => r.AppendValue(checked((int)v))),
+        DuckDbType.SmallInt => Put(value, static (r, v) => r.AppendValue(checked((short)v))),
+        DuckDbType.TinyInt => Put(value, static (r, v) => r.AppendValue(checked((sbyte)v))),
+        DuckDbType.UBigInt => Put(value, static (r, v) => r.AppendValue(checked((ulong)v))),
+        DuckDbType.UInteger => Put(value, static (r, v) => r.AppendValue(checked((uint)v))),
+        DuckDbType.USmallInt => Put(value, static (r, v) => r.AppendValue(checked((ushort)v))),
+        DuckDbType.UTinyInt => Put(value, static (r, v) => r.AppendValue(checked((byte)v))),
+        DuckDbType.HugeInt => Put(value, static (r, v) => r.AppendValue((BigInteger?)v)),
+        DuckDbType.Double => Put(value, static (r, v) => r.AppendValue((double)v)),
+        DuckDbType.Float => Put(value, static (r, v) => r.AppendValue((float)v)),
+        DuckDbType.Decimal => Put(value, static (r, v) => r.AppendValue((decimal)v)),
+        var type => Put((Type: type, Value: value), static (r, v) => AppendConverted(r, v.Type, v.Value.ToString(CultureInfo.InvariantCulture))),
     };
 
     /// <summary>Appends an integer, converted (checked) to the column's numeric type.</summary>
@@ -64,28 +64,28 @@ public sealed class DuckDbAppender : IDisposable
     /// <returns>This appender, to chain the row's values.</returns>
     public DuckDbAppender Append(double value) => Column() switch
     {
-        DuckDbType.Double => Put(r => r.AppendValue(value)),
-        DuckDbType.Float => Put(r => r.AppendValue((float)value)),
+        DuckDbType.Double => Put(value, static (r, v) => r.AppendValue(v)),
+        DuckDbType.Float => Put(value, static (r, v) => r.AppendValue((float)v)),
         DuckDbType.Decimal => Append((decimal)value),
-        var type => Put(r => AppendConverted(r, type, value.ToString("R", CultureInfo.InvariantCulture))),
+        var type => Put((Type: type, Value: value), static (r, v) => AppendConverted(r, v.Type, v.Value.ToString("R", CultureInfo.InvariantCulture))),
     };
 
     /// <summary>Appends a BOOLEAN value.</summary>
     /// <returns>This appender, to chain the row's values.</returns>
     public DuckDbAppender Append(bool value) => Column() switch
     {
-        DuckDbType.Boolean => Put(r => r.AppendValue(value)),
-        var type => Put(r => AppendConverted(r, type, value ? "true" : "false")),
+        DuckDbType.Boolean => Put(value, static (r, v) => r.AppendValue(v)),
+        var type => Put((Type: type, Value: value), static (r, v) => AppendConverted(r, v.Type, v.Value ? "true" : "false")),
     };
 
     /// <summary>Appends exactly, rounded half away from zero to the column's scale as DuckDB's cast does.</summary>
     public DuckDbAppender Append(decimal value) => Column() switch
     {
         // The provider would truncate the digits beyond the column's scale.
-        DuckDbType.Decimal => Put(r => r.AppendValue(Math.Round(value, _scales[_column], MidpointRounding.AwayFromZero))),
-        DuckDbType.Double => Put(r => r.AppendValue((double)value)),
-        DuckDbType.Float => Put(r => r.AppendValue((float)value)),
-        var type => Put(r => AppendConverted(r, type, value.ToString(CultureInfo.InvariantCulture))),
+        DuckDbType.Decimal => Put((Value: value, Scale: _scales[_column]), static (r, v) => r.AppendValue(Math.Round(v.Value, v.Scale, MidpointRounding.AwayFromZero))),
+        DuckDbType.Double => Put(value, static (r, v) => r.AppendValue((double)v)),
+        DuckDbType.Float => Put(value, static (r, v) => r.AppendValue((float)v)),
+        var type => Put((Type: type, Value: value), static (r, v) => AppendConverted(r, v.Type, v.Value.ToString(CultureInfo.InvariantCulture))),
     };
 
     /// <summary>Appends NULL to the next column, whatever its type.</summary>
@@ -93,14 +93,14 @@ public sealed class DuckDbAppender : IDisposable
     public DuckDbAppender AppendNull()
     {
         Column();
-        return Put(r => r.AppendNullValue());
+        return Put(0, static (r, _) => r.AppendNullValue());
     }
 
     /// <summary>Microseconds since 1970-01-01T00:00:00Z, for a TIMESTAMP or TIMESTAMPTZ column.</summary>
     public DuckDbAppender AppendTimestampMicros(long micros) => Column() switch
     {
-        DuckDbType.Timestamp => Put(r => r.AppendValue(DuckDbConversions.ToDateTime(micros))),
-        DuckDbType.TimestampTz => Put(r => r.AppendValue(new DateTimeOffset(DuckDbConversions.ToDateTime(micros)))),
+        DuckDbType.Timestamp => Put(micros, static (r, v) => r.AppendValue(DuckDbConversions.ToDateTime(v))),
+        DuckDbType.TimestampTz => Put(micros, static (r, v) => r.AppendValue(new DateTimeOffset(DuckDbConversions.ToDateTime(v)))),
         var type => throw Fault(new DuckDbException($"Column {_column + 1} is {type}: a timestamp cannot be appended to it.")),
     };
 
@@ -108,7 +108,7 @@ public sealed class DuckDbAppender : IDisposable
     /// <returns>This appender, to chain the row's values.</returns>
     public DuckDbAppender AppendDate(DateOnly value) => Column() switch
     {
-        DuckDbType.Date => Put(r => r.AppendValue(value)),
+        DuckDbType.Date => Put(value, static (r, v) => r.AppendValue(v)),
         var type => throw Fault(new DuckDbException($"Column {_column + 1} is {type}: a date cannot be appended to it.")),
     };
 
@@ -121,7 +121,15 @@ public sealed class DuckDbAppender : IDisposable
             throw Fault(new DuckDbException($"The row has {_column} values but the table has {_types.Length} columns."));
         }
 
-        Guard(() => (_row ?? _appender.CreateRow()).EndRow());
+        try
+        {
+            (_row ?? _appender.CreateRow()).EndRow();
+        }
+        catch (Exception ex) when (IsAppendFailure(ex))
+        {
+            throw Failed(ex);
+        }
+
         _row = null;
         _column = 0;
         return this;
@@ -169,9 +177,18 @@ public sealed class DuckDbAppender : IDisposable
             : throw Fault(new DuckDbException($"The table has {_types.Length} columns; a value for column {_column + 1} was appended."));
     }
 
-    private DuckDbAppender Put(Action<IDuckDBAppenderRow> append)
+    // The value travels as state to a static lambda: nothing is allocated per value appended.
+    private DuckDbAppender Put<T>(T value, Action<IDuckDBAppenderRow, T> append)
     {
-        Guard(() => append(_row ??= _appender.CreateRow()));
+        try
+        {
+            append(_row ??= _appender.CreateRow(), value);
+        }
+        catch (Exception ex) when (IsAppendFailure(ex))
+        {
+            throw Failed(ex);
+        }
+
         _column++;
         return this;
     }
@@ -189,24 +206,16 @@ public sealed class DuckDbAppender : IDisposable
         {
             action();
         }
-        catch (DuckDbException)
+        catch (Exception ex) when (IsAppendFailure(ex))
         {
-            _faulted = true;
-            throw;
-        }
-        catch (DuckDBException ex)
-        {
-            throw Fault(new DuckDbException(ex.Message, ex));
-        }
-        catch (InvalidOperationException ex)
-        {
-            throw Fault(new DuckDbException(ex.Message, ex));
-        }
-        catch (OverflowException ex)
-        {
-            throw Fault(new DuckDbException(ex.Message, ex));
+            throw Failed(ex);
         }
     }
+
+    private static bool IsAppendFailure(Exception ex) => ex is DuckDbException or DuckDBException or InvalidOperationException or OverflowException;
+
+    /// <summary>Marks the appender faulted and gives the failure as a <see cref="DuckDbException"/>.</summary>
+    private DuckDbException Failed(Exception ex) => Fault(ex as DuckDbException ?? new DuckDbException(ex.Message, ex));
 
     private DuckDbException Fault(DuckDbException exception)
     {
