@@ -155,48 +155,51 @@ public sealed class MonthlyReport
             outputs.Add(OutputFile.Of(path));
         }
 
-        // The director's board pictures, one per organisation, in its folder beside its packs and on its director pack's cover (docs/explain.md).
-        var boards = new Dictionary<string, byte[]>(StringComparer.Ordinal);
-        if (packs.Any(p => p.Definition.Name == BoardPicture.Pack) && queries.Contains(BoardQuery))
-        {
-            foreach (var (orgName, org, points) in BoardPicture.ByOrganisation(Result(BoardQuery)))
-            {
-                var path = Path.Combine(outDir, org, BoardPicture.FileName(org, ReportContext.FormatMonth(month)));
-                Directory.CreateDirectory(Path.GetDirectoryName(path)!);
-                boards[org] = BoardPicture.Render(orgName, ReportContext.FormatMonth(month), points, ReportTexts.For(_policies.Find(org)?.Language ?? Policy.DefaultLanguage));
-                File.WriteAllBytes(path, boards[org]);
-                outputs.Add(OutputFile.Of(path));
-            }
-        }
-
-        // The store is queried on this thread only, each query once for every firm; while one workbook
-        // is written on another thread, the next one's tables are cut here. One workbook is written at a time.
-        var scopes = _policies.All.OrderBy(p => p.Org, StringComparer.Ordinal)
-            .Select(p => (Scope: p.Org, Name: p.Name, Filter: (string?)p.Org, Texts: ReportTexts.For(p.Language), p.Currency)).ToList();
-        if (_settings.CrossFirmPack)
-        {
-            // Firms of several currencies and languages together: English, amounts without a sign.
-            scopes.Add((GroupFolder, "All organisations", null, ReportTexts.English, null));
-        }
-
-        // Workbooks reading the run log come last, each firm's, so the run can record what it wrote before them.
-        bool ReadsRunLog(PackDefinition definition) => definition.Sheets.Any(s => s.Query == RunLogQuery);
-        var workbooks = scopes.SelectMany(s => packs.Select(p => (s.Scope, s.Name, s.Filter, s.Texts, s.Currency, p.Definition)))
-            .OrderBy(w => ReadsRunLog(w.Definition)).ToList();
-        var runLogRead = false;
-        Task<OutputFile>? writing = null;
+        // The store is queried on this thread only, each query once for every firm; the files are written on
+        // the lane's thread meanwhile, in order, one workbook at a time (WritingLane).
+        var lane = new WritingLane();
         try
         {
+            // The director's board pictures, one per organisation, in its folder beside its packs and on its director
+            // pack's cover (docs/explain.md): drawn on the lane, which puts each on its cover later.
+            var boards = new Dictionary<string, byte[]>(StringComparer.Ordinal);
+            if (packs.Any(p => p.Definition.Name == BoardPicture.Pack) && queries.Contains(BoardQuery))
+            {
+                foreach (var (orgName, org, points) in BoardPicture.ByOrganisation(Result(BoardQuery)))
+                {
+                    var texts = ReportTexts.For(_policies.Find(org)?.Language ?? Policy.DefaultLanguage);
+                    lane.Add(() =>
+                    {
+                        var path = Path.Combine(outDir, org, BoardPicture.FileName(org, ReportContext.FormatMonth(month)));
+                        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+                        boards[org] = BoardPicture.Render(orgName, ReportContext.FormatMonth(month), points, texts);
+                        File.WriteAllBytes(path, boards[org]);
+                        return [OutputFile.Of(path)];
+                    });
+                }
+            }
+
+            var scopes = _policies.All.OrderBy(p => p.Org, StringComparer.Ordinal)
+                .Select(p => (Scope: p.Org, Name: p.Name, Filter: (string?)p.Org, Texts: ReportTexts.For(p.Language), p.Currency)).ToList();
+            if (_settings.CrossFirmPack)
+            {
+                // Firms of several currencies and languages together: English, amounts without a sign.
+                scopes.Add((GroupFolder, "All organisations", null, ReportTexts.English, null));
+            }
+
+            // Workbooks reading the run log come last, each firm's, so the run can record what it wrote before them.
+            bool ReadsRunLog(PackDefinition definition) => definition.Sheets.Any(s => s.Query == RunLogQuery);
+            var workbooks = scopes.SelectMany(s => packs.Select(p => (s.Scope, s.Name, s.Filter, s.Texts, s.Currency, p.Definition)))
+                .OrderBy(w => ReadsRunLog(w.Definition)).ToList();
+            var runLogRead = false;
             foreach (var (scope, name, filter, texts, currency, definition) in workbooks)
             {
                 if (!runLogRead && ReadsRunLog(definition))
                 {
-                    if (writing is not null)
-                    {
-                        outputs.Add(writing.GetAwaiter().GetResult());
-                        writing = null;
-                    }
-
+                    // Everything before is written, and recorded by the run, before the run log is read.
+                    outputs.AddRange(lane.Finish());
+                    lane.Dispose();
+                    lane = new WritingLane();
                     beforeRunLog?.Invoke(outputs);
                     results.Remove(RunLogQuery);
                     runLogRead = true;
@@ -210,14 +213,7 @@ public sealed class MonthlyReport
                 }
 
                 var layout = filter is null ? WithOrganisation(definition, tables) : definition;
-
-                if (writing is not null)
-                {
-                    outputs.Add(writing.GetAwaiter().GetResult());
-                }
-
                 var path = WorkbookPath(outDir, definition.Name, scope, month);
-                Directory.CreateDirectory(Path.GetDirectoryName(path)!);
                 var metadata = new WorkbookMetadata(
                     "ComplianceAnalytics " + _version, ReportContext.FormatMonth(month), generatedAt.ToDateTimeUtc())
                 {
@@ -226,49 +222,47 @@ public sealed class MonthlyReport
                     Texts = texts,
                     Currency = currency,
                 };
-                // Drawn here, on the store's thread; inserted by the writing thread once ClosedXML has saved.
+                // Drawn here, on the store's thread; inserted by the lane once ClosedXML has saved.
                 var timelines = definition.Sheets.Any(s => s.Name == BreachTimelines.AfterSheet) && queries.Contains(BreachTimelines.Query)
                     ? BreachTimelines.Prepare(
                         _store, _policies,
                         filter is null ? Result(BreachTimelines.Query) : OrgSplit.ForOrg(Result(BreachTimelines.Query), filter),
                         month, _settings.BreachTimelines)
                     : null;
-                var board = definition.Name == BoardPicture.Pack && boards.TryGetValue(scope, out var png) ? png : null;
-                writing = Task.Run(() =>
+                var withBoard = definition.Name == BoardPicture.Pack;
+                lane.Add(() =>
                 {
+                    Directory.CreateDirectory(Path.GetDirectoryName(path)!);
                     WorkbookWriter.Write(layout, tables, path, metadata);
                     if (timelines is not null)
                     {
                         BreachTimelines.Insert(path, timelines, texts);
                     }
 
-                    if (board is not null)
+                    if (withBoard && boards.TryGetValue(scope, out var board))
                     {
                         CoverPicture.Insert(path, board, "Board picture", BoardPicture.Description(name, ReportContext.FormatMonth(month), texts));
                     }
 
-                    return OutputFile.Of(path);
+                    return [OutputFile.Of(path)];
                 });
             }
 
-            if (writing is not null)
-            {
-                outputs.Add(writing.GetAwaiter().GetResult());
-            }
+            outputs.AddRange(lane.Finish());
         }
-        catch (Exception ex) when (writing is { IsCompleted: false })
+        catch (Exception ex) when (!lane.Ended)
         {
             // Nothing is left writing into the folder behind the caller's back, and no failure is lost.
-            try
-            {
-                writing.GetAwaiter().GetResult();
-            }
-            catch (Exception writeFailure)
+            if (lane.Stop() is { } writeFailure)
             {
                 throw new AggregateException(ex, writeFailure);
             }
 
             throw;
+        }
+        finally
+        {
+            lane.Dispose();
         }
 
         return outputs;
