@@ -17,7 +17,7 @@ public readonly record struct DatedTarget(LocalDate? From, decimal Target)
 /// <summary>
 /// A stage's attainment target with its dated versions, oldest first (<c>target: 95%</c> is one version in force
 /// from the beginning). A target judges a month, not a clock: the month's figures are judged against the version
-/// in force on the month's first local day (<see cref="For"/>); docs/policies.md says why.
+/// in force on the month's first local day (stage_target() in queries/_judge.sql); docs/policies.md says why.
 /// </summary>
 public sealed class TargetSchedule : IEquatable<TargetSchedule>
 {
@@ -51,23 +51,6 @@ public sealed class TargetSchedule : IEquatable<TargetSchedule>
         }
 
         return new TargetSchedule(list);
-    }
-
-    /// <summary>The target in force on <paramref name="day"/> (the last one whose from is on or before it); null before the first version.</summary>
-    public decimal? For(LocalDate day)
-    {
-        decimal? found = null;
-        foreach (var version in Versions)
-        {
-            if (version.From is { } from && from > day)
-            {
-                break;
-            }
-
-            found = version.Target;
-        }
-
-        return found;
     }
 
     /// <summary><c>95.0%</c>, or every version: <c>95.0 %; 90.0 % from 2026-04-08</c>.</summary>

@@ -28,15 +28,13 @@ public class DatedTargetTests
     private const string Dated = "    target:\n      - target: 95%\n      - from: 2026-04-08\n        target: 90%\n";
 
     [Fact]
-    public void The_target_in_force_on_a_day_is_the_last_version_from_on_or_before_it()
+    public void Dated_targets_are_read_as_versions_oldest_first()
     {
+        // Which version judges a month (the one in force on its first day) is the queries' stage_target();
+        // see DatedTargetQueriesTests.
         var target = Load(Dated).Find("acme")!.Stages[0].Target!;
 
-        Assert.Equal(0.95m, target.For(new LocalDate(2026, 4, 7)));
-        Assert.Equal(0.90m, target.For(new LocalDate(2026, 4, 8)));
-        // A month is judged by its last day: March 2026 by 95%, April 2026 (ending on the 30th) by 90%.
-        Assert.Equal(0.95m, target.For(new LocalDate(2026, 3, 31)));
-        Assert.Equal(0.90m, target.For(new LocalDate(2026, 4, 30)));
+        Assert.Equal([new DatedTarget(null, 0.95m), new DatedTarget(new LocalDate(2026, 4, 8), 0.90m)], target.Versions);
         Assert.Equal("95.0 %; 90.0 % from 2026-04-08", target.ToString());
     }
 
@@ -45,8 +43,7 @@ public class DatedTargetTests
     {
         var target = Load("    target:\n      - from: 2026-04-08\n        target: 90%\n").Find("acme")!.Stages[0].Target!;
 
-        Assert.Null(target.For(new LocalDate(2026, 4, 7)));
-        Assert.Equal(0.90m, target.For(new LocalDate(2026, 4, 8)));
+        Assert.Equal([new DatedTarget(new LocalDate(2026, 4, 8), 0.90m)], target.Versions);
     }
 
     [Theory]
