@@ -354,57 +354,36 @@ public sealed class CaseEvaluation
 
     private static void Append(CaseResult result, EvaluationAppenders appenders)
     {
-        var (org, caseRef) = (result.Org, result.CaseRef);
-        var stages = appenders.Instances;
+        var (org, caseRef, settled) = (result.Org, result.CaseRef, result.SettledFrom);
         for (var n = 0; n < result.Instances.Count; n++)
         {
             var i = result.Instances[n];
-            stages.Append(i.Org).Append(i.CaseRef).Append(i.Stage).Append(i.Cycle)
-                .AppendTimestampMicros(Micros(i.StartedAt)).AppendTimestampMicros(Micros(i.OriginalDueAt))
-                .AppendTimestampMicros(Micros(i.DueAt));
-            if (i.StoppedAt is { } stopped)
-            {
-                stages.AppendTimestampMicros(Micros(stopped));
-            }
-            else
-            {
-                stages.AppendNull();
-            }
-
-            stages.Append(StageStatusText.Of(i.Status)).Append(i.PausedSeconds).Append(i.Extended)
-                .AppendTimestampMicros(Micros(result.AsOf)).Append(i.Limit.ToString()).Append(result.Teams[n]).Append(result.Reasons[n]);
-            Settled(stages, result).Append(result.LocalReasons[n]).EndRow();
+            appenders.AppendInstance(
+                i.Org, i.CaseRef, i.Stage, i.Cycle, i.StartedAt, i.OriginalDueAt, i.DueAt, i.StoppedAt, StageStatusText.Of(i.Status), i.PausedSeconds,
+                i.Extended, result.AsOf, i.Limit.ToString(), result.Teams[n], result.Reasons[n], settled, result.LocalReasons[n]);
         }
 
-        if (appenders.Cases is { } cases)
-        {
-            Settled(cases.Append(org).Append(caseRef).AppendTimestampMicros(Micros(result.FirstEventAt)), result).EndRow();
-        }
-
+        appenders.AppendCase(org, caseRef, result.FirstEventAt, settled);
         foreach (var d in result.Durations)
         {
-            Settled(appenders.Durations.Append(org).Append(caseRef).Append(d.Measure).AppendTimestampMicros(Micros(d.EndedAt)).Append(d.Days), result).EndRow();
+            appenders.AppendDuration(org, caseRef, d.Measure, d.EndedAt, d.Days, settled);
         }
 
         if (result.Letter is { } letter)
         {
-            Settled(appenders.Letters.Append(org).Append(caseRef).AppendTimestampMicros(Micros(letter.DueAt))
-                .Append(letter.NeedsLetter).Append(letter.LetterMissing).Append(letter.EligibleAfter.ToString()), result).EndRow();
+            appenders.AppendLetter(org, caseRef, letter.DueAt, letter.NeedsLetter, letter.LetterMissing, letter.EligibleAfter.ToString(), settled);
         }
 
         foreach (var r in result.Requests)
         {
-            Settled(appenders.Requests.Append(org).Append(caseRef).Append(r.Window).AppendTimestampMicros(Micros(r.RequestedAt)).Append(r.Late), result).EndRow();
+            appenders.AppendRequest(org, caseRef, r.Window, r.RequestedAt, r.Late, settled);
         }
 
         foreach (var (stage, orphans, late) in result.Diagnostics)
         {
-            Settled(appenders.Diagnostics.Append(org).Append(caseRef).Append(stage).Append((long)orphans).Append((long)late), result).EndRow();
+            appenders.AppendDiagnostic(org, caseRef, stage, orphans, late, settled);
         }
     }
-
-    private static DuckDbAppender Settled(DuckDbAppender appender, CaseResult result) =>
-        result.SettledFrom is { } settled ? appender.AppendTimestampMicros(Micros(settled)) : appender.AppendNull();
 
     /// <summary>
     /// The team on the case's latest event with a team at or before <paramref name="end"/>; of events at one
