@@ -88,7 +88,7 @@ public sealed class CaseEvaluation
         EvaluationSummary summary;
         using (var appenders = _evaluations.OpenAppenders(fresh: false))
         {
-            summary = Evaluate(reading => EvaluationStore.ReadForRefresh(reading, fileIds, full), appenders, null, eventsBeforeAsOf: false);
+            summary = Evaluate(reading => reading.ForRefresh(fileIds, full), appenders, null, eventsBeforeAsOf: false);
         }
 
         foreach (var org in full)
@@ -125,7 +125,7 @@ public sealed class CaseEvaluation
         _evaluations.CreateFreshTables(asOfByOrg);
         using (var appenders = _evaluations.OpenAppenders(fresh: true))
         {
-            Evaluate(reading => EvaluationStore.ReadUnsettled(reading, asOfByOrg), appenders, asOfByOrg, eventsBeforeAsOf);
+            Evaluate(reading => reading.Unsettled(asOfByOrg), appenders, asOfByOrg, eventsBeforeAsOf);
         }
 
         var (cases, instances) = _evaluations.CreateAsOfViews();
@@ -167,13 +167,13 @@ public sealed class CaseEvaluation
     /// <param name="asOfByOrg">Each organisation's as-of (epoch microseconds) for a fresh evaluation; null to store.</param>
     /// <param name="eventsBeforeAsOf">As for <see cref="EvaluateAll"/>.</param>
     private EvaluationSummary Evaluate(
-        Func<DuckDbConnection, DuckDbReader> read, EvaluationAppenders appenders, IReadOnlyDictionary<string, long>? asOfByOrg, bool eventsBeforeAsOf)
+        Func<EvaluationReading, OrderedCaseEvents> read, EvaluationAppenders appenders, IReadOnlyDictionary<string, long>? asOfByOrg, bool eventsBeforeAsOf)
     {
         long cases = 0, instances = 0;
 
         // Reading and evaluating the cases runs on a second connection while this one appends the
         // results: the appends cost about as much as the rest, and the two halves use both cores.
-        using var reading = _store.OpenConnection();
+        using var reading = _evaluations.OpenReading();
         using var stop = new CancellationTokenSource();
         using var evaluated = new BlockingCollection<List<CaseResult>>(EvaluatedBatchesAhead);
         var producer = Task.Run(
@@ -266,7 +266,7 @@ public sealed class CaseEvaluation
 
     /// <summary>Streams the cases' events in order from <paramref name="reader"/> and evaluates each case on its own.</summary>
     private void ReadAndEvaluate(
-        DuckDbReader reader,
+        OrderedCaseEvents reader,
         IReadOnlyDictionary<string, long>? asOfByOrg,
         bool eventsBeforeAsOf,
         BlockingCollection<List<CaseResult>> evaluated,
@@ -295,19 +295,17 @@ public sealed class CaseEvaluation
 
         while (reader.Read())
         {
-            // A case's rows are contiguous, so only the first row of each makes strings of its keys.
-            if (!reader.StringEquals(1, caseRef) || !reader.StringEquals(0, org))
+            if (reader.StartsCase)
             {
                 Flush();
                 events.Clear();
                 teams.Clear();
-                org = reader.GetString(0);
-                caseRef = reader.GetString(1);
+                org = reader.Org;
+                caseRef = reader.CaseRef;
             }
 
-            var due = reader.IsNull(4) ? (Instant?)null : Instant.FromUnixTimeTicks(reader.GetInt64(4) * 10);
-            events.Add(new CaseEvent(reader.GetString(2), Instant.FromUnixTimeTicks(reader.GetInt64(3) * 10), due));
-            teams.Add(reader.IsNull(5) ? null : reader.GetString(5));
+            events.Add(new CaseEvent(reader.EventType, reader.OccurredAt, reader.DueAt));
+            teams.Add(reader.Team);
         }
 
         Flush();

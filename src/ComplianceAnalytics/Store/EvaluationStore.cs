@@ -15,7 +15,7 @@ public sealed class EvaluationStore(ComplianceStore store)
     /// <summary>Separates organisations in a text parameter (U+001F); an organisation id is printable text.</summary>
     public const char OrgSeparator = '\u001f';
 
-    /// <summary>Separates the organisation/as-of pairs of <see cref="ReadUnsettled"/> (U+001E).</summary>
+    /// <summary>Separates the organisation/as-of pairs of <see cref="EvaluationReading.Unsettled"/> (U+001E).</summary>
     public const char PairSeparator = '\u001e';
 
     private DuckDbConnection Db => store.Connection;
@@ -84,26 +84,10 @@ public sealed class EvaluationStore(ComplianceStore store)
         Db.Execute(Sql("record_files"), Ids(fileIds ?? []), fileIds is null);
 
     /// <summary>
-    /// On <paramref name="reading"/>: the events, in case order, of every case (<paramref name="fileIds"/> null) or
-    /// of the cases with events from <paramref name="fileIds"/> and every case of <paramref name="fullOrgs"/>.
-    /// Columns: org, case_ref, event_type, occurred_at and due_at (epoch microseconds), team.
+    /// A second connection to read the events to evaluate while this store's connection appends the results (the
+    /// two halves use both cores). The caller disposes it.
     /// </summary>
-    public static DuckDbReader ReadForRefresh(DuckDbConnection reading, IReadOnlyCollection<long>? fileIds, IReadOnlyCollection<string> fullOrgs)
-    {
-        ArgumentNullException.ThrowIfNull(reading);
-        return fileIds is null
-            ? reading.Query(Sql("read_all"))
-            : reading.Query(Sql("read_refresh"), Ids(fileIds), string.Join(OrgSeparator, fullOrgs));
-    }
-
-    /// <summary>On <paramref name="reading"/>: the events of the cases not settled at their organisation's as-of, as <see cref="ReadForRefresh"/>.</summary>
-    public static DuckDbReader ReadUnsettled(DuckDbConnection reading, IReadOnlyDictionary<string, long> asOfMicrosByOrg)
-    {
-        ArgumentNullException.ThrowIfNull(reading);
-        ArgumentNullException.ThrowIfNull(asOfMicrosByOrg);
-        var pairs = string.Join(PairSeparator, asOfMicrosByOrg.Select(p => p.Key + OrgSeparator + p.Value.ToString(CultureInfo.InvariantCulture)));
-        return reading.Query(Sql("read_unsettled"), pairs);
-    }
+    public EvaluationReading OpenReading() => new(store.OpenConnection());
 
     /// <summary>Empty temporary tables for one as-of's fresh results, and its as-of per organisation.</summary>
     public void CreateFreshTables(IReadOnlyDictionary<string, long> asOfMicrosByOrg)
@@ -129,9 +113,9 @@ public sealed class EvaluationStore(ComplianceStore store)
     /// <summary>Appenders on the stored tables, or on the fresh temporary ones.</summary>
     public EvaluationAppenders OpenAppenders(bool fresh) => new(Db, fresh);
 
-    private static string Ids(IEnumerable<long> ids) => string.Join(',', ids.Select(id => id.ToString(CultureInfo.InvariantCulture)));
+    internal static string Ids(IEnumerable<long> ids) => string.Join(',', ids.Select(id => id.ToString(CultureInfo.InvariantCulture)));
 
-    private static string Sql(string name)
+    internal static string Sql(string name)
     {
         var resource = "ComplianceAnalytics.Store.Evaluation." + name + ".sql";
         using var stream = Assembly.GetExecutingAssembly().GetManifestResourceStream(resource)
