@@ -1,7 +1,6 @@
 using System.Collections.Concurrent;
 using System.Security.Cryptography;
 using System.Text;
-using ComplianceAnalytics.DuckDb;
 using ComplianceAnalytics.Policies;
 using ComplianceAnalytics.Store;
 using NodaTime;
@@ -20,7 +19,6 @@ namespace ComplianceAnalytics.Clocks;
 /// </summary>
 public sealed class CaseEvaluation
 {
-    private readonly ComplianceStore _store;
     private readonly PolicySet _policies;
     private readonly EvaluationStore _evaluations;
 
@@ -38,7 +36,6 @@ public sealed class CaseEvaluation
     {
         ArgumentNullException.ThrowIfNull(policies);
         ArgumentNullException.ThrowIfNull(texts);
-        _store = store;
         _policies = policies;
         _evaluations = new EvaluationStore(store);
         var english = texts(Policy.DefaultLanguage);
@@ -60,8 +57,6 @@ public sealed class CaseEvaluation
     /// </summary>
     private static readonly string CodeVersion = typeof(StageClock).Assembly.ManifestModule.ModuleVersionId.ToString();
 
-    private DuckDbConnection Db => _store.Connection;
-
     /// <summary>
     /// Evaluates again, into the store, the cases that have events from the given files (every case when
     /// <paramref name="fileIds"/> is null) and every case of an organisation whose policy or calendar changed since
@@ -78,7 +73,7 @@ public sealed class CaseEvaluation
             return new EvaluationSummary(0, 0);
         }
 
-        using var transaction = Db.BeginTransaction();
+        using var refresh = _evaluations.BeginRefresh();
         _evaluations.InvalidateOrgs([.. full, .. gone]);
         if (fileIds is { Count: > 0 })
         {
@@ -97,7 +92,7 @@ public sealed class CaseEvaluation
         }
 
         _evaluations.RecordFiles(fileIds);
-        transaction.Commit();
+        refresh.Commit();
         return summary;
     }
 

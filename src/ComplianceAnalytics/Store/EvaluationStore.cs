@@ -33,6 +33,9 @@ public sealed class EvaluationStore(ComplianceStore store)
         return result;
     }
 
+    /// <summary>Begins a refresh of the stored evaluation: what follows on this store commits or rolls back as one.</summary>
+    public EvaluationRefresh BeginRefresh() => new(Db);
+
     /// <summary>Removes every stored row of <paramref name="orgs"/>, their fingerprints included.</summary>
     public void InvalidateOrgs(IReadOnlyCollection<string> orgs)
     {
