@@ -1,7 +1,6 @@
 using System.Collections.Concurrent;
 using System.Security.Cryptography;
 using System.Text;
-using ComplianceAnalytics.DuckDb;
 using ComplianceAnalytics.Policies;
 using ComplianceAnalytics.Store;
 using NodaTime;
@@ -20,7 +19,6 @@ namespace ComplianceAnalytics.Clocks;
 /// </summary>
 public sealed class CaseEvaluation
 {
-    private readonly ComplianceStore _store;
     private readonly PolicySet _policies;
     private readonly EvaluationStore _evaluations;
 
@@ -38,7 +36,6 @@ public sealed class CaseEvaluation
     {
         ArgumentNullException.ThrowIfNull(policies);
         ArgumentNullException.ThrowIfNull(texts);
-        _store = store;
         _policies = policies;
         _evaluations = new EvaluationStore(store);
         var english = texts(Policy.DefaultLanguage);
@@ -60,8 +57,6 @@ public sealed class CaseEvaluation
     /// </summary>
     private static readonly string CodeVersion = typeof(StageClock).Assembly.ManifestModule.ModuleVersionId.ToString();
 
-    private DuckDbConnection Db => _store.Connection;
-
     /// <summary>
     /// Evaluates again, into the store, the cases that have events from the given files (every case when
     /// <paramref name="fileIds"/> is null) and every case of an organisation whose policy or calendar changed since
@@ -78,7 +73,7 @@ public sealed class CaseEvaluation
             return new EvaluationSummary(0, 0);
         }
 
-        using var transaction = Db.BeginTransaction();
+        using var refresh = _evaluations.BeginRefresh();
         _evaluations.InvalidateOrgs([.. full, .. gone]);
         if (fileIds is { Count: > 0 })
         {
@@ -88,7 +83,7 @@ public sealed class CaseEvaluation
         EvaluationSummary summary;
         using (var appenders = _evaluations.OpenAppenders(fresh: false))
         {
-            summary = Evaluate(reading => EvaluationStore.ReadForRefresh(reading, fileIds, full), appenders, null, eventsBeforeAsOf: false);
+            summary = Evaluate(reading => reading.ForRefresh(fileIds, full), appenders, null, eventsBeforeAsOf: false);
         }
 
         foreach (var org in full)
@@ -97,7 +92,7 @@ public sealed class CaseEvaluation
         }
 
         _evaluations.RecordFiles(fileIds);
-        transaction.Commit();
+        refresh.Commit();
         return summary;
     }
 
@@ -125,7 +120,7 @@ public sealed class CaseEvaluation
         _evaluations.CreateFreshTables(asOfByOrg);
         using (var appenders = _evaluations.OpenAppenders(fresh: true))
         {
-            Evaluate(reading => EvaluationStore.ReadUnsettled(reading, asOfByOrg), appenders, asOfByOrg, eventsBeforeAsOf);
+            Evaluate(reading => reading.Unsettled(asOfByOrg), appenders, asOfByOrg, eventsBeforeAsOf);
         }
 
         var (cases, instances) = _evaluations.CreateAsOfViews();
@@ -167,13 +162,13 @@ public sealed class CaseEvaluation
     /// <param name="asOfByOrg">Each organisation's as-of (epoch microseconds) for a fresh evaluation; null to store.</param>
     /// <param name="eventsBeforeAsOf">As for <see cref="EvaluateAll"/>.</param>
     private EvaluationSummary Evaluate(
-        Func<DuckDbConnection, DuckDbReader> read, EvaluationAppenders appenders, IReadOnlyDictionary<string, long>? asOfByOrg, bool eventsBeforeAsOf)
+        Func<EvaluationReading, OrderedCaseEvents> read, EvaluationAppenders appenders, IReadOnlyDictionary<string, long>? asOfByOrg, bool eventsBeforeAsOf)
     {
         long cases = 0, instances = 0;
 
         // Reading and evaluating the cases runs on a second connection while this one appends the
         // results: the appends cost about as much as the rest, and the two halves use both cores.
-        using var reading = _store.OpenConnection();
+        using var reading = _evaluations.OpenReading();
         using var stop = new CancellationTokenSource();
         using var evaluated = new BlockingCollection<List<CaseResult>>(EvaluatedBatchesAhead);
         var producer = Task.Run(
@@ -266,7 +261,7 @@ public sealed class CaseEvaluation
 
     /// <summary>Streams the cases' events in order from <paramref name="reader"/> and evaluates each case on its own.</summary>
     private void ReadAndEvaluate(
-        DuckDbReader reader,
+        OrderedCaseEvents reader,
         IReadOnlyDictionary<string, long>? asOfByOrg,
         bool eventsBeforeAsOf,
         BlockingCollection<List<CaseResult>> evaluated,
@@ -295,19 +290,17 @@ public sealed class CaseEvaluation
 
         while (reader.Read())
         {
-            // A case's rows are contiguous, so only the first row of each makes strings of its keys.
-            if (!reader.StringEquals(1, caseRef) || !reader.StringEquals(0, org))
+            if (reader.StartsCase)
             {
                 Flush();
                 events.Clear();
                 teams.Clear();
-                org = reader.GetString(0);
-                caseRef = reader.GetString(1);
+                org = reader.Org;
+                caseRef = reader.CaseRef;
             }
 
-            var due = reader.IsNull(4) ? (Instant?)null : Instant.FromUnixTimeTicks(reader.GetInt64(4) * 10);
-            events.Add(new CaseEvent(reader.GetString(2), Instant.FromUnixTimeTicks(reader.GetInt64(3) * 10), due));
-            teams.Add(reader.IsNull(5) ? null : reader.GetString(5));
+            events.Add(new CaseEvent(reader.EventType, reader.OccurredAt, reader.DueAt));
+            teams.Add(reader.Team);
         }
 
         Flush();
@@ -354,57 +347,36 @@ public sealed class CaseEvaluation
 
     private static void Append(CaseResult result, EvaluationAppenders appenders)
     {
-        var (org, caseRef) = (result.Org, result.CaseRef);
-        var stages = appenders.Instances;
+        var (org, caseRef, settled) = (result.Org, result.CaseRef, result.SettledFrom);
         for (var n = 0; n < result.Instances.Count; n++)
         {
             var i = result.Instances[n];
-            stages.Append(i.Org).Append(i.CaseRef).Append(i.Stage).Append(i.Cycle)
-                .AppendTimestampMicros(Micros(i.StartedAt)).AppendTimestampMicros(Micros(i.OriginalDueAt))
-                .AppendTimestampMicros(Micros(i.DueAt));
-            if (i.StoppedAt is { } stopped)
-            {
-                stages.AppendTimestampMicros(Micros(stopped));
-            }
-            else
-            {
-                stages.AppendNull();
-            }
-
-            stages.Append(StageStatusText.Of(i.Status)).Append(i.PausedSeconds).Append(i.Extended)
-                .AppendTimestampMicros(Micros(result.AsOf)).Append(i.Limit.ToString()).Append(result.Teams[n]).Append(result.Reasons[n]);
-            Settled(stages, result).Append(result.LocalReasons[n]).EndRow();
+            appenders.AppendInstance(
+                i.Org, i.CaseRef, i.Stage, i.Cycle, i.StartedAt, i.OriginalDueAt, i.DueAt, i.StoppedAt, StageStatusText.Of(i.Status), i.PausedSeconds,
+                i.Extended, result.AsOf, i.Limit.ToString(), result.Teams[n], result.Reasons[n], settled, result.LocalReasons[n]);
         }
 
-        if (appenders.Cases is { } cases)
-        {
-            Settled(cases.Append(org).Append(caseRef).AppendTimestampMicros(Micros(result.FirstEventAt)), result).EndRow();
-        }
-
+        appenders.AppendCase(org, caseRef, result.FirstEventAt, settled);
         foreach (var d in result.Durations)
         {
-            Settled(appenders.Durations.Append(org).Append(caseRef).Append(d.Measure).AppendTimestampMicros(Micros(d.EndedAt)).Append(d.Days), result).EndRow();
+            appenders.AppendDuration(org, caseRef, d.Measure, d.EndedAt, d.Days, settled);
         }
 
         if (result.Letter is { } letter)
         {
-            Settled(appenders.Letters.Append(org).Append(caseRef).AppendTimestampMicros(Micros(letter.DueAt))
-                .Append(letter.NeedsLetter).Append(letter.LetterMissing).Append(letter.EligibleAfter.ToString()), result).EndRow();
+            appenders.AppendLetter(org, caseRef, letter.DueAt, letter.NeedsLetter, letter.LetterMissing, letter.EligibleAfter.ToString(), settled);
         }
 
         foreach (var r in result.Requests)
         {
-            Settled(appenders.Requests.Append(org).Append(caseRef).Append(r.Window).AppendTimestampMicros(Micros(r.RequestedAt)).Append(r.Late), result).EndRow();
+            appenders.AppendRequest(org, caseRef, r.Window, r.RequestedAt, r.Late, settled);
         }
 
         foreach (var (stage, orphans, late) in result.Diagnostics)
         {
-            Settled(appenders.Diagnostics.Append(org).Append(caseRef).Append(stage).Append((long)orphans).Append((long)late), result).EndRow();
+            appenders.AppendDiagnostic(org, caseRef, stage, orphans, late, settled);
         }
     }
-
-    private static DuckDbAppender Settled(DuckDbAppender appender, CaseResult result) =>
-        result.SettledFrom is { } settled ? appender.AppendTimestampMicros(Micros(settled)) : appender.AppendNull();
 
     /// <summary>
     /// The team on the case's latest event with a team at or before <paramref name="end"/>; of events at one

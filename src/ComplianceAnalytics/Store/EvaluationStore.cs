@@ -15,7 +15,7 @@ public sealed class EvaluationStore(ComplianceStore store)
     /// <summary>Separates organisations in a text parameter (U+001F); an organisation id is printable text.</summary>
     public const char OrgSeparator = '\u001f';
 
-    /// <summary>Separates the organisation/as-of pairs of <see cref="ReadUnsettled"/> (U+001E).</summary>
+    /// <summary>Separates the organisation/as-of pairs of <see cref="EvaluationReading.Unsettled"/> (U+001E).</summary>
     public const char PairSeparator = '\u001e';
 
     private DuckDbConnection Db => store.Connection;
@@ -32,6 +32,9 @@ public sealed class EvaluationStore(ComplianceStore store)
 
         return result;
     }
+
+    /// <summary>Begins a refresh of the stored evaluation: what follows on this store commits or rolls back as one.</summary>
+    public EvaluationRefresh BeginRefresh() => new(Db);
 
     /// <summary>Removes every stored row of <paramref name="orgs"/>, their fingerprints included.</summary>
     public void InvalidateOrgs(IReadOnlyCollection<string> orgs)
@@ -84,26 +87,10 @@ public sealed class EvaluationStore(ComplianceStore store)
         Db.Execute(Sql("record_files"), Ids(fileIds ?? []), fileIds is null);
 
     /// <summary>
-    /// On <paramref name="reading"/>: the events, in case order, of every case (<paramref name="fileIds"/> null) or
-    /// of the cases with events from <paramref name="fileIds"/> and every case of <paramref name="fullOrgs"/>.
-    /// Columns: org, case_ref, event_type, occurred_at and due_at (epoch microseconds), team.
+    /// A second connection to read the events to evaluate while this store's connection appends the results (the
+    /// two halves use both cores). The caller disposes it.
     /// </summary>
-    public static DuckDbReader ReadForRefresh(DuckDbConnection reading, IReadOnlyCollection<long>? fileIds, IReadOnlyCollection<string> fullOrgs)
-    {
-        ArgumentNullException.ThrowIfNull(reading);
-        return fileIds is null
-            ? reading.Query(Sql("read_all"))
-            : reading.Query(Sql("read_refresh"), Ids(fileIds), string.Join(OrgSeparator, fullOrgs));
-    }
-
-    /// <summary>On <paramref name="reading"/>: the events of the cases not settled at their organisation's as-of, as <see cref="ReadForRefresh"/>.</summary>
-    public static DuckDbReader ReadUnsettled(DuckDbConnection reading, IReadOnlyDictionary<string, long> asOfMicrosByOrg)
-    {
-        ArgumentNullException.ThrowIfNull(reading);
-        ArgumentNullException.ThrowIfNull(asOfMicrosByOrg);
-        var pairs = string.Join(PairSeparator, asOfMicrosByOrg.Select(p => p.Key + OrgSeparator + p.Value.ToString(CultureInfo.InvariantCulture)));
-        return reading.Query(Sql("read_unsettled"), pairs);
-    }
+    public EvaluationReading OpenReading() => new(store.OpenConnection());
 
     /// <summary>Empty temporary tables for one as-of's fresh results, and its as-of per organisation.</summary>
     public void CreateFreshTables(IReadOnlyDictionary<string, long> asOfMicrosByOrg)
@@ -129,67 +116,14 @@ public sealed class EvaluationStore(ComplianceStore store)
     /// <summary>Appenders on the stored tables, or on the fresh temporary ones.</summary>
     public EvaluationAppenders OpenAppenders(bool fresh) => new(Db, fresh);
 
-    private static string Ids(IEnumerable<long> ids) => string.Join(',', ids.Select(id => id.ToString(CultureInfo.InvariantCulture)));
+    internal static string Ids(IEnumerable<long> ids) => string.Join(',', ids.Select(id => id.ToString(CultureInfo.InvariantCulture)));
 
-    private static string Sql(string name)
+    internal static string Sql(string name)
     {
         var resource = "ComplianceAnalytics.Store.Evaluation." + name + ".sql";
         using var stream = Assembly.GetExecutingAssembly().GetManifestResourceStream(resource)
             ?? throw new InvalidOperationException($"{resource} is missing from the assembly.");
         using var reader = new StreamReader(stream);
         return reader.ReadToEnd();
-    }
-}
-
-/// <summary>
-/// The appenders of one evaluation's results. Columns follow the tables in schema.sql; every table ends with
-/// settled_from (empty in the fresh tables), except the stage instances', which have why_local after it.
-/// </summary>
-public sealed class EvaluationAppenders : IDisposable
-{
-    internal EvaluationAppenders(DuckDbConnection db, bool fresh)
-    {
-        Fresh = fresh;
-        var names = fresh
-            ? new[] { "fresh_stage_instances", null, "fresh_durations", "fresh_adr_letters", "fresh_customer_requests", "fresh_stage_diagnostics" }
-            : ["case_stage_instances", "evaluated_cases", "case_durations", "case_adr_letters", "case_customer_requests", "case_stage_diagnostics"];
-        Instances = db.CreateAppender(names[0]!);
-        Cases = names[1] is { } cases ? db.CreateAppender(cases) : null;
-        Durations = db.CreateAppender(names[2]!);
-        Letters = db.CreateAppender(names[3]!);
-        Requests = db.CreateAppender(names[4]!);
-        Diagnostics = db.CreateAppender(names[5]!);
-    }
-
-    /// <summary>True for the temporary tables of one as-of.</summary>
-    public bool Fresh { get; }
-
-    /// <summary>org … extended, evaluated_at, applied_limit, team, why, settled_from, why_local.</summary>
-    public DuckDbAppender Instances { get; }
-
-    /// <summary>org, case_ref, first_event_at, settled_from; none for the fresh tables.</summary>
-    public DuckDbAppender? Cases { get; }
-
-    /// <summary>org, case_ref, measure, ended_at, days (elapsed), settled_from.</summary>
-    public DuckDbAppender Durations { get; }
-
-    /// <summary>org, case_ref, due_at, needs_letter, letter_missing, eligible_after (the version applied), settled_from.</summary>
-    public DuckDbAppender Letters { get; }
-
-    /// <summary>org, case_ref, window_id, requested_at, late, settled_from.</summary>
-    public DuckDbAppender Requests { get; }
-
-    /// <summary>org, case_ref, stage, orphan_stops, late_extensions, settled_from.</summary>
-    public DuckDbAppender Diagnostics { get; }
-
-    /// <summary>Flushes and closes every appender, so the rows appended reach their tables.</summary>
-    public void Dispose()
-    {
-        Instances.Dispose();
-        Cases?.Dispose();
-        Durations.Dispose();
-        Letters.Dispose();
-        Requests.Dispose();
-        Diagnostics.Dispose();
     }
 }
