@@ -116,7 +116,19 @@ public sealed class LanguagePacksTests(SamplePacks sample) : IClassFixture<Sampl
         { "director", "Outcomes by group", "customer type", "kundtyp" },
         { "director", "Outcomes by group", "not vulnerable", "inte sårbar" },
         { "director", "Outcomes by group", "12 months", "12 månader" },
+        { "compliance", "Counting rules", "Stage instance", "Steginstans" },
+        { "compliance", "Counting rules", "N hours after the start, to the second.", "N timmar efter starten, på sekunden." },
+        { "compliance", "Manifest", "report month", "rapportmånad" },
     };
+
+    [Fact]
+    public void Data_quality_names_a_clocks_finding_by_its_stage_name()
+    {
+        using var hexpress = new XLWorkbook(WorkbookCells.WithoutPictures(sample.Workbook("compliance", "hexpress"), sample.Root));
+        var cells = Texts(hexpress.Worksheet(ReportTexts.For("sv").Text("Data quality")));
+        Assert.Contains("Klagomålsteamets svar", cells);
+        Assert.DoesNotContain("complaints_team_response", cells);
+    }
 
     [Theory]
     [MemberData(nameof(ProductValues))]
