@@ -4,7 +4,7 @@
 -- is empty on the rows about the run, the firm's on the rows about one firm (OrgSplit).
 -- Parameters: $1 the month, 'YYYY-MM'.
 SELECT * FROM (
-    SELECT 1 AS position, NULL AS org, 'run' AS section, 'month' AS item, r.month AS value, NULL AS sha256 FROM report_run r
+    SELECT 1 AS position, NULL AS org, 'run' AS section, 'report month' AS item, r.month AS value, NULL AS sha256 FROM report_run r
     UNION ALL
     SELECT 2, NULL, 'run', 'generated at (UTC)', strftime(r.generated_at AT TIME ZONE 'UTC', '%Y-%m-%dT%H:%M:%SZ'), NULL FROM report_run r
     UNION ALL

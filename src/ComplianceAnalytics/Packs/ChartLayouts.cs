@@ -61,6 +61,13 @@ internal static class ChartLayouts
             });
         }
 
+        // The printed area reaches a row below the last chart: LibreOffice ends a page at the last used row and cut
+        // off the bottom of a chart ending there (Repeat complainants).
+        if (layouts.Count > 0)
+        {
+            worksheet.PageSetup.PrintAreas.Add(1, 1, WorkbookWriter.ChartTopRow(Math.Max(lastRow, WorkbookWriter.FirstDataRow), layouts.Count), Math.Max(columns.Count, WorkbookWriter.ChartWidthColumns));
+        }
+
         return layouts;
     }
 

@@ -14,17 +14,21 @@ internal static class ColumnWidths
             : column.Width;
 
     /// <summary>
-    /// A translated pack's text column as wide as its longest text in the first rows (to <see cref="WidestTranslatedValue"/>):
-    /// the definitions' widths fit the English values, and Swedish statuses and the firm's own stage names run longer.
+    /// A text column as wide as its longest text in the first rows (to <see cref="WidestTranslatedValue"/>): the
+    /// definitions' widths fit the sample's English values, and Swedish statuses and a firm's own stage names, in
+    /// any language ("Department manager's response"), run longer and were cut.
     /// </summary>
     public static double WidestValue(OutputColumn column, PackTable table) =>
         Math.Min(WidestTranslatedValue, table.Rows.Take(200).Select(r => column.Value(r)).OfType<string>().Select(t => t.Length + 2).DefaultIfEmpty(0).Max());
 
     private const double WidestTranslatedValue = 40;
 
-    /// <summary>The lines the longest header wraps onto in its column (about one character per width unit).</summary>
+    /// <summary>
+    /// The lines the longest header wraps onto in its column: bold letters are about a tenth wider than the width
+    /// unit (LibreOffice wrapped "Andel av klagomålen" onto a third line the row had no room for).
+    /// </summary>
     public static int HeaderLines(IEnumerable<(string Header, double Width)> headers) =>
-        Math.Clamp(headers.Select(h => WrappedLines(h.Header, Math.Max(1, (int)h.Width - 1))).DefaultIfEmpty(1).Max(), 1, 4);
+        Math.Clamp(headers.Select(h => WrappedLines(h.Header, Math.Max(1, (int)(h.Width / 1.1) - 1))).DefaultIfEmpty(1).Max(), 1, 4);
 
     public static int WrappedLines(string text, int width)
     {

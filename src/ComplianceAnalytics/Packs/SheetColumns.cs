@@ -48,7 +48,7 @@ internal sealed record SheetColumns(List<OutputColumn> Columns, int CategoryColu
                 ? table.Columns.Where(name => Matches(pattern, name))
                     .Select(name => OutputColumn.FromTable(c with { Source = name, SourcePattern = null }, table.IndexOf(name), table, metadata.Texts))
                 : [OutputColumn.FromTable(c, source.Source(c.Source, "columns"), table, metadata.Texts)])
-            .Select(c => metadata.Texts.IsEnglish || c.Wrap || c.Width is not { } width ? c : c with { Width = Math.Max(width, ColumnWidths.WidestValue(c, table)) })
+            .Select(c => c.Wrap || c.Width is not { } width ? c : c with { Width = Math.Max(width, ColumnWidths.WidestValue(c, table)) })
             .ToList();
         foreach (var currency in (sheet.Columns ?? []).Select(c => c.Currency).OfType<string>())
         {

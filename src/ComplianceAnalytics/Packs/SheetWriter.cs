@@ -20,9 +20,11 @@ internal static class SheetWriter
 
         var worksheet = workbook.Worksheets.Add(sheet.Name);
         var titleCell = worksheet.Cell(WorkbookWriter.TitleRow, 1);
-        PackCellValues.SetText(titleCell, sheet.Description ?? sheet.Name, escaped);
+        var title = sheet.Description ?? sheet.Name;
+        PackCellValues.SetText(titleCell, title, escaped);
         titleCell.Style.Font.Bold = true;
         titleCell.Style.Font.FontSize = 13;
+        TitleAcross(worksheet, title, columns.Where(c => !c.Helper).Select(c => c.Width ?? ColumnWidths.DefaultWidth(c, table)).ToList());
 
         for (var c = 0; c < columns.Count; c++)
         {
@@ -53,7 +55,7 @@ internal static class SheetWriter
         // depends on a value, text with a line feed (ClosedXML turns on wrap text). Per-cell RAG fills and
         // charts keep a sheet whole in ClosedXML; they are on short sheets.
         var streams = streamed is not null && chart is null && sheet.Conditional is not { Kind: ConditionalKind.Rag or ConditionalKind.Judged }
-            && !columns.Exists(c => c.Wrap || (c.CurrencyIndex >= 0 && metadata.Currency is null)) && written > 1;
+            && !columns.Exists(c => c.CurrencyIndex >= 0 && metadata.Currency is null) && written > 1;
         var built = streams
             ? Enumerable.Range(0, written).Where(r => r == 0 || columns.Exists(c => c.Value(table.Rows[r]) is string text && text.Contains('\n', StringComparison.Ordinal))).ToList()
             : Enumerable.Range(0, written).ToList();
@@ -68,7 +70,7 @@ internal static class SheetWriter
 
         if (streams)
         {
-            streamed!.Add(new StreamedSheet(sheet.Name, columns.Select(c => c.Value).ToList(), table.Rows, written, built, WhereCell));
+            streamed!.Add(new StreamedSheet(sheet.Name, columns.Select(c => c.Value).ToList(), table.Rows, written, built, WhereCell) { Heights = columns.Exists(c => c.Wrap) ? WrappedHeights(columns, table, written) : null });
         }
 
         var lastRow = WorkbookWriter.FirstDataRow + written - 1;
@@ -113,20 +115,26 @@ internal static class SheetWriter
             }
         }
 
-        for (var c = 0; c < columns.Count && written > 0; c++)
+        if (written > 0 && columns.Exists(c => c.Wrap))
         {
-            if (columns[c].Wrap)
+            // A streamed sheet's styles are its built rows' (StreamedRows copies the first row's to the others, and
+            // writes the heights): a range would make ClosedXML create every cell.
+            var styled = streams ? built : Enumerable.Range(0, written).ToList();
+            var heights = WrappedHeights(columns, table, written);
+            foreach (var r in styled)
             {
-                worksheet.Range(WorkbookWriter.FirstDataRow, c + 1, lastRow, c + 1).Style.Alignment.WrapText = true;
-                // Each row's cells start on its first line, beside the wrapped text.
-                worksheet.Range(WorkbookWriter.FirstDataRow, 1, lastRow, columns.Count).Style.Alignment.Vertical = XLAlignmentVerticalValues.Top;
-                // Viewers do not grow a row for wrapped text ClosedXML wrote: each row gets the lines its text needs.
-                for (var r = 0; r < written; r++)
+                var sheetRow = WorkbookWriter.FirstDataRow + r;
+                for (var c = 0; c < columns.Count; c++)
                 {
-                    var lines = ColumnWidths.WrappedLines(PackCellValues.CategoryText(columns[c].Value(table.Rows[r])), Math.Max(1, (int)(columns[c].Width ?? 60) - 2));
-                    var row = worksheet.Row(WorkbookWriter.FirstDataRow + r);
-                    row.Height = Math.Max(row.Height, 15 * lines);
+                    var style = worksheet.Cell(sheetRow, c + 1).Style;
+                    // Each row's cells start on its first line, beside the wrapped text.
+                    style.Alignment.Vertical = XLAlignmentVerticalValues.Top;
+                    style.Alignment.WrapText = style.Alignment.WrapText || columns[c].Wrap;
                 }
+
+                // Viewers do not grow a row for wrapped text ClosedXML wrote: each row gets the lines its text needs.
+                var row = worksheet.Row(sheetRow);
+                row.Height = Math.Max(row.Height, heights[r]);
             }
         }
 
@@ -166,5 +174,47 @@ internal static class SheetWriter
         }
 
         return chart is null || written == 0 ? [] : ChartLayouts.Build(source, chart, resolved, worksheet, written, lastRow, metadata);
+    }
+
+    /// <summary>Points of a line of the data rows' text.</summary>
+    private const double LinePoints = 15;
+
+    /// <summary>Each written row's height in points: the lines its longest wrapped text needs in its column (one line without one).</summary>
+    private static double[] WrappedHeights(List<OutputColumn> columns, PackTable table, int written)
+    {
+        var wrapped = columns.Where(c => c.Wrap).ToList();
+        var heights = new double[written];
+        for (var r = 0; r < written; r++)
+        {
+            var lines = 1;
+            foreach (var column in wrapped)
+            {
+                lines = Math.Max(lines, ColumnWidths.WrappedLines(PackCellValues.CategoryText(column.Value(table.Rows[r])), Math.Max(1, (int)(column.Width ?? 60) - 2)));
+            }
+
+            heights[r] = LinePoints * lines;
+        }
+
+        return heights;
+    }
+
+    /// <summary>
+    /// The title (the sheet's description) wrapped across the table's columns, as tall as its lines: left to run on
+    /// to the right it ran off the printed page, which is fitted to the table's width.
+    /// </summary>
+    private static void TitleAcross(IXLWorksheet worksheet, string title, List<double> widths)
+    {
+        // Bold 13 pt letters are about 1.3 times as wide as the 11 pt ones columns are counted in.
+        var lines = ColumnWidths.WrappedLines(title, Math.Max(1, (int)(widths.Sum() / 1.3)));
+        if (widths.Count < 2 || lines == 1)
+        {
+            return;
+        }
+
+        var range = worksheet.Range(WorkbookWriter.TitleRow, 1, WorkbookWriter.TitleRow, widths.Count);
+        range.Merge();
+        range.Style.Alignment.WrapText = true;
+        range.Style.Alignment.Vertical = XLAlignmentVerticalValues.Top;
+        worksheet.Row(WorkbookWriter.TitleRow).Height = 18 * lines;
     }
 }

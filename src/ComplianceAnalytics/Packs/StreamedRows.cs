@@ -23,7 +23,11 @@ internal sealed record StreamedSheet(
     IReadOnlyList<object?[]> Rows,
     int Written,
     IReadOnlyList<int> BuiltRows,
-    Func<int, int, string> Where);
+    Func<int, int, string> Where)
+{
+    /// <summary>Each written row's height in points (wrapped text); rows keep the default height when none.</summary>
+    public IReadOnlyList<double>? Heights { get; init; }
+}
 
 /// <summary>
 /// Rewrites a saved worksheet part: the Open XML SDK's reader copies everything ClosedXML wrote, and the
@@ -172,6 +176,13 @@ internal static class StreamedRows
             if (_spans is not null)
             {
                 writer.WriteAttributeString("spans", _spans);
+            }
+
+            // As ClosedXML writes a row height it was given: readers do not grow a row for wrapped text.
+            if (sheet.Heights is { } heights)
+            {
+                writer.WriteAttributeString("ht", heights[index].ToString(CultureInfo.InvariantCulture));
+                writer.WriteAttributeString("customHeight", "1");
             }
 
             var row = sheet.Rows[index];

@@ -35,10 +35,19 @@ public static class BreachTimelines
     /// <summary>Default row height in pixels (15 pt), to leave room under each picture.</summary>
     private const int RowPixels = 20;
 
-    /// <summary>Column A's width in characters, about the pictures' width, and the characters of a wrapped line in it.</summary>
-    private const int ColumnCharacters = 158;
+    /// <summary>
+    /// The pictures' width on the sheet in pixels: a landscape A4 page's width between its margins at 100 %, so the
+    /// sheet prints at full size (LibreOffice fits a sheet to its columns, not to a picture wider than them).
+    /// </summary>
+    internal const int PictureWidth = 980;
 
-    private const int CharactersPerLine = 140;
+    /// <summary>
+    /// Column A's width in characters, within a landscape page's width in LibreOffice too (whose characters are
+    /// wider than Excel's: at 130 the text ran off the page), and the characters of a wrapped line in it.
+    /// </summary>
+    private const int ColumnCharacters = 115;
+
+    private const int CharactersPerLine = 105;
 
     /// <summary>
     /// The first <paramref name="count"/> rows of the query drawn, each case evaluated as the month's figures were:
@@ -89,7 +98,7 @@ public static class BreachTimelines
         var wrapped = WrappedStyle(workbookPart);
         var data = new SheetData();
         uint rowIndex = 1;
-        AddRow(data, rowIndex++, texts["timelines.title"]);
+        AddRow(data, rowIndex++, texts["timelines.title"], wrapped);
         AddRow(data, rowIndex++, timelines.Count == 0 ? texts["timelines.none"] : string.Empty);
         uint pictureId = 1;
         foreach (var t in timelines)
@@ -104,9 +113,10 @@ public static class BreachTimelines
                 imagePart.FeedData(stream);
             }
 
+            var (width, height) = Shown(t.Width, t.Height);
             drawing.Append(WorkbookPictures.Anchor(
-                drawingsPart.GetIdOfPart(imagePart), pictureId++, rowIndex - 1, t.Width, t.Height, "Timeline " + t.CaseRef, "Timeline of case " + t.CaseRef));
-            rowIndex += (uint)((t.Height + RowPixels - 1) / RowPixels) + 2;
+                drawingsPart.GetIdOfPart(imagePart), pictureId++, rowIndex - 1, width, height, "Timeline " + t.CaseRef, "Timeline of case " + t.CaseRef));
+            rowIndex += (uint)((height + RowPixels - 1) / RowPixels) + 2;
         }
 
         // Printed as the pack's other sheets are: fitted to the page's width, landscape for the pictures,
@@ -123,7 +133,7 @@ public static class BreachTimelines
             new Columns(new Column { Min = 1, Max = 1, Width = ColumnCharacters, CustomWidth = true }),
             data,
             new PageMargins { Left = 0.5, Right = 0.5, Top = 0.75, Bottom = 0.75, Header = 0.3, Footer = 0.3 },
-            new PageSetup { Orientation = OrientationValues.Landscape, FitToHeight = 0 });
+            new PageSetup { PaperSize = 9, Orientation = OrientationValues.Landscape, FitToHeight = 0 });
         if (registerHeader is not null)
         {
             var header = (HeaderFooter)registerHeader.CloneNode(true);
@@ -167,6 +177,10 @@ public static class BreachTimelines
 
         workbookPart.Workbook.Save();
     }
+
+    /// <summary>A picture's size on the sheet: at most <see cref="PictureWidth"/> wide, its proportions kept.</summary>
+    internal static (int Width, int Height) Shown(int width, int height) =>
+        width <= PictureWidth ? (width, height) : (PictureWidth, (int)Math.Round((double)height * PictureWidth / width));
 
     /// <summary>
     /// A row with one text cell in column A. With <paramref name="wrappedStyle"/> the text wraps in the column, as

@@ -80,8 +80,7 @@ public static class TimelinePicture
             var i = s.Instance;
             double y = rows - n;
             positions.Add(y);
-            var status = StageStatusText.Of(i.Status);
-            labels.Add($"{i.Stage} {i.Cycle}\n{(texts.IsEnglish ? status.Replace('_', ' ') : texts.Value(status))}");
+            labels.Add(StageLabel(policy, i, texts));
             var start = X(i.StartedAt);
             var end = X(ends[n]);
             var due = X(i.DueAt);
@@ -122,7 +121,7 @@ public static class TimelinePicture
         var xMax = toDate.ToDateTimeUnspecified().ToOADate();
         // About the plot area's width in pixels: a label is some 14 pixels wide.
         var closest = 16 * (xMax - xMin) / (Width - 260);
-        foreach (var group in Grouped(explanation.Events.Select(e => (X(e.OccurredAt), e.EventType.Replace('_', ' '))), closest))
+        foreach (var group in Grouped(explanation.Events.Select(e => (X(e.OccurredAt), EventLabel(e.EventType, texts))), closest))
         {
             foreach (var x in group.Xs)
             {
@@ -165,6 +164,43 @@ public static class TimelinePicture
     {
         ArgumentNullException.ThrowIfNull(explanation);
         return (Width, 150 + (int)(RowPixels * (explanation.Stages.Count + 1 + LabelRows - 0.4)));
+    }
+
+    /// <summary>
+    /// A stage row's label: the stage's name in the policy (its id when it has none), its cycle and its status in
+    /// the firm's language; a long name wraps onto a second line so the rows' labels leave the plot its width.
+    /// </summary>
+    internal static string StageLabel(Policies.Policy policy, StageInstance instance, ReportTexts texts)
+    {
+        var name = policy.Stages.FirstOrDefault(s => s.Id == instance.Stage)?.DisplayName ?? instance.Stage;
+        var status = StageStatusText.Of(instance.Status);
+        var words = texts.IsEnglish ? status.Replace('_', ' ') : (string)texts.Value(status)!;
+        return $"{Wrapped(name, LabelLine)} {instance.Cycle}\n{words}";
+    }
+
+    /// <summary>An event's words in the firm's language (as its why sentences name it); English shows the type's words.</summary>
+    internal static string EventLabel(string eventType, ReportTexts texts) =>
+        !texts.IsEnglish && texts.All.TryGetValue("why.event." + eventType, out var words) ? words : eventType.Replace('_', ' ');
+
+    /// <summary>Characters of a stage label's line before it wraps.</summary>
+    private const int LabelLine = 22;
+
+    private static string Wrapped(string text, int width)
+    {
+        var lines = new List<string>();
+        foreach (var word in text.Split(' ', StringSplitOptions.RemoveEmptyEntries))
+        {
+            if (lines.Count > 0 && lines[^1].Length + 1 + word.Length <= width)
+            {
+                lines[^1] += " " + word;
+            }
+            else
+            {
+                lines.Add(word);
+            }
+        }
+
+        return string.Join('\n', lines);
     }
 
     /// <summary>Events in order, those that would overlap the group before them (<paramref name="closest"/> per line) joined into its label.</summary>

@@ -43,6 +43,11 @@ public sealed class StreamedRowsTests : IDisposable
           - name: Fills
             query: fills
             conditional: { column: share, kind: rag, red_below: 0.8, amber_below: 0.95 }
+          - name: Wrapped
+            query: wrapped
+            columns:
+              - { source: id, header: Id, format: integer, width: 6 }
+              - { source: why, header: Why, width: 12, wrap: true }
         """;
 
     private static readonly string?[] Texts =
@@ -78,6 +83,8 @@ public sealed class StreamedRowsTests : IDisposable
             ["long"] = new(["text", "count", "amount", "share", "days", "day", "at", "stamp", "flag", "code", "note"], rows),
             ["escaped"] = new(["text", "other"], [["bell\u0007", "\r=1"], ["_x0041_", "ok\u001F"], [" \u0000 ", null]]),
             ["fills"] = new(["org", "share"], Enumerable.Range(0, 40).Select(i => new object?[] { $"Org {i}", i / 40.0 }).ToList()),
+            // Row i's text has i % 4 + 1 words of ten letters: as many lines in a column of 12.
+            ["wrapped"] = new(["id", "why"], Enumerable.Range(0, 30).Select(i => new object?[] { (long)i, string.Join(' ', Enumerable.Repeat("abcdefghij", (i % 4) + 1)) }).ToList()),
         };
     }
 
@@ -183,6 +190,25 @@ public sealed class StreamedRowsTests : IDisposable
         var wrapped = rows[3 + 40].Elements<Cell>().Single(c => Column(c) == "K").StyleIndex!.Value;
         var formats = document.WorkbookPart!.WorkbookStylesPart!.Stylesheet.CellFormats!.Elements<CellFormat>().ToList();
         Assert.True(formats[(int)wrapped].Alignment!.WrapText!.Value);
+    }
+
+    [Fact]
+    public void A_wrapped_column_is_streamed_with_its_wrap_and_each_row_as_tall_as_its_lines()
+    {
+        var path = Write(streamRows: true, "streamed.xlsx");
+        using var document = SpreadsheetDocument.Open(path, false);
+        var worksheet = WorkbookWriterTests.WorksheetPart(document, "Wrapped").Worksheet;
+        var rows = worksheet.Descendants<Row>().ToDictionary(r => (int)r.RowIndex!.Value);
+        var formats = document.WorkbookPart!.WorkbookStylesPart!.Stylesheet.CellFormats!.Elements<CellFormat>().ToList();
+        for (var i = 1; i < 30; i++)
+        {
+            var row = rows[WorkbookWriter.FirstDataRow + i];
+            var why = row.Elements<Cell>().Single(c => c.CellReference!.Value!.StartsWith('B'));
+            Assert.Equal(CellValues.InlineString, why.DataType!.Value);
+            Assert.True(formats[(int)why.StyleIndex!.Value].Alignment!.WrapText!.Value);
+            Assert.Equal(15.0 * ((i % 4) + 1), row.Height!.Value);
+            Assert.True(row.CustomHeight!.Value);
+        }
     }
 
     [Fact]

@@ -142,6 +142,10 @@ public sealed class WorkbookWriterTests : IDisposable
         Assert.Equal("10", anchor.FromMarker!.RowId!.Text);
         var breaks = WorksheetPart(document, "Summary").Worksheet.GetFirstChild<DocumentFormat.OpenXml.Spreadsheet.RowBreaks>()!;
         Assert.Equal(10u, breaks.Elements<DocumentFormat.OpenXml.Spreadsheet.Break>().Single().Id!.Value);
+        // The printed area reaches a row below the chart (rows 11 to 33), across the chart's columns.
+        var printArea = document.WorkbookPart!.Workbook.DefinedNames!.Elements<DocumentFormat.OpenXml.Spreadsheet.DefinedName>()
+            .Single(n => n.Name == "_xlnm.Print_Area" && n.Text.StartsWith("Summary!", StringComparison.Ordinal));
+        Assert.Equal("Summary!$A$1:$L$34", printArea.Text);
     }
 
     [Fact]

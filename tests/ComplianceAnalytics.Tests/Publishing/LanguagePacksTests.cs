@@ -116,7 +116,19 @@ public sealed class LanguagePacksTests(SamplePacks sample) : IClassFixture<Sampl
         { "director", "Outcomes by group", "customer type", "kundtyp" },
         { "director", "Outcomes by group", "not vulnerable", "inte sårbar" },
         { "director", "Outcomes by group", "12 months", "12 månader" },
+        { "compliance", "Counting rules", "Stage instance", "Steginstans" },
+        { "compliance", "Counting rules", "N hours after the start, to the second.", "N timmar efter starten, på sekunden." },
+        { "compliance", "Manifest", "report month", "rapportmånad" },
     };
+
+    [Fact]
+    public void Data_quality_names_a_clocks_finding_by_its_stage_name()
+    {
+        using var hexpress = new XLWorkbook(WorkbookCells.WithoutPictures(sample.Workbook("compliance", "hexpress"), sample.Root));
+        var cells = Texts(hexpress.Worksheet(ReportTexts.For("sv").Text("Data quality")));
+        Assert.Contains("Klagomålsteamets svar", cells);
+        Assert.DoesNotContain("complaints_team_response", cells);
+    }
 
     [Theory]
     [MemberData(nameof(ProductValues))]
@@ -141,7 +153,7 @@ public sealed class LanguagePacksTests(SamplePacks sample) : IClassFixture<Sampl
     }
 
     [Fact]
-    public void A_translated_text_column_is_as_wide_as_its_longest_value_and_an_english_one_as_defined()
+    public void A_text_column_is_as_wide_as_its_longest_value_in_either_language_and_otherwise_as_defined()
     {
         // DP cases' Status is 14 wide for "open_breached"; "öppen, inom tidsgräns" needs more.
         using var hexpress = new XLWorkbook(WorkbookCells.WithoutPictures(sample.Workbook("audit", "hexpress"), sample.Root));
@@ -154,6 +166,13 @@ public sealed class LanguagePacksTests(SamplePacks sample) : IClassFixture<Sampl
         using var halo = new XLWorkbook(WorkbookCells.WithoutPictures(sample.Workbook("audit", "halo"), sample.Root));
         var english = halo.Worksheet("DP cases");
         Assert.Equal(14, english.Column(english.Row(2).CellsUsed().Single(c => c.GetString() == "Status").Address.ColumnNumber).Width);
+
+        // An English firm's own stage names grow their column too: "Department manager's response" was cut at 24.
+        using var director = new XLWorkbook(WorkbookCells.WithoutPictures(sample.Workbook("director", "halo"), sample.Root));
+        var charts = director.Worksheet("Control charts");
+        var stage = charts.Column(charts.Row(2).CellsUsed().Single(c => c.GetString() == "Stage").Address.ColumnNumber);
+        Assert.Contains("Department manager's response", stage.CellsUsed().Select(c => c.GetString()));
+        Assert.True(stage.Width >= "Department manager's response".Length + 2, $"width {stage.Width}");
     }
 
     private static HashSet<string> Texts(IXLWorksheet sheet) =>

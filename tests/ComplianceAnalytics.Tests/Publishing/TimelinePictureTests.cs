@@ -86,6 +86,21 @@ public class TimelinePictureTests
         [.. Enumerable.Range(from, count).SelectMany(y => Enumerable.Range(0, bitmap.Width).Select(x => (uint)bitmap.GetPixel(x, y)))];
 
     [Fact]
+    public void Rows_carry_the_stage_name_and_the_ticks_the_firms_words_for_events()
+    {
+        var swedish = ReportTexts.For("sv");
+        Assert.Equal("klagomål mottaget", TimelinePicture.EventLabel(EventTypes.ComplaintReceived, swedish));
+        Assert.Equal("complaint received", TimelinePicture.EventLabel(EventTypes.ComplaintReceived, ReportTexts.English));
+
+        var explanation = Case();
+        var breached = explanation.Stages[0].Instance;
+        Assert.Equal("investigation 1\nbreached", TimelinePicture.StageLabel(explanation.Policy, breached, ReportTexts.English));
+        // A long name wraps, so the labels leave the plot its width.
+        var named = explanation.Policy with { Stages = [explanation.Policy.Stages[0] with { Name = "Steg 2 (avdelningschefens granskning)" }] };
+        Assert.Equal("Steg 2\n(avdelningschefens\ngranskning) 1\növerskriden", TimelinePicture.StageLabel(named, breached, swedish));
+    }
+
+    [Fact]
     public void The_pauses_drawn_are_those_the_clock_recorded()
     {
         var pauses = TimelinePicture.Pauses(Case().Stages[0].Trace).ToList();
