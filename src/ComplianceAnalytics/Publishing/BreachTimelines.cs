@@ -50,10 +50,11 @@ public static class BreachTimelines
     private const int CharactersPerLine = 105;
 
     /// <summary>
-    /// The first <paramref name="count"/> rows of the query drawn, each case evaluated as the month's figures were:
-    /// at the month's end in its organisation's zone, on the events before it. Runs on the store's thread.
+    /// The first <paramref name="count"/> rows of the query, each case explained as the month's figures were: at the
+    /// month's end in its organisation's zone, on the events before it. Runs on the store's thread; each function
+    /// draws its picture when called, so the drawing can happen on the thread that writes the workbook.
     /// </summary>
-    public static List<BreachTimeline> Prepare(ComplianceStore store, PolicySet policies, Measures.QueryTable rows, YearMonth month, int count)
+    public static List<Func<BreachTimeline>> Prepare(ComplianceStore store, PolicySet policies, Measures.QueryTable rows, YearMonth month, int count)
     {
         ArgumentNullException.ThrowIfNull(policies);
         ArgumentNullException.ThrowIfNull(rows);
@@ -61,18 +62,20 @@ public static class BreachTimelines
         var (orgName, org, caseRef, stage, cycle, status, late, why) = (
             Column("org_name"), Column("org"), Column("case_ref"), Column("stage"), Column("cycle"), Column("status"),
             Column("business_days_late"), Column("why"));
-        var timelines = new List<BreachTimeline>();
+        var timelines = new List<Func<BreachTimeline>>();
         foreach (var row in rows.Rows.Take(count))
         {
             var policy = policies.Find((string)row[org]!)!;
             var asOf = ReportContext.MonthEnd(month, policy.TimeZone);
             var explanation = CaseExplanation.Explain(store, policies, policy.Org, (string)row[caseRef]!, asOf, Measures.ReportTexts.English, eventsBeforeAsOf: true);
-            var png = TimelinePicture.Render(explanation, ReportTexts.For(policy.Language));
+            var texts = ReportTexts.For(policy.Language);
             var (width, height) = TimelinePicture.Size(explanation);
-            timelines.Add(new BreachTimeline(
+            var (name, reference, stageName, cycleNumber, statusName, daysLate, reason) = (
                 (string)row[orgName]!, (string)row[caseRef]!, (string)row[stage]!, Convert.ToInt64(row[cycle], CultureInfo.InvariantCulture),
-                (string)row[status]!, row[late] is null ? null : Convert.ToInt64(row[late], CultureInfo.InvariantCulture),
-                (string?)row[why] ?? string.Empty, png, width, height));
+                (string)row[status]!, row[late] is null ? (long?)null : Convert.ToInt64(row[late], CultureInfo.InvariantCulture),
+                (string?)row[why] ?? string.Empty);
+            timelines.Add(() => new BreachTimeline(
+                name, reference, stageName, cycleNumber, statusName, daysLate, reason, TimelinePicture.Render(explanation, texts), width, height));
         }
 
         return timelines;

@@ -222,7 +222,7 @@ public sealed class MonthlyReport
                     Texts = texts,
                     Currency = currency,
                 };
-                // Drawn here, on the store's thread; inserted by the lane once ClosedXML has saved.
+                // Explained here, on the store's thread; drawn and inserted by the lane once ClosedXML has saved.
                 var timelines = definition.Sheets.Any(s => s.Name == BreachTimelines.AfterSheet) && queries.Contains(BreachTimelines.Query)
                     ? BreachTimelines.Prepare(
                         _store, _policies,
@@ -236,7 +236,7 @@ public sealed class MonthlyReport
                     WorkbookWriter.Write(layout, tables, path, metadata);
                     if (timelines is not null)
                     {
-                        BreachTimelines.Insert(path, timelines, texts);
+                        BreachTimelines.Insert(path, [.. timelines.Select(draw => draw())], texts);
                     }
 
                     if (withBoard && boards.TryGetValue(scope, out var board))
