@@ -16,6 +16,9 @@ internal sealed partial class Stager
     // several times this test, and few values need it.
     private const string EdgeWhitespace = @"'^[ \t\n\x0B\f\r\x{00A0}]|[ \t\n\x0B\f\r\x{00A0}]$'";
 
+    // Records per bucket of the line numbering (see Stage): few buckets, and few rejected lines in each.
+    private const int LineBucket = 4096;
+
     private static readonly string[] StagedColumns =
     [
         CanonicalColumns.Org, CanonicalColumns.CaseRef, CanonicalColumns.EventType, CanonicalColumns.OccurredAt,
@@ -65,26 +68,32 @@ internal sealed partial class Stager
                   FROM (SELECT line FROM temp.ingest_reject_errors UNION SELECT line FROM ingest_layout WHERE kind = 'empty'))
             GROUP BY ALL
             """);
-        // A record's count is the last rejected_before at or before its ordinal, found by one ordered pass
-        // over the ordinals and those lines; an ASOF join would do the same, but DuckDB plans it as a loop
-        // join and a grouping over every row. Most files have no such line: a record's line is then its
-        // ordinal plus the first line, with neither the pass nor the join. The ordered pass reads only the
-        // ordinals, and the source is not materialised (a materialised CTE copies every column once more).
+        // A record's count is the last rejected_before at or before its ordinal. The ordinals are cut into
+        // buckets of 4,096: a small table gives each bucket the count before it and the few such lines inside it
+        // (good_before and the count each adds), so each record takes its bucket by an equality join with that
+        // table and adds the lines inside it at or before its ordinal. An ordered pass over every ordinal and a
+        // join back on it cost about twice as much; an ASOF join would do the same, but DuckDB plans it as a loop
+        // join and a grouping over every row. Most files have no such line: a record's line is then its ordinal
+        // plus the first line, with no join. The source is not materialised (a materialised CTE copies every
+        // column once more).
         var plain = Db.Scalar<long>("SELECT count(*) FROM ingest_rejected_lines") == 0;
         var lines = plain ? string.Empty : $"""
-            , lines AS (
-                SELECT ord, ord + {firstLine} + coalesce(max(rejected_before) OVER (ORDER BY pos, is_row ROWS UNBOUNDED PRECEDING), 0) AS line
-                FROM (SELECT ord, ord AS pos, true AS is_row, NULL::BIGINT AS rejected_before FROM ({ordinals})
-                      UNION ALL
-                      SELECT NULL, good_before, false, rejected_before FROM ingest_rejected_lines)
-                QUALIFY is_row
+            , marks AS (
+                SELECT good_before, rejected_before - coalesce(lag(rejected_before) OVER (ORDER BY good_before), 0) AS added
+                FROM ingest_rejected_lines
+            ),
+            buckets AS (
+                SELECT range AS bucket,
+                       coalesce((SELECT max(rejected_before) FROM ingest_rejected_lines WHERE good_before < range * {LineBucket}), 0) AS base,
+                       coalesce((SELECT list(struct_pack(good_before := good_before, added := added)) FROM marks WHERE good_before // {LineBucket} = range), []) AS marks
+                FROM range(0, (SELECT coalesce(max(ord), 0) FROM ({ordinals})) // {LineBucket} + 1)
             )
             """;
         Db.Execute($"""
             CREATE OR REPLACE TABLE {table.Staged} AS
             WITH r AS NOT MATERIALIZED ({source}){lines}
-            SELECT {(plain ? $"r.ord + {firstLine}" : "lines.line")} AS line, {malformedExpr} AS malformed, {string.Join(", ", selects)}
-            FROM r {(plain ? string.Empty : "JOIN lines ON lines.ord = r.ord")}
+            SELECT {(plain ? $"r.ord + {firstLine}" : $"r.ord + {firstLine} + b.base + coalesce(list_sum(list_transform(b.marks, lambda m: CASE WHEN m.good_before <= r.ord THEN m.added ELSE 0 END)), 0)")} AS line, {malformedExpr} AS malformed, {string.Join(", ", selects)}
+            FROM r {(plain ? string.Empty : $"JOIN buckets b ON b.bucket = r.ord // {LineBucket}")}
             UNION ALL
             SELECT DISTINCT line, true, {string.Join(", ", StagedColumns.Select(c => "NULL"))}
             FROM temp.ingest_reject_errors
