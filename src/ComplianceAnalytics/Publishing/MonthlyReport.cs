@@ -161,18 +161,20 @@ public sealed class MonthlyReport
         try
         {
             // The director's board pictures, one per organisation, in its folder beside its packs and on its director
-            // pack's cover (docs/explain.md): drawn on the lane, which puts each on its cover later.
+            // pack's cover (docs/explain.md). Pictures are drawn on the thread pool from the moment their data is
+            // known, beside the store's thread and the lane, which waits for each where it writes it.
             var boards = new Dictionary<string, byte[]>(StringComparer.Ordinal);
             if (packs.Any(p => p.Definition.Name == BoardPicture.Pack) && queries.Contains(BoardQuery))
             {
                 foreach (var (orgName, org, points) in BoardPicture.ByOrganisation(Result(BoardQuery)))
                 {
                     var texts = ReportTexts.For(_policies.Find(org)?.Language ?? Policy.DefaultLanguage);
+                    var drawing = Task.Run(() => BoardPicture.Render(orgName, ReportContext.FormatMonth(month), points, texts));
                     lane.Add(() =>
                     {
                         var path = Path.Combine(outDir, org, BoardPicture.FileName(org, ReportContext.FormatMonth(month)));
                         Directory.CreateDirectory(Path.GetDirectoryName(path)!);
-                        boards[org] = BoardPicture.Render(orgName, ReportContext.FormatMonth(month), points, texts);
+                        boards[org] = drawing.GetAwaiter().GetResult();
                         File.WriteAllBytes(path, boards[org]);
                         return [OutputFile.Of(path)];
                     });
@@ -222,12 +224,12 @@ public sealed class MonthlyReport
                     Texts = texts,
                     Currency = currency,
                 };
-                // Explained here, on the store's thread; drawn and inserted by the lane once ClosedXML has saved.
+                // Explained here, on the store's thread; drawn on the thread pool; inserted by the lane once ClosedXML has saved.
                 var timelines = definition.Sheets.Any(s => s.Name == BreachTimelines.AfterSheet) && queries.Contains(BreachTimelines.Query)
                     ? BreachTimelines.Prepare(
                         _store, _policies,
                         filter is null ? Result(BreachTimelines.Query) : OrgSplit.ForOrg(Result(BreachTimelines.Query), filter),
-                        month, _settings.BreachTimelines)
+                        month, _settings.BreachTimelines).Select(Task.Run).ToList()
                     : null;
                 var withBoard = definition.Name == BoardPicture.Pack;
                 lane.Add(() =>
@@ -236,7 +238,7 @@ public sealed class MonthlyReport
                     WorkbookWriter.Write(layout, tables, path, metadata);
                     if (timelines is not null)
                     {
-                        BreachTimelines.Insert(path, [.. timelines.Select(draw => draw())], texts);
+                        BreachTimelines.Insert(path, [.. timelines.Select(drawing => drawing.GetAwaiter().GetResult())], texts);
                     }
 
                     if (withBoard && boards.TryGetValue(scope, out var board))
