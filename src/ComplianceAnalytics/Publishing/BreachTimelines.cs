@@ -104,8 +104,15 @@ public static class BreachTimelines
         AddRow(data, rowIndex++, texts["timelines.title"], wrapped);
         AddRow(data, rowIndex++, timelines.Count == 0 ? texts["timelines.none"] : string.Empty);
         uint pictureId = 1;
+        // Each breach after the first starts a printed page, so no picture is cut across two.
+        var breaks = new RowBreaks();
         foreach (var t in timelines)
         {
+            if (pictureId > 1)
+            {
+                breaks.Append(new Break { Id = rowIndex - 1, Max = 16383U, ManualPageBreak = true });
+            }
+
             var late = t.BusinessDaysLate is { } days ? texts.Format("timelines.late", days.ToString(CultureInfo.InvariantCulture)) : string.Empty;
             var status = texts.Value(t.Status) as string == t.Status ? t.Status.Replace('_', ' ') : (string)texts.Value(t.Status)!;
             AddRow(data, rowIndex++, texts.Format("timelines.case", t.Organisation, t.CaseRef, t.Stage, t.Cycle.ToString(CultureInfo.InvariantCulture), status) + (late.Length > 0 ? ", " + late : string.Empty));
@@ -146,6 +153,12 @@ public static class BreachTimelines
             }
 
             worksheet.Append(header);
+        }
+
+        if (breaks.HasChildren)
+        {
+            breaks.Count = breaks.ManualBreakCount = (uint)breaks.ChildElements.Count;
+            worksheet.Append(breaks);
         }
 
         worksheet.Append(new DocumentFormat.OpenXml.Spreadsheet.Drawing { Id = worksheetPart.GetIdOfPart(drawingsPart) });

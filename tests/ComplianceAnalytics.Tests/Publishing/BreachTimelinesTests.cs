@@ -34,5 +34,14 @@ public sealed class BreachTimelinesTests(SamplePacks sample) : IClassFixture<Sam
         var shown = texts.Where(t => outcomes.Any(o => t.StartsWith(o, StringComparison.Ordinal))).ToList();
         Assert.Equal(10, shown.Count);
         Assert.All(shown, why => Assert.Contains(why, whys));
+
+        // Every breach after the first starts a printed page: a manual break just above each case's line.
+        var caseRows = part.Worksheet.Descendants<Row>()
+            .Where(r => r.Descendants<Cell>().Any(c => c.InnerText.Contains(", case ", StringComparison.Ordinal) || c.InnerText.Contains(", ärende ", StringComparison.Ordinal)))
+            .Select(r => r.RowIndex!.Value).ToList();
+        Assert.Equal(10, caseRows.Count);
+        var breaks = part.Worksheet.GetFirstChild<RowBreaks>()!.Elements<Break>().ToList();
+        Assert.Equal(caseRows.Skip(1).Select(r => r - 1), breaks.Select(b => b.Id!.Value));
+        Assert.All(breaks, b => Assert.True(b.ManualPageBreak!.Value));
     }
 }
