@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Reflection;
 using ComplianceAnalytics.DuckDb;
 
 namespace ComplianceAnalytics.Store;
@@ -118,12 +117,6 @@ public sealed class EvaluationStore(ComplianceStore store)
 
     internal static string Ids(IEnumerable<long> ids) => string.Join(',', ids.Select(id => id.ToString(CultureInfo.InvariantCulture)));
 
-    internal static string Sql(string name)
-    {
-        var resource = "ComplianceAnalytics.Store.Evaluation." + name + ".sql";
-        using var stream = Assembly.GetExecutingAssembly().GetManifestResourceStream(resource)
-            ?? throw new InvalidOperationException($"{resource} is missing from the assembly.");
-        using var reader = new StreamReader(stream);
-        return reader.ReadToEnd();
-    }
+    /// <summary>The text of <c>Store/Evaluation/<paramref name="name"/>.sql</c>, read once like the store's other statements.</summary>
+    internal static string Sql(string name) => StoreSql.Get("Evaluation." + name);
 }
