@@ -29,7 +29,7 @@ WITH case_rows AS (
     FROM case_facts f JOIN (SELECT org, min(start_at) AS start_at FROM report_months GROUP BY org) w ON w.org = f.org
     WHERE f.last_event_at >= w.start_at
 ),
-cases AS (
+cases AS MATERIALIZED (
     -- Each case once per grouping: its customer type, and whether it is vulnerable.
     SELECT org, case_ref, 'customer type' AS grouping, coalesce(customer_type, 'not given') AS grp,
            received_at, closed_at, outcome, redress, is_closed
@@ -46,43 +46,63 @@ periods AS (
     UNION ALL
     SELECT org, '12 months', min(start_at), max(end_at), 1 FROM report_months GROUP BY org
 ),
-in_period AS (
-    -- Each case in each period it was received or closed in: every figure below counts only those.
-    SELECT * FROM (
-        SELECT p.org, p.period, p.period_order, c.grouping, c.grp,
-               c.received_at >= p.start_at AND c.received_at < p.end_at AS received_in,
-               c.is_closed AND c.closed_at >= p.start_at AND c.closed_at < p.end_at AS closed_in,
-               c.outcome, c.redress,
-               -- From the epochs: subtracting TIMESTAMPTZ values goes through ICU's calendar, several times slower.
-               (epoch_us(c.closed_at) - epoch_us(c.received_at)) / 1000000 / 86400 AS days_to_close
-        FROM periods p JOIN cases c ON c.org = p.org
-    )
-    WHERE received_in OR closed_in
+-- Received and closed are counted apart, each case joined only to the periods it was received or
+-- closed in (range joins), rather than every case to every period.
+received AS MATERIALIZED (
+    SELECT p.org, p.period, p.period_order, c.grouping, c.grp, count(*) AS complaints
+    FROM cases c JOIN periods p ON p.org = c.org AND c.received_at >= p.start_at AND c.received_at < p.end_at
+    GROUP BY ALL
+),
+closed AS MATERIALIZED (
+    SELECT p.org, p.period, p.period_order, c.grouping, c.grp,
+           count(*) AS closed,
+           count(c.outcome) AS decided,
+           count(*) FILTER (WHERE c.outcome IN ('upheld', 'partially_upheld')) AS upheld,
+           -- From the epochs: subtracting TIMESTAMPTZ values goes through ICU's calendar, several times slower.
+           list((epoch_us(c.closed_at) - epoch_us(c.received_at)) / 1000000 / 86400) AS days_to_close,
+           count(c.redress) AS redress_cases,
+           coalesce(sum(c.redress), 0) AS redress_total
+    FROM cases c JOIN periods p ON p.org = c.org AND c.closed_at >= p.start_at AND c.closed_at < p.end_at
+    WHERE c.is_closed
+    GROUP BY ALL
 ),
 groups AS (
-    SELECT DISTINCT org, period, period_order, grouping, grp FROM in_period
+    SELECT org, period, period_order, grouping, grp FROM received
+    UNION
+    SELECT org, period, period_order, grouping, grp FROM closed
+),
+rest AS (
+    -- The rest of the organisation's closed cases in the period, beside each group: the other groups pooled.
+    SELECT g.org, g.period, g.grouping, g.grp,
+           sum(o.closed) AS rest_closed, sum(o.decided) AS rest_decided, sum(o.upheld) AS rest_upheld,
+           list_median(flatten(list(o.days_to_close))) AS rest_median_days,
+           sum(list_count(list_filter(o.days_to_close, d -> d <= 56))) AS rest_within_8_weeks
+    FROM groups g
+    JOIN closed o ON o.org = g.org AND o.period = g.period AND o.grouping = g.grouping AND o.grp <> g.grp
+    GROUP BY ALL
 ),
 stats AS (
     -- One group's figures (mine) beside those of the rest of the organisation (rest).
     SELECT g.org, g.period, g.period_order, g.grouping, g.grp,
-           count(*) FILTER (WHERE i.grp = g.grp AND i.received_in) AS complaints,
-           count(*) FILTER (WHERE i.grp = g.grp AND i.closed_in) AS closed,
-           count(*) FILTER (WHERE i.grp = g.grp AND i.closed_in AND i.outcome IS NOT NULL) AS decided,
-           count(*) FILTER (WHERE i.grp = g.grp AND i.closed_in AND i.outcome IN ('upheld', 'partially_upheld')) AS upheld,
-           median(i.days_to_close) FILTER (WHERE i.grp = g.grp AND i.closed_in) AS median_days_to_close,
-           count(*) FILTER (WHERE i.grp = g.grp AND i.closed_in AND i.days_to_close <= 56) AS within_8_weeks,
-           count(*) FILTER (WHERE i.grp = g.grp AND i.closed_in AND i.redress IS NOT NULL) AS redress_cases,
-           coalesce(sum(i.redress) FILTER (WHERE i.grp = g.grp AND i.closed_in), 0) AS redress_total,
-           count(*) FILTER (WHERE i.grp <> g.grp AND i.closed_in) AS rest_closed,
-           count(*) FILTER (WHERE i.grp <> g.grp AND i.closed_in AND i.outcome IS NOT NULL) AS rest_decided,
-           count(*) FILTER (WHERE i.grp <> g.grp AND i.closed_in AND i.outcome IN ('upheld', 'partially_upheld')) AS rest_upheld,
-           median(i.days_to_close) FILTER (WHERE i.grp <> g.grp AND i.closed_in) AS rest_median_days,
-           count(*) FILTER (WHERE i.grp <> g.grp AND i.closed_in AND i.days_to_close <= 56) AS rest_within_8_weeks
+           coalesce(r.complaints, 0) AS complaints,
+           coalesce(c.closed, 0) AS closed,
+           coalesce(c.decided, 0) AS decided,
+           coalesce(c.upheld, 0) AS upheld,
+           list_median(c.days_to_close) AS median_days_to_close,
+           coalesce(list_count(list_filter(c.days_to_close, d -> d <= 56)), 0) AS within_8_weeks,
+           coalesce(c.redress_cases, 0) AS redress_cases,
+           coalesce(c.redress_total, 0) AS redress_total,
+           coalesce(x.rest_closed, 0) AS rest_closed,
+           coalesce(x.rest_decided, 0) AS rest_decided,
+           coalesce(x.rest_upheld, 0) AS rest_upheld,
+           x.rest_median_days,
+           coalesce(x.rest_within_8_weeks, 0) AS rest_within_8_weeks
     FROM groups g
-    JOIN in_period i ON i.org = g.org AND i.period = g.period AND i.grouping = g.grouping
-    GROUP BY g.org, g.period, g.period_order, g.grouping, g.grp
+    LEFT JOIN received r ON r.org = g.org AND r.period = g.period AND r.grouping = g.grouping AND r.grp = g.grp
+    LEFT JOIN closed c ON c.org = g.org AND c.period = g.period AND c.grouping = g.grouping AND c.grp = g.grp
+    LEFT JOIN rest x ON x.org = g.org AND x.period = g.period AND x.grouping = g.grouping AND x.grp = g.grp
 ),
-rates AS (
+rates AS MATERIALIZED (
     SELECT s.*,
            CASE WHEN decided > 0 THEN upheld / decided END AS uphold_rate,
            CASE WHEN closed > 0 THEN within_8_weeks / closed END AS within_8_weeks_share,
@@ -90,25 +110,29 @@ rates AS (
            CASE WHEN rest_closed > 0 THEN rest_within_8_weeks / rest_closed END AS rest_within_8_weeks_share
     FROM stats s
 ),
-flags AS (
-    -- Each measure's gap, worse-is-positive, kept when over its margin and both sides are big enough;
-    -- its sentence in the firm's language (tr, num).
-    SELECT r.org, r.period, r.grouping, r.grp,
-           string_agg(f.text, '; ' ORDER BY f.position) AS flag
+gaps AS (
+    -- Each measure's gap, worse-is-positive, kept when over its margin and both sides are big enough.
+    SELECT r.org, r.period, r.grouping, r.grp, f.position, f.gap
     FROM rates r
-    CROSS JOIN outcome_margins m
+    CROSS JOIN (VALUES (1, 'uphold rate'), (2, 'median days to close'), (3, 'closed within 8 weeks')) f0(position, measure)
     CROSS JOIN LATERAL (
-        SELECT 1 AS position, 'uphold rate' AS measure, r.uphold_rate - r.rest_uphold_rate AS gap,
-               format(tr(r.org, 'outcomes.flag.uphold_rate'), num(r.org, 100 * (r.uphold_rate - r.rest_uphold_rate), 1)) AS text
-        UNION ALL
-        SELECT 2, 'median days to close', r.median_days_to_close - r.rest_median_days,
-               format(tr(r.org, 'outcomes.flag.median_days'), num(r.org, r.median_days_to_close - r.rest_median_days, 1))
-        UNION ALL
-        SELECT 3, 'closed within 8 weeks', r.rest_within_8_weeks_share - r.within_8_weeks_share,
-               format(tr(r.org, 'outcomes.flag.within_8_weeks'), num(r.org, 100 * (r.rest_within_8_weeks_share - r.within_8_weeks_share), 1))
+        SELECT f0.position, CASE f0.position
+            WHEN 1 THEN r.uphold_rate - r.rest_uphold_rate
+            WHEN 2 THEN r.median_days_to_close - r.rest_median_days
+            ELSE r.rest_within_8_weeks_share - r.within_8_weeks_share END AS gap
     ) f
-    WHERE m.measure = f.measure AND r.closed >= m.min_closed AND r.rest_closed >= m.min_closed AND f.gap > m.margin
-    GROUP BY r.org, r.period, r.grouping, r.grp
+    JOIN outcome_margins m ON m.measure = f0.measure
+    WHERE r.closed >= m.min_closed AND r.rest_closed >= m.min_closed AND f.gap > m.margin
+),
+flags AS (
+    -- The kept gaps' sentences in the firm's language (tr, num), composed for those rows only.
+    SELECT org, period, grouping, grp,
+           string_agg(CASE position
+               WHEN 1 THEN format(tr(org, 'outcomes.flag.uphold_rate'), num(org, 100 * gap, 1))
+               WHEN 2 THEN format(tr(org, 'outcomes.flag.median_days'), num(org, gap, 1))
+               ELSE format(tr(org, 'outcomes.flag.within_8_weeks'), num(org, 100 * gap, 1)) END, '; ' ORDER BY position) AS flag
+    FROM gaps
+    GROUP BY org, period, grouping, grp
 )
 SELECT o.org_name, r.org, r.grouping, r.grp AS "group", r.period,
        r.complaints, r.closed, r.decided, r.upheld, r.uphold_rate, r.median_days_to_close,
