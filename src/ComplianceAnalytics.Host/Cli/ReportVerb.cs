@@ -37,8 +37,10 @@ internal static class ReportVerb
             else
             {
                 var m = parse.GetValue(month)!;
-                outputs.AddRange(WriteMonth(workspace, ReportContext.ParseMonth(m), parse.GetValue(outDir)!, parse.GetValue(pack)));
-                outputs.AddRange(ReportPeriod.Write(workspace, m, parse.GetValue(outDir)!, workbooks: false));
+                // The month's return files are made while its workbooks are written.
+                outputs.AddRange(WriteMonth(
+                    workspace, ReportContext.ParseMonth(m), parse.GetValue(outDir)!, parse.GetValue(pack),
+                    () => ReportPeriod.Write(workspace, m, parse.GetValue(outDir)!, workbooks: false)));
             }
 
             foreach (var output in outputs)
@@ -52,7 +54,8 @@ internal static class ReportVerb
     }
 
     /// <summary>A month's outputs; a month that has not begun (in Compliance:TimeZone) has nothing to report and is refused.</summary>
-    private static IReadOnlyList<OutputFile> WriteMonth(ComplianceWorkspace workspace, YearMonth month, string outDir, string? pack)
+    private static IReadOnlyList<OutputFile> WriteMonth(
+        ComplianceWorkspace workspace, YearMonth month, string outDir, string? pack, Func<IReadOnlyList<OutputFile>> whileWriting)
     {
         var today = workspace.Clock.GetCurrentInstant().InZone(workspace.ScheduleZone).Date;
         if (month.OnDayOfMonth(1) > today)
@@ -61,6 +64,6 @@ internal static class ReportVerb
                 $"--month {ReportContext.FormatMonth(month)} has not begun (today is {today:yyyy'-'MM'-'dd} in {workspace.ScheduleZone.Id}); nothing can be reported for it.");
         }
 
-        return workspace.MonthlyReport().Write(month, outDir, pack);
+        return workspace.MonthlyReport().Write(month, outDir, pack, whileWriting: whileWriting);
     }
 }

@@ -111,7 +111,13 @@ public sealed class MonthlyReport
     /// audit packs, written after every other): a job records its progress there, and the Run log is
     /// read after it, so the pack shows the run that made it.
     /// </param>
-    public IReadOnlyList<OutputFile> Write(YearMonth month, string outDir, string? pack = null, Action<IReadOnlyList<OutputFile>>? beforeRunLog = null)
+    /// <param name="whileWriting">
+    /// Further work on the store (e.g. the period's return files), run once every query but the Run log's has run,
+    /// while the workbooks are still being written; the files it gives are among those returned.
+    /// </param>
+    public IReadOnlyList<OutputFile> Write(
+        YearMonth month, string outDir, string? pack = null, Action<IReadOnlyList<OutputFile>>? beforeRunLog = null,
+        Func<IReadOnlyList<OutputFile>>? whileWriting = null)
     {
         Directory.CreateDirectory(outDir);
         var queries = QueryCatalog.Load(_settings.QueriesFolder);
@@ -198,6 +204,18 @@ public sealed class MonthlyReport
             {
                 if (!runLogRead && ReadsRunLog(definition))
                 {
+                    // The store's thread would wait here for the lane: it runs the remaining workbooks' other
+                    // queries, and the caller's further work, meanwhile.
+                    foreach (var query in workbooks.Where(w => ReadsRunLog(w.Definition)).SelectMany(w => w.Definition.Sheets).Select(s => s.Query))
+                    {
+                        if (query != RunLogQuery)
+                        {
+                            Result(query);
+                        }
+                    }
+
+                    outputs.AddRange(whileWriting?.Invoke() ?? []);
+
                     // Everything before is written, and recorded by the run, before the run log is read.
                     outputs.AddRange(lane.Finish());
                     lane.Dispose();
@@ -248,6 +266,11 @@ public sealed class MonthlyReport
 
                     return [OutputFile.Of(path)];
                 });
+            }
+
+            if (!runLogRead)
+            {
+                outputs.AddRange(whileWriting?.Invoke() ?? []);
             }
 
             outputs.AddRange(lane.Finish());

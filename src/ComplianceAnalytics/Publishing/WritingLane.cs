@@ -4,14 +4,15 @@ namespace ComplianceAnalytics.Publishing;
 
 /// <summary>
 /// Writes files on one thread, in the order the jobs are added, while the adding thread goes on querying the
-/// store. At most <see cref="Ahead"/> jobs wait, so memory holds the tables of a few workbooks, not all, and
-/// one workbook is written at a time. A job's failure stops the lane: the jobs after it are not run, and
+/// store. At most <see cref="Ahead"/> jobs wait: enough for every workbook of a run of several dozen firms, so
+/// the adding thread does not wait for the writer before its own work is done (what a job holds is small: the
+/// query results it shows are held for the whole run anyway), yet bounded. One workbook is written at a time. A job's failure stops the lane: the jobs after it are not run, and
 /// <see cref="Add"/> or <see cref="Finish"/> throws it.
 /// </summary>
 internal sealed class WritingLane : IDisposable
 {
     /// <summary>Jobs that may wait while one is written.</summary>
-    private const int Ahead = 2;
+    private const int Ahead = 64;
 
     private readonly BlockingCollection<Func<IEnumerable<OutputFile>>> _jobs = new(Ahead);
     private readonly CancellationTokenSource _stop = new();

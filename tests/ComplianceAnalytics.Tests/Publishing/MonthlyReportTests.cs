@@ -48,6 +48,34 @@ public sealed class MonthlyReportTests(SamplePacks sample) : IClassFixture<Sampl
     }
 
     [Theory]
+    [InlineData("audit")]
+    [InlineData("compliance")]
+    public void Work_given_to_run_while_the_workbooks_are_written_runs_once_before_the_run_log_is_read_and_its_files_are_returned(string pack)
+    {
+        var folder = Path.Combine(sample.Root, "while-" + pack);
+        var extra = Path.Combine(folder, "extra.csv");
+        var calls = 0;
+        var auditWritten = true;
+        var outputs = sample.Workspace.MonthlyReport(SamplePacks.Version).Write(
+            SamplePacks.Month,
+            folder,
+            pack,
+            whileWriting: () =>
+            {
+                calls++;
+                // The audit packs read the run log after everything before them is written: the work comes first.
+                auditWritten = File.Exists(MonthlyReport.WorkbookPath(folder, "audit", "halo", SamplePacks.Month));
+                File.WriteAllText(extra, "x");
+                return [OutputFile.Of(extra)];
+            });
+
+        Assert.Equal(1, calls);
+        Assert.False(auditWritten);
+        Assert.Contains(outputs, o => o.Path == extra);
+        Assert.Contains(outputs, o => o.Path == MonthlyReport.WorkbookPath(folder, pack, "halo", SamplePacks.Month));
+    }
+
+    [Theory]
     [MemberData(nameof(Packs))]
     public void Every_workbook_is_valid_open_xml(string pack)
     {
