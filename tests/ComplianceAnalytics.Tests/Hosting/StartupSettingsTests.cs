@@ -31,10 +31,10 @@ public sealed class StartupSettingsTests
     }
 
     [Fact]
-    public void The_defaults_bound_duckdb_to_one_gigabyte_and_its_own_threads()
+    public void The_defaults_bound_duckdb_to_512_megabytes_and_its_own_threads()
     {
         var options = new ComplianceOptions();
-        Assert.Equal("1GB", options.DuckDb.MemoryLimit);
+        Assert.Equal("512MB", options.DuckDb.MemoryLimit);
         Assert.Null(options.DuckDb.Threads);
     }
 
