@@ -18,10 +18,10 @@ public sealed class StoreResourcesTests
     }
 
     [Fact]
-    public void The_default_is_one_gigabyte()
+    public void The_default_is_512_megabytes()
     {
         using var store = ComplianceStore.Open(":memory:");
-        Assert.Equal("953.6 MiB", store.Connection.Scalar<string>("SELECT current_setting('memory_limit')"));
+        Assert.Equal("488.2 MiB", store.Connection.Scalar<string>("SELECT current_setting('memory_limit')"));
     }
 
     [Theory]
